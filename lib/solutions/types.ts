@@ -1,0 +1,44 @@
+import type { IntentId } from '../intents/ids';
+import type { Order, OrderNode } from '../orders/types';
+
+/** What the popup shows for one buyer message: plain data, produced by the background. */
+export interface Solution {
+  conversationId: string;
+  messageId: string;
+  intent: IntentId;
+  /** Short label, e.g. "什么时候发货". */
+  intentLabel: string;
+  confidence: number;
+  /** The phrases or rules that matched ("为什么推荐"). */
+  why: string[];
+  /** The order the answer concerns, if the buyer has one. */
+  order: Order | null;
+  node: OrderNode | null;
+  /** The buyer's other orders, so the agent can switch. */
+  otherOrders: Order[];
+  replies: SuggestedReply[];
+  actions: SuggestedAction[];
+  /** Notices for the agent only (never sent to the buyer), e.g. the late-shipment rule. */
+  notices: string[];
+}
+
+export interface SuggestedReply {
+  id: string;
+  text: string;
+  source: 'official' | 'shop';
+}
+
+export const ACTION_IDS = ['send_order_card', 'send_logistics', 'copy_tracking_no', 'open_order'] as const;
+export type ActionId = (typeof ACTION_IDS)[number];
+
+export interface SuggestedAction {
+  id: ActionId;
+  label: string;
+  /** The order the action applies to. */
+  orderId?: string;
+  /** Text the action sends or copies, already filled. */
+  payload?: string;
+  enabled: boolean;
+  /** Why it is disabled. */
+  disabledReason?: string;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'wxt';
+import { adapterMatches } from './lib/adapters/matches';
+
+// Host permissions are exactly the chat pages an adapter supports; nothing else.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  publicDir: 'assets/public',
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage'],
+    host_permissions: adapterMatches,
+  },
+});
