@@ -20,6 +20,8 @@ export interface Solution {
   actions: SuggestedAction[];
   /** Notices for the agent only (never sent to the buyer), e.g. the late-shipment rule. */
   notices: string[];
+  /** Replies left out because a variable had no value, with the reason shown to the agent. */
+  omitted: { replyId: string; reason: string }[];
 }
 
 export interface SuggestedReply {
