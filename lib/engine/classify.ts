@@ -1,0 +1,62 @@
+import { INTENTS } from '../intents';
+import type { IntentId } from '../intents/ids';
+import { compileIntent, type Evidence, matchIntent } from './match';
+import { normalize } from './normalize';
+import type { Classification } from './types';
+
+/** Rules are compiled once, when the module loads. */
+const COMPILED = INTENTS.map(compileIntent);
+
+/** Scores are turned into confidences by s / (s + HALF_SCORE + RIVALRY × rivals' scores). */
+const HALF_SCORE = 2;
+const RIVALRY = 0.25;
+/** Below this confidence the answer is null: a wrong popup costs an agent more than none. */
+export const THRESHOLD = 0.55;
+/** How many earlier buyer messages a short follow-up may lean on. */
+const HISTORY_DEPTH = 3;
+
+function confidenceOf(score: number, total: number): number {
+  if (score <= 0) return 0;
+  return score / (score + HALF_SCORE + RIVALRY * (total - score));
+}
+
+function rank(evidence: Evidence[], context: IntentId | null): Classification {
+  const positive = evidence.filter((e) => e.score > 0).sort((a, b) => b.score - a.score);
+  const total = positive.reduce((sum, e) => sum + e.score, 0);
+  const intents = positive.map((e) => ({ id: e.id, confidence: round(confidenceOf(e.score, total)) }));
+  const best = positive[0];
+  if (!best || intents[0].confidence < THRESHOLD) return { intent: null, confidence: 0, intents, matched: [] };
+  const matched = best.matched.filter((m) => m.weight > 0).map((m) => m.why);
+  if (context === best.id && best.matched.some((m) => m.weight > 0 && isFollowUp(best.id, m.why))) {
+    matched.push('上文同一意图');
+  }
+  return { intent: best.id, confidence: intents[0].confidence, intents, matched };
+}
+
+function isFollowUp(id: IntentId, why: string): boolean {
+  return COMPILED.some((intent) => intent.id === id && intent.followUps.some((cue) => cue.why === why));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function evidenceFor(text: string, context: IntentId | null): Evidence[] {
+  const normalized = normalize(text);
+  return COMPILED.map((intent) => matchIntent(intent, normalized, intent.id === context));
+}
+
+/** The intent of the buyer's most recent earlier message that had one, within HISTORY_DEPTH messages. */
+function contextIntent(history: readonly string[]): IntentId | null {
+  for (let i = history.length - 1; i >= Math.max(0, history.length - HISTORY_DEPTH); i--) {
+    const earlier = rank(evidenceFor(history[i], null), null);
+    if (earlier.intent) return earlier.intent;
+  }
+  return null;
+}
+
+/** history = the buyer's earlier messages in this conversation, oldest first. */
+export function classify(text: string, history: readonly string[] = []): Classification {
+  const context = history.length > 0 ? contextIntent(history) : null;
+  return rank(evidenceFor(text, context), context);
+}
