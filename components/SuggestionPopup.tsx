@@ -1,0 +1,171 @@
+import { useState } from 'preact/hooks';
+import type { Strings } from '@/lib/i18n';
+import type { Order } from '@/lib/orders/types';
+import type { Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
+
+export interface PopupStatus {
+  tone: 'info' | 'error';
+  text: string;
+}
+
+export interface SuggestionPopupProps {
+  solution: Solution;
+  /** The buyer message the suggestion answers, shown as text. */
+  buyerText: string;
+  t: Strings;
+  collapsed: boolean;
+  status?: PopupStatus;
+  onCopy(reply: SuggestedReply): void;
+  onSend(reply: SuggestedReply): void;
+  onAction(action: SuggestedAction): void;
+  onPickOrder(orderId: string): void;
+  onToggleCollapsed(): void;
+  onClose(): void;
+}
+
+/** The suggestion card above the composer. A pure view: every click is handed back to the content script. */
+export function SuggestionPopup(props: SuggestionPopupProps) {
+  const { solution, t, collapsed } = props;
+  const [showWhy, setShowWhy] = useState(false);
+
+  return (
+    <section
+      class={`hs-popup${collapsed ? ' hs-popup--collapsed' : ''}`}
+      aria-label={t.appName}
+      data-intent={solution.intent}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !collapsed) {
+          event.stopPropagation();
+          props.onToggleCollapsed();
+        }
+      }}
+    >
+      <header class="hs-header">
+        <span class="hs-brand">{t.appName}</span>
+        <span class="hs-intent">
+          {t.buyerIntent}：<strong>{solution.intentLabel}</strong>
+        </span>
+        <span class="hs-confidence" title={t.confidence}>
+          {Math.round(solution.confidence * 100)}%
+        </span>
+        <span class="hs-spacer" />
+        {!collapsed && (
+          <button type="button" class="hs-link" aria-expanded={showWhy} onClick={() => setShowWhy(!showWhy)}>
+            {showWhy ? t.hideWhy : t.why}
+          </button>
+        )}
+        <button
+          type="button"
+          class="hs-icon"
+          aria-label={collapsed ? t.expand : t.collapse}
+          title={collapsed ? t.expand : t.collapse}
+          onClick={props.onToggleCollapsed}
+        >
+          {collapsed ? '▴' : '▾'}
+        </button>
+        <button type="button" class="hs-icon" aria-label={t.close} title={t.close} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {!collapsed && (
+        <div class="hs-body">
+          <p class="hs-quote" title={props.buyerText}>
+            “{props.buyerText}”
+          </p>
+          {showWhy && (
+            <ul class="hs-why">
+              {solution.why.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          )}
+          <OrderLine solution={solution} t={t} onPickOrder={props.onPickOrder} />
+          {solution.notices.map((notice) => (
+            <p class="hs-notice" role="note" key={notice}>
+              {notice}
+            </p>
+          ))}
+          <ol class="hs-replies">
+            {solution.replies.map((reply, index) => (
+              <li class="hs-reply" key={reply.id} data-reply-id={reply.id}>
+                <span class="hs-reply-index">{index + 1}</span>
+                <span class="hs-reply-text">{reply.text}</span>
+                <span class="hs-reply-buttons">
+                  <button type="button" class="hs-button" title={t.copyHint} onClick={() => props.onCopy(reply)}>
+                    {t.copy}
+                  </button>
+                  <button
+                    type="button"
+                    class="hs-button hs-button--primary"
+                    title={t.sendHint}
+                    onClick={() => props.onSend(reply)}
+                  >
+                    {t.send}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ol>
+          {solution.omitted.length > 0 && (
+            <p class="hs-muted" title={solution.omitted.map((item) => item.reason).join('；')}>
+              {solution.omitted.length} {t.omitted}：{[...new Set(solution.omitted.map((item) => item.reason))].join('；')}
+            </p>
+          )}
+          {solution.actions.length > 0 && (
+            <div class="hs-actions">
+              {solution.actions.map((action) => (
+                <button
+                  type="button"
+                  class="hs-button hs-action"
+                  key={action.id}
+                  data-action-id={action.id}
+                  disabled={!action.enabled}
+                  title={action.enabled ? undefined : action.disabledReason}
+                  onClick={() => props.onAction(action)}
+                >
+                  {action.label}
+                </button>
+              ))}
+            </div>
+          )}
+          {props.status && (
+            <p class={`hs-status hs-status--${props.status.tone}`} role="status">
+              {props.status.text}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function OrderLine({ solution, t, onPickOrder }: Pick<SuggestionPopupProps, 'solution' | 't' | 'onPickOrder'>) {
+  const { order, node, otherOrders } = solution;
+  if (!order) return <p class="hs-order hs-muted">{t.noOrder}</p>;
+  return (
+    <div class="hs-order">
+      <span class="hs-order-label">{t.order}</span>
+      <span class="hs-order-id">{order.id}</span>
+      {order.product && <span class="hs-order-product">{order.product}</span>}
+      {node && <span class={`hs-tag hs-tag--${node}`}>{t.nodes[node]}</span>}
+      {otherOrders.length > 0 && (
+        <select
+          class="hs-order-switch"
+          aria-label={t.switchOrder}
+          value=""
+          onChange={(event) => {
+            const picked = event.currentTarget.value;
+            if (picked) onPickOrder(picked);
+          }}
+        >
+          <option value="">{t.switchOrder}</option>
+          {otherOrders.map((other: Order) => (
+            <option value={other.id} key={other.id}>
+              {other.product ?? other.id} · {other.status ?? ''} · {other.id.slice(-6)}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export function startWorkbench(options?: { port?: number }): Promise<{ url: string; close(): Promise<void> }>;

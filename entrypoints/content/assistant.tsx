@@ -1,0 +1,225 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type PopupStatus, SuggestionPopup } from '@/components/SuggestionPopup';
+import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
+import { watchThread } from '@/lib/adapters/watch';
+import { strings } from '@/lib/i18n';
+import { callBackground, ExtensionReloadedError, type SuggestRequest } from '@/lib/protocol';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
+
+/** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
+const HISTORY_MESSAGES = 5;
+const GAP_ABOVE_COMPOSER = 8;
+
+/** Actions Huashu runs itself, whatever the page: sending text and copying. */
+const GENERIC_ACTIONS: ActionId[] = ['send_logistics', 'copy_tracking_no'];
+
+interface ConversationState {
+  solution: Solution | null;
+  collapsed: boolean;
+  closed: boolean;
+  status?: PopupStatus;
+  chosenOrderId?: string;
+  /** The request behind the current solution, re-sent when the order changes. */
+  request?: SuggestRequest;
+  /** Guards against a slow answer to an older message replacing a newer one. */
+  sequence: number;
+}
+
+/**
+ * Ties one host page to the popup: watches buyer messages through the adapter, asks the background
+ * for a solution, and renders it above the composer of the conversation it belongs to.
+ */
+export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, layer: HTMLElement): void {
+  const doc = document;
+  const t = strings(DEFAULT_SETTINGS.language);
+  const conversations = new Map<string, ConversationState>();
+  const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
+  let frame = 0;
+
+  function stateOf(conversationId: string): ConversationState {
+    let state = conversations.get(conversationId);
+    if (!state) {
+      state = { solution: null, collapsed: false, closed: false, sequence: 0 };
+      conversations.set(conversationId, state);
+    }
+    return state;
+  }
+
+  function openState(): ConversationState | undefined {
+    const id = adapter.currentConversationId(doc);
+    return id ? conversations.get(id) : undefined;
+  }
+
+  async function requestSolution(conversationId: string, request: SuggestRequest, keepWhenEmpty: boolean) {
+    const state = stateOf(conversationId);
+    const sequence = ++state.sequence;
+    let solution: Solution | null;
+    try {
+      solution = await callBackground('suggest', request);
+    } catch (error) {
+      if (error instanceof ExtensionReloadedError) {
+        // The old script can't reach the new background: drop every popup so none offers dead buttons.
+        console.warn(`[话术助手] ${error.message}`);
+        conversations.clear();
+        schedule();
+        return;
+      }
+      console.warn(`[话术助手] ${t.backgroundError}:`, error);
+      return;
+    }
+    if (sequence !== state.sequence) return;
+    // A message with no clear intent ("好的") leaves the open question's suggestion in place.
+    if (!solution && keepWhenEmpty) return;
+    Object.assign(state, { solution, request, closed: false, collapsed: false, status: undefined });
+    schedule();
+  }
+
+  function onBuyerMessage(conversationId: string, message: ThreadMessage, thread: ThreadMessage[]) {
+    const state = stateOf(conversationId);
+    if (message.orderId && message.kind !== 'text') {
+      // The buyer confirmed or sent an order: the open suggestion follows that order.
+      state.chosenOrderId = message.orderId;
+      if (state.request) void requestSolution(conversationId, { ...state.request, chosenOrderId: message.orderId }, true);
+      return;
+    }
+    const earlier = thread
+      .slice(0, thread.findIndex((item) => item.id === message.id))
+      .filter((item) => item.from === 'buyer' && item.kind === 'text')
+      .slice(-HISTORY_MESSAGES)
+      .map((item) => item.text);
+    void requestSolution(
+      conversationId,
+      {
+        conversationId,
+        messageId: message.id,
+        text: message.text,
+        history: earlier,
+        buyerName: adapter.buyerName(doc),
+        orders: adapter.readOrders(doc),
+        chosenOrderId: state.chosenOrderId,
+        capabilities,
+      },
+      true,
+    );
+  }
+
+  function setStatus(state: ConversationState, status: PopupStatus) {
+    state.status = status;
+    schedule();
+  }
+
+  function copyReply(text: string) {
+    const state = openState();
+    if (!state) return;
+    const draft = adapter.readDraft(doc).trimEnd();
+    const placed = adapter.setDraft(doc, draft ? `${draft} ${text}` : text);
+    setStatus(state, placed ? { tone: 'info', text: t.copied } : { tone: 'error', text: t.noComposer });
+  }
+
+  /** Sends a text as the agent without losing what the agent was typing. */
+  async function sendText(text: string) {
+    const state = openState();
+    if (!state) return;
+    const draft = adapter.readDraft(doc);
+    if (!adapter.setDraft(doc, text)) return setStatus(state, { tone: 'error', text: t.noComposer });
+    setStatus(state, { tone: 'info', text: t.sending });
+    const sent = await adapter.send(doc);
+    if (draft.trim()) adapter.setDraft(doc, draft);
+    setStatus(state, sent ? { tone: 'info', text: t.sent } : { tone: 'error', text: t.sendFailed });
+  }
+
+  async function runAction(action: SuggestedAction) {
+    const state = openState();
+    if (!state || !action.enabled) return;
+    if (action.id === 'send_logistics' && action.payload) return sendText(action.payload);
+    if (action.id === 'copy_tracking_no' && action.payload) {
+      await navigator.clipboard.writeText(action.payload).then(
+        () => setStatus(state, { tone: 'info', text: t.trackingCopied }),
+        () => setStatus(state, { tone: 'error', text: t.actionFailed }),
+      );
+      return;
+    }
+    const handler = adapter.actions[action.id];
+    const done = Boolean(handler && action.orderId && handler(doc, action.orderId));
+    setStatus(state, done ? { tone: 'info', text: t.actionDone } : { tone: 'error', text: t.actionFailed });
+  }
+
+  function pickOrder(orderId: string) {
+    const conversationId = adapter.currentConversationId(doc);
+    if (!conversationId) return;
+    const state = stateOf(conversationId);
+    state.chosenOrderId = orderId;
+    if (state.request) void requestSolution(conversationId, { ...state.request, chosenOrderId: orderId }, true);
+  }
+
+  function schedule() {
+    if (frame) return;
+    frame = ctx.requestAnimationFrame(() => {
+      frame = 0;
+      draw();
+    });
+  }
+
+  function draw() {
+    const state = openState();
+    const solution = state && !state.closed ? state.solution : null;
+    if (!state || !solution) {
+      render(null, layer);
+      layer.hidden = true;
+      adapter.reserveThreadSpace(doc, 0);
+      return;
+    }
+    render(
+      <SuggestionPopup
+        solution={solution}
+        buyerText={state.request?.text ?? ''}
+        t={t}
+        collapsed={state.collapsed}
+        status={state.status}
+        onCopy={(reply: SuggestedReply) => copyReply(reply.text)}
+        onSend={(reply: SuggestedReply) => void sendText(reply.text)}
+        onAction={(action) => void runAction(action)}
+        onPickOrder={pickOrder}
+        onToggleCollapsed={() => {
+          state.collapsed = !state.collapsed;
+          schedule();
+        }}
+        onClose={() => {
+          state.closed = true;
+          schedule();
+        }}
+      />,
+      layer,
+    );
+    layer.hidden = false;
+    place();
+  }
+
+  /** Keeps the popup just above the composer, as wide as it, and the thread's last message above the popup. */
+  function place() {
+    if (layer.hidden) return;
+    const anchor = adapter.composerArea(doc);
+    if (!anchor) {
+      layer.hidden = true;
+      return;
+    }
+    resizes.observe(anchor);
+    const rect = anchor.getBoundingClientRect();
+    layer.style.left = `${rect.left}px`;
+    layer.style.width = `${rect.width}px`;
+    layer.style.bottom = `${window.innerHeight - rect.top + GAP_ABOVE_COMPOSER}px`;
+    adapter.reserveThreadSpace(doc, layer.offsetHeight + GAP_ABOVE_COMPOSER * 2);
+  }
+
+  watchThread(doc, adapter, { onBuyerMessage, onConversationChange: schedule }, ctx.signal);
+  ctx.addEventListener(window, 'resize', schedule);
+  // Capture: the page's own scroll containers move the composer without scrolling the window.
+  ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
+  const resizes = new ResizeObserver(schedule);
+  ctx.onInvalidated(() => {
+    resizes.disconnect();
+    render(null, layer);
+  });
+}

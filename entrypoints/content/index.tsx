@@ -1,0 +1,29 @@
+import '@/components/suggestion-popup.css';
+import { adapterFor } from '@/lib/adapters';
+import { adapterMatches } from '@/lib/adapters/matches';
+import { startAssistant } from './assistant';
+
+export default defineContentScript({
+  matches: adapterMatches,
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const adapter = adapterFor(location.href);
+    if (!adapter) return;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'huashu-assistant',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container, _shadow, host) {
+        const layer = document.createElement('div');
+        layer.className = 'hs-layer';
+        layer.hidden = true;
+        container.append(layer);
+        startAssistant(ctx, adapter, layer);
+        // Tests and tools wait for this before driving the page: the content script starts at document_idle.
+        host.dataset.ready = adapter.id;
+      },
+    });
+    ui.mount();
+  },
+});

@@ -1,0 +1,140 @@
+/**
+ * The bundled merchant workbench (demo/), a stand-in for Douyin 飞鸽 that every e2e test drives.
+ * Its DOM is documented in demo/README.md; the selectors below are the only place that knows it.
+ */
+import type { Order } from '../orders/types';
+import { datetimeOf, queryAll, queryFirst, type Selectors, setEditableText, textOf, waitForDom } from './dom';
+import { DEMO_WORKBENCH_MATCHES } from './matches';
+import type { HostAdapter, MessageKind, MessageSender, ThreadMessage } from './types';
+
+const SELECTORS = {
+  thread: ['section.chat[data-conv-id]'],
+  messageList: ['.msg-list'],
+  message: ['.msg[data-msg-id]'],
+  messageText: ['.msg-text'],
+  messageTime: ['time.msg-time'],
+  buyerName: ['.chat-header .chat-buyer-name'],
+  composer: ['.composer-input[contenteditable="true"]'],
+  composerArea: ['.composer'],
+  sendButton: ['.composer-send'],
+  orderItem: ['.order-panel .order-item[data-order-id]'],
+  orderProduct: ['.order-product'],
+  orderAmount: ['.order-amount'],
+  orderStatus: ['.order-status'],
+  orderPaidAt: ['time.order-paid-at'],
+  orderPromise: ['time.order-promise'],
+  orderCourier: ['.order-courier'],
+  orderTracking: ['.order-tracking'],
+  orderSendCard: ['.order-send-card'],
+} satisfies Record<string, Selectors>;
+
+const SENDERS: readonly MessageSender[] = ['buyer', 'agent', 'system'];
+const KINDS: readonly MessageKind[] = ['text', 'order-card', 'order-confirm'];
+const SEND_CONFIRM_MS = 2000;
+
+function readMessage(el: HTMLElement): ThreadMessage | null {
+  const id = el.dataset.msgId;
+  const from = el.dataset.from as MessageSender;
+  if (!id || !SENDERS.includes(from)) return null;
+  const kind = KINDS.includes(el.dataset.kind as MessageKind) ? (el.dataset.kind as MessageKind) : 'text';
+  const time = datetimeOf(el, SELECTORS.messageTime);
+  return {
+    id,
+    from,
+    kind,
+    text: textOf(el, SELECTORS.messageText) ?? '',
+    orderId: el.dataset.orderId || undefined,
+    time: time ? Date.parse(time) : undefined,
+  };
+}
+
+function readOrder(el: HTMLElement): Order {
+  return {
+    id: el.dataset.orderId ?? '',
+    product: textOf(el, SELECTORS.orderProduct),
+    amount: textOf(el, SELECTORS.orderAmount),
+    status: textOf(el, SELECTORS.orderStatus),
+    paidAt: datetimeOf(el, SELECTORS.orderPaidAt),
+    promiseShipBy: datetimeOf(el, SELECTORS.orderPromise),
+    courier: textOf(el, SELECTORS.orderCourier),
+    trackingNo: textOf(el, SELECTORS.orderTracking),
+  };
+}
+
+function findOrder(doc: Document, orderId: string): HTMLElement | null {
+  return queryAll(doc, SELECTORS.orderItem).find((el) => el.dataset.orderId === orderId) ?? null;
+}
+
+function lastAgentTextIs(doc: Document, text: string, before: number): boolean {
+  const agentMessages = demoWorkbench.readThread(doc).filter((message) => message.from === 'agent');
+  return agentMessages.length > before && agentMessages.at(-1)?.text === text.trim();
+}
+
+export const demoWorkbench: HostAdapter = {
+  id: 'demo-workbench',
+  matches: DEMO_WORKBENCH_MATCHES,
+
+  threadRoot: (doc) => queryFirst(doc, SELECTORS.thread),
+
+  currentConversationId: (doc) => queryFirst(doc, SELECTORS.thread)?.dataset.convId ?? null,
+
+  buyerName: (doc) => textOf(doc, SELECTORS.buyerName),
+
+  readThread(doc) {
+    const list = queryFirst(doc, SELECTORS.messageList);
+    if (!list) return [];
+    return queryAll(list, SELECTORS.message)
+      .map(readMessage)
+      .filter((message): message is ThreadMessage => message !== null);
+  },
+
+  readOrders: (doc) => queryAll(doc, SELECTORS.orderItem).map(readOrder),
+
+  composer: (doc) => queryFirst(doc, SELECTORS.composer),
+
+  composerArea: (doc) => queryFirst(doc, SELECTORS.composerArea) ?? queryFirst(doc, SELECTORS.composer),
+
+  readDraft: (doc) => queryFirst(doc, SELECTORS.composer)?.innerText.replace(/\n$/, '') ?? '',
+
+  setDraft(doc, text) {
+    const composer = queryFirst(doc, SELECTORS.composer);
+    if (!composer) return false;
+    setEditableText(composer, text);
+    return true;
+  },
+
+  async send(doc) {
+    const button = queryFirst(doc, SELECTORS.sendButton);
+    const list = queryFirst(doc, SELECTORS.messageList);
+    if (!button || !list) return false;
+    const text = demoWorkbench.readDraft(doc);
+    const agentCount = demoWorkbench.readThread(doc).filter((message) => message.from === 'agent').length;
+    button.click();
+    return waitForDom(list, () => lastAgentTextIs(doc, text, agentCount), SEND_CONFIRM_MS);
+  },
+
+  reserveThreadSpace(doc, px) {
+    const list = queryFirst(doc, SELECTORS.messageList);
+    if (!list) return;
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+    list.style.paddingBottom = px > 0 ? `${px}px` : '';
+    if (atBottom) list.scrollTop = list.scrollHeight;
+  },
+
+  actions: {
+    send_order_card(doc, orderId) {
+      const item = findOrder(doc, orderId);
+      const button = item && queryFirst(item, SELECTORS.orderSendCard);
+      if (!button) return false;
+      button.click();
+      return true;
+    },
+    open_order(doc, orderId) {
+      const item = findOrder(doc, orderId);
+      if (!item) return false;
+      item.click();
+      item.scrollIntoView({ block: 'nearest' });
+      return true;
+    },
+  },
+};

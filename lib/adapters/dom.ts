@@ -1,0 +1,91 @@
+/** DOM helpers shared by adapters. Only adapters import this file. */
+
+/** Selector variants, current first; the first that matches wins. */
+export type Selectors = readonly string[];
+
+export function queryFirst<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E | null {
+  for (const selector of selectors) {
+    const found = root.querySelector<E>(selector as string);
+    if (found) return found;
+  }
+  return null;
+}
+
+export function queryAll<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E[] {
+  for (const selector of selectors) {
+    const found = root.querySelectorAll<E>(selector as string);
+    if (found.length > 0) return [...found];
+  }
+  return [];
+}
+
+export function textOf(root: ParentNode | null, selectors: Selectors): string | undefined {
+  if (!root) return undefined;
+  const text = queryFirst(root, selectors)?.textContent?.trim();
+  return text ? text : undefined;
+}
+
+/** ISO time from a `<time datetime>` element, or undefined. */
+export function datetimeOf(root: ParentNode, selectors: Selectors): string | undefined {
+  const value = queryFirst(root, selectors)?.getAttribute('datetime');
+  return value && !Number.isNaN(Date.parse(value)) ? value : undefined;
+}
+
+/**
+ * Replaces the text of a contenteditable composer. execCommand('insertText') goes through the
+ * browser's own editing path, so the page sees beforeinput/input exactly as if the agent typed,
+ * keeps its undo stack, and rich editors (Slate, Draft, Quill) stay in sync.
+ */
+export function setEditableText(el: HTMLElement, text: string): void {
+  el.focus();
+  const doc = el.ownerDocument;
+  const selection = doc.getSelection();
+  selection?.selectAllChildren(el);
+  const inserted = text ? doc.execCommand?.('insertText', false, text) : doc.execCommand?.('delete', false);
+  if (!inserted || el.innerText.replace(/\n$/, '') !== text) {
+    // Engines without execCommand (and test DOMs): write the text and announce it like typing would.
+    el.textContent = text;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  }
+  placeCaretAtEnd(el);
+}
+
+function placeCaretAtEnd(el: HTMLElement): void {
+  const selection = el.ownerDocument.getSelection();
+  if (!selection) return;
+  selection.selectAllChildren(el);
+  selection.collapseToEnd();
+}
+
+/**
+ * Sets a textarea's value through the native setter: frameworks such as React track the value
+ * on the element and ignore an assignment that bypasses it.
+ */
+export function setTextareaValue(el: HTMLTextAreaElement, text: string): void {
+  const view = el.ownerDocument.defaultView;
+  const setter = view && Object.getOwnPropertyDescriptor(view.HTMLTextAreaElement.prototype, 'value')?.set;
+  if (setter) setter.call(el, text);
+  else el.value = text;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+  el.focus();
+}
+
+/** Resolves true once `check` holds after DOM changes under `root`, false after `timeoutMs`. */
+export function waitForDom(root: Node, check: () => boolean, timeoutMs: number): Promise<boolean> {
+  if (check()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const view = root.ownerDocument?.defaultView ?? globalThis;
+    const observer = new MutationObserver(() => {
+      if (!check()) return;
+      finish(true);
+    });
+    const timer = view.setTimeout(() => finish(check()), timeoutMs);
+    function finish(result: boolean) {
+      observer.disconnect();
+      view.clearTimeout(timer);
+      resolve(result);
+    }
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  });
+}

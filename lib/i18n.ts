@@ -1,0 +1,98 @@
+import type { OrderNode } from './orders/types';
+
+/** UI strings. zh-CN is the default; English is available for admins and agents who prefer it. */
+const zh = {
+  appName: '话术助手',
+  buyerIntent: '买家意图',
+  confidence: '置信度',
+  why: '为什么推荐',
+  hideWhy: '收起原因',
+  collapse: '收起',
+  expand: '展开',
+  close: '关闭',
+  copy: '复制',
+  send: '发送',
+  copyHint: '放入输入框，可编辑后再发送',
+  sendHint: '立即以客服身份发送',
+  order: '订单',
+  noOrder: '该买家暂无订单',
+  switchOrder: '切换订单',
+  promiseShipBy: '承诺发货',
+  copied: '已放入输入框',
+  sent: '已发送',
+  sending: '发送中…',
+  sendFailed: '发送失败：会话中未出现这条消息，请手动发送',
+  noComposer: '未找到输入框，请检查页面是否已完全加载',
+  actionDone: '已完成',
+  actionFailed: '操作失败，请在页面上手动完成',
+  trackingCopied: '运单号已复制',
+  omitted: '条话术因信息不全未显示',
+  backgroundError: '话术助手暂时无法识别这条消息',
+  settingsTitle: '设置',
+  connecting: '正在连接后台…',
+  backgroundOk: '后台运行正常',
+  backgroundDown: '后台无响应，请重新加载扩展',
+  supportedIntents: '已支持的买家意图',
+  nodes: {
+    unpaid: '待支付',
+    awaiting_shipment: '待发货',
+    overdue: '超时未发货',
+    shipped: '已发货',
+    in_transit: '运输中',
+    delivered: '已签收',
+    after_sale: '售后中',
+    closed: '已关闭',
+  } satisfies Record<OrderNode, string>,
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  appName: 'Huashu',
+  buyerIntent: 'Buyer wants',
+  confidence: 'Confidence',
+  why: 'Why this',
+  hideWhy: 'Hide reasons',
+  collapse: 'Collapse',
+  expand: 'Expand',
+  close: 'Close',
+  copy: 'Copy',
+  send: 'Send',
+  copyHint: 'Put into the input box to edit before sending',
+  sendHint: 'Send now as the agent',
+  order: 'Order',
+  noOrder: 'This buyer has no orders',
+  switchOrder: 'Switch order',
+  promiseShipBy: 'Ship by',
+  copied: 'Put into the input box',
+  sent: 'Sent',
+  sending: 'Sending…',
+  sendFailed: 'Not sent: the message did not appear in the chat; please send it by hand',
+  noComposer: 'Input box not found; is the page fully loaded?',
+  actionDone: 'Done',
+  actionFailed: 'Could not do that here; please do it on the page',
+  trackingCopied: 'Tracking number copied',
+  omitted: 'replies hidden: order details missing',
+  backgroundError: 'Huashu could not read this message right now',
+  settingsTitle: 'Settings',
+  connecting: 'Connecting to the background…',
+  backgroundOk: 'Background is running',
+  backgroundDown: 'Background is not answering; reload the extension',
+  supportedIntents: 'Buyer intents Huashu recognises',
+  nodes: {
+    unpaid: 'Unpaid',
+    awaiting_shipment: 'Awaiting shipment',
+    overdue: 'Late to ship',
+    shipped: 'Shipped',
+    in_transit: 'In transit',
+    delivered: 'Delivered',
+    after_sale: 'After-sale',
+    closed: 'Closed',
+  },
+};
+
+export type Language = 'zh' | 'en';
+
+export function strings(language: Language): Strings {
+  return language === 'en' ? en : zh;
+}

@@ -1,0 +1,189 @@
+/**
+ * The one message protocol between the content script, the options page and the background.
+ * Every request is validated on arrival: a content script runs inside a third-party page, so the
+ * background trusts nothing it did not check.
+ */
+import { isIntentId } from './intents/ids';
+import type { Order } from './orders/types';
+import type { ActionId, Solution } from './solutions/types';
+import { ACTION_IDS } from './solutions/types';
+
+export interface SuggestRequest {
+  conversationId: string;
+  messageId: string;
+  text: string;
+  /** The buyer's earlier text messages in this conversation, oldest first. */
+  history: string[];
+  buyerName?: string;
+  orders: Order[];
+  /** The order the buyer confirmed or the agent picked, if any. */
+  chosenOrderId?: string;
+  /** What the host page's adapter can do, so unsupported actions show disabled. */
+  capabilities: ActionId[];
+}
+
+export interface RequestMap {
+  suggest: { request: SuggestRequest; response: Solution | null };
+  ping: { request: Record<string, never>; response: { ok: true } };
+}
+
+export type RequestType = keyof RequestMap;
+export type RequestOf<T extends RequestType> = RequestMap[T]['request'];
+export type ResponseOf<T extends RequestType> = RequestMap[T]['response'];
+
+export interface Envelope<T extends RequestType = RequestType> {
+  huashu: 1;
+  type: T;
+  payload: RequestOf<T>;
+}
+
+/** What the background answers: a result or a reason, never a thrown error across contexts. */
+export type Reply<T extends RequestType> = { ok: true; value: ResponseOf<T> } | { ok: false; error: string };
+
+/** Limits that keep a hostile page from making the background do unbounded work. */
+export const LIMITS = {
+  textChars: 2000,
+  historyItems: 20,
+  orders: 50,
+  idChars: 200,
+  fieldChars: 500,
+} as const;
+
+type Check<T> = (value: unknown) => T;
+
+class ProtocolError extends Error {}
+
+function fail(message: string): never {
+  throw new ProtocolError(message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(name: string, max: number): Check<string> {
+  return (value) => (typeof value === 'string' && value.length <= max ? value : fail(`${name} 无效`));
+}
+
+function optionalStr(name: string, max: number): Check<string | undefined> {
+  const check = str(name, max);
+  return (value) => (value === undefined || value === null ? undefined : check(value));
+}
+
+function list<T>(name: string, max: number, item: Check<T>): Check<T[]> {
+  return (value) => {
+    if (!Array.isArray(value) || value.length > max) fail(`${name} 无效`);
+    return value.map(item);
+  };
+}
+
+const checkOrder: Check<Order> = (value) => {
+  if (!isRecord(value)) fail('订单无效');
+  const field = (key: string) => optionalStr(`订单.${key}`, LIMITS.fieldChars)(value[key]);
+  return {
+    id: str('订单号', LIMITS.idChars)(value.id),
+    product: field('product'),
+    amount: field('amount'),
+    status: field('status'),
+    paidAt: field('paidAt'),
+    promiseShipBy: field('promiseShipBy'),
+    courier: field('courier'),
+    trackingNo: field('trackingNo'),
+  };
+};
+
+const checkActionId: Check<ActionId> = (value) =>
+  (ACTION_IDS as readonly unknown[]).includes(value) ? (value as ActionId) : fail('操作无效');
+
+/**
+ * Buyer text is truncated rather than refused: a huge message still deserves a suggestion,
+ * and intent cues sit at its start in practice.
+ */
+const checkSuggest: Check<SuggestRequest> = (value) => {
+  if (!isRecord(value)) fail('请求无效');
+  const text = typeof value.text === 'string' ? value.text.slice(0, LIMITS.textChars) : fail('消息文本无效');
+  return {
+    conversationId: str('会话', LIMITS.idChars)(value.conversationId),
+    messageId: str('消息', LIMITS.idChars)(value.messageId),
+    text,
+    history: list('历史消息', LIMITS.historyItems, (item) =>
+      typeof item === 'string' ? item.slice(0, LIMITS.textChars) : fail('历史消息无效'),
+    )(value.history ?? []),
+    buyerName: optionalStr('买家昵称', LIMITS.fieldChars)(value.buyerName),
+    orders: list('订单列表', LIMITS.orders, checkOrder)(value.orders ?? []),
+    chosenOrderId: optionalStr('订单号', LIMITS.idChars)(value.chosenOrderId),
+    capabilities: list('操作', ACTION_IDS.length, checkActionId)(value.capabilities ?? []),
+  };
+};
+
+const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
+  suggest: checkSuggest,
+  ping: () => ({}),
+};
+
+/** Parses an incoming message; returns null for anything that is not ours, throws ProtocolError for bad payloads. */
+export function parseEnvelope(message: unknown): Envelope | null {
+  if (!isRecord(message) || message.huashu !== 1) return null;
+  const type = message.type;
+  if (typeof type !== 'string' || !Object.hasOwn(validators, type)) return null;
+  const validate = validators[type as RequestType] as Check<RequestOf<RequestType>>;
+  return { huashu: 1, type: type as RequestType, payload: validate(message.payload) };
+}
+
+export function isProtocolError(error: unknown): error is Error {
+  return error instanceof ProtocolError;
+}
+
+export function envelope<T extends RequestType>(type: T, payload: RequestOf<T>): Envelope<T> {
+  return { huashu: 1, type, payload };
+}
+
+/** Keeps the intent id type honest when a solution crosses a context boundary. */
+export function isSolution(value: unknown): value is Solution {
+  return isRecord(value) && isIntentId(value.intent) && Array.isArray(value.replies) && Array.isArray(value.actions);
+}
+
+/** Sends a request to the background and unwraps its reply; rejects with a readable reason. */
+export async function callBackground<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  let reply: Reply<T> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(envelope(type, payload))) as Reply<T> | undefined;
+  } catch (error) {
+    const text = String(error);
+    // After an extension update or reload the old content script can no longer reach the background.
+    if (text.includes('context invalidated')) throw new ExtensionReloadedError();
+    throw error;
+  }
+  if (!reply) throw new Error('话术助手后台无响应');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export class ExtensionReloadedError extends Error {
+  constructor() {
+    super('话术助手已更新或重新加载，请刷新页面');
+  }
+}
+
+export type Handlers = { [T in RequestType]: (payload: RequestOf<T>) => ResponseOf<T> | Promise<ResponseOf<T>> };
+
+/** Registers the background's one service. Messages from other extensions or malformed ones are ignored or refused. */
+export function serveRequests(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    let request: Envelope | null;
+    try {
+      request = parseEnvelope(message);
+    } catch (error) {
+      return Promise.resolve({ ok: false, error: (error as Error).message });
+    }
+    if (!request) return undefined;
+    const handler = handlers[request.type] as (payload: unknown) => unknown;
+    return Promise.resolve()
+      .then(() => handler(request.payload))
+      .then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+  });
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Real Chromium with the built extension: one file at a time, generous time for the browser to start.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
+  },
+});

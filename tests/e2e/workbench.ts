@@ -1,0 +1,91 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchWithExtension } from '../../demo/browser.mjs';
+import { startWorkbench } from '../../demo/server.mjs';
+
+export interface DemoThreadMessage {
+  id: string;
+  from: 'buyer' | 'agent' | 'system';
+  kind: string;
+  text: string;
+  orderId?: string;
+}
+
+export interface DemoOrder {
+  id: string;
+  product: string;
+  amount: string;
+  status: string;
+  paidAt?: string | null;
+  promiseShipBy?: string | null;
+  courier?: string | null;
+  trackingNo?: string | null;
+}
+
+export interface DemoConversation {
+  id: string;
+  buyerName: string;
+  waitingSeconds: number;
+  orders: DemoOrder[];
+}
+
+/** The workbench's buyer simulator, as the page exposes it on window.demo. */
+interface DemoApi {
+  conversations(): DemoConversation[];
+  open(id: string): void;
+  buyerSays(id: string, text: string): string;
+  buyerSendsOrder(id: string, orderId: string): void;
+  buyerConfirms(id: string): boolean;
+  thread(id: string): DemoThreadMessage[];
+  reset(): void;
+  currentId(): string;
+}
+
+declare global {
+  interface Window {
+    demo: DemoApi;
+  }
+}
+
+/** One Chromium with Huashu loaded, over a freshly served workbench. */
+export async function startSession() {
+  const workbench = await startWorkbench({ port: 0 });
+  const { context, extensionId } = await launchWithExtension();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const session = {
+    context,
+    extensionId,
+    page,
+    url: workbench.url,
+    /** Loads the workbench anew (fresh fixture, fresh content script) and waits until Huashu watches it. */
+    async load() {
+      await page.goto(workbench.url);
+      await page.waitForSelector('html[data-workbench-ready="1"]');
+      await page.waitForSelector('huashu-assistant[data-ready]', { state: 'attached' });
+    },
+    async close() {
+      await context.close();
+      await workbench.close();
+    },
+  };
+  return session;
+}
+
+export type Session = Awaited<ReturnType<typeof startSession>>;
+
+export const demo = {
+  conversations: (page: Page) => page.evaluate(() => window.demo.conversations()),
+  currentId: (page: Page) => page.evaluate(() => window.demo.currentId()),
+  open: (page: Page, id: string) => page.evaluate((convId) => window.demo.open(convId), id),
+  buyerSays: (page: Page, id: string, text: string) =>
+    page.evaluate(([convId, message]) => window.demo.buyerSays(convId, message), [id, text] as const),
+  buyerSendsOrder: (page: Page, id: string, orderId: string) =>
+    page.evaluate(([convId, order]) => window.demo.buyerSendsOrder(convId, order), [id, orderId] as const),
+  buyerConfirms: (page: Page, id: string) => page.evaluate((convId) => window.demo.buyerConfirms(convId), id),
+  thread: (page: Page, id: string) => page.evaluate((convId) => window.demo.thread(convId), id),
+};
+
+export function popup(page: Page): Locator {
+  return page.locator('huashu-assistant .hs-popup');
+}
+
+export type { BrowserContext, Page };
