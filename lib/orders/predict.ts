@@ -1,0 +1,171 @@
+import type { IntentId } from '../intents/ids';
+import { orderNode, parseShopTime } from './node';
+import type { Order, OrderNode } from './types';
+
+export interface PredictInput {
+  intent: IntentId;
+  /** The buyer's current message. */
+  text: string;
+  /** Earlier messages of the conversation, oldest first. */
+  history: string[];
+  orders: Order[];
+  now: Date;
+}
+
+export interface OrderPrediction {
+  orderId: string;
+  score: number;
+  /** Why this order, shown to the agent ("为什么推荐"). */
+  reasons: string[];
+}
+
+/**
+ * Weights: an order number the buyer typed is near-certain; a product named in the chat is strong;
+ * the node that fits the question is a good hint; recency only breaks ties.
+ */
+export const PREDICTION_WEIGHTS = {
+  fullId: 100,
+  idTail: 60,
+  productInText: 30,
+  productInHistory: 15,
+  nodeFit: 20,
+  nodeNearFit: 10,
+  recency: 5,
+} as const;
+
+/** Shortest order-number tail a buyer can quote ("尾号4651") and still mean one order. */
+const MIN_ID_TAIL = 4;
+/** Shortest product-name fragment that counts as naming it: two Chinese characters ("睡衣"). */
+const MIN_PRODUCT_FRAGMENT = 2;
+
+/**
+ * Which order states each intent is usually about: the first list fits best, the second fits too.
+ * escalation is about whatever went wrong, so no node is preferred.
+ */
+const NODE_FIT: Record<IntentId, [best: OrderNode[], also: OrderNode[]]> = {
+  ship_urge: [['overdue', 'awaiting_shipment'], ['unpaid']],
+  logistics: [
+    ['shipped', 'in_transit'],
+    ['overdue', 'awaiting_shipment', 'delivered'],
+  ],
+  change_address: [['awaiting_shipment', 'overdue', 'unpaid'], ['shipped']],
+  cancel_order: [
+    ['unpaid', 'awaiting_shipment', 'overdue'],
+    ['shipped', 'in_transit'],
+  ],
+  refund_return: [['delivered'], ['after_sale', 'in_transit', 'shipped']],
+  refund_progress: [['after_sale'], ['closed']],
+  courier_choice: [['unpaid', 'awaiting_shipment'], ['overdue']],
+  invoice: [['delivered'], ['shipped', 'in_transit', 'awaiting_shipment']],
+  discount: [['unpaid'], ['awaiting_shipment']],
+  quality_issue: [['delivered'], ['after_sale']],
+  size_spec: [['unpaid', 'awaiting_shipment'], ['delivered']],
+  escalation: [[], []],
+};
+
+/**
+ * Ranks the buyer's orders by how likely the message is about each one, best first.
+ * Ties keep the page's order (which lists the newest first on the workbenches we know).
+ */
+export function predictOrder(input: PredictInput): OrderPrediction[] {
+  const recencyRank = rankByRecency(input.orders);
+  const predictions = input.orders.map((order) => scoreOrder(order, input, recencyRank));
+  if (predictions.length === 1) predictions[0].reasons.push('买家只有这一个订单');
+  return predictions
+    .map((prediction, index) => ({ prediction, index }))
+    .sort((a, b) => b.prediction.score - a.prediction.score || a.index - b.index)
+    .map(({ prediction }) => prediction);
+}
+
+function scoreOrder(order: Order, input: PredictInput, recencyRank: Map<string, number>): OrderPrediction {
+  const signals = [
+    idSignal(order, input.text),
+    productSignal(order, input.text, input.history),
+    nodeSignal(order, input.intent, input.now),
+    recencySignal(order, recencyRank, input.orders.length),
+  ];
+  const score = signals.reduce((sum, signal) => sum + signal.score, 0);
+  const reasons = signals.flatMap((signal) => (signal.reason ? [signal.reason] : []));
+  return { orderId: order.id, score, reasons };
+}
+
+interface Signal {
+  score: number;
+  reason?: string;
+}
+
+const NO_SIGNAL: Signal = { score: 0 };
+
+function idSignal(order: Order, text: string): Signal {
+  const id = order.id.trim();
+  const numbers = digitRuns(text);
+  if (numbers.includes(id)) return { score: PREDICTION_WEIGHTS.fullId, reason: `消息里有订单号 ${id}` };
+  const tail = numbers.find(
+    (number) => number.length >= MIN_ID_TAIL && number.length < id.length && id.endsWith(number),
+  );
+  return tail ? { score: PREDICTION_WEIGHTS.idTail, reason: `消息里有订单号尾号 ${tail}` } : NO_SIGNAL;
+}
+
+/** The runs of digits in a message; full-width digits (typed with a Chinese IME) count too. */
+function digitRuns(text: string): string[] {
+  const ascii = text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+  return Array.from(ascii.matchAll(/\d+/g), (match) => match[0]);
+}
+
+function productSignal(order: Order, text: string, history: string[]): Signal {
+  if (!order.product) return NO_SIGNAL;
+  const inText = sharedFragment(order.product, text);
+  if (inText) return { score: PREDICTION_WEIGHTS.productInText, reason: `消息提到商品「${inText}」` };
+  const inHistory = sharedFragment(order.product, history.join('\n'));
+  return inHistory
+    ? { score: PREDICTION_WEIGHTS.productInHistory, reason: `聊天中提到过商品「${inHistory}」` }
+    : NO_SIGNAL;
+}
+
+function nodeSignal(order: Order, intent: IntentId, now: Date): Signal {
+  const node = orderNode(order, now);
+  if (!node) return NO_SIGNAL;
+  const [best, also] = NODE_FIT[intent];
+  if (best.includes(node)) return { score: PREDICTION_WEIGHTS.nodeFit, reason: `订单状态「${order.status}」符合问题` };
+  if (also.includes(node)) return { score: PREDICTION_WEIGHTS.nodeNearFit };
+  return NO_SIGNAL;
+}
+
+/** The newest paid order earns the full recency weight, older ones less, unpaid ones none. */
+function recencySignal(order: Order, recencyRank: Map<string, number>, count: number): Signal {
+  const rank = recencyRank.get(order.id);
+  if (rank === undefined) return NO_SIGNAL;
+  const score = (PREDICTION_WEIGHTS.recency * (count - rank)) / count;
+  return rank === 0 && count > 1 ? { score, reason: '最近付款的订单' } : { score };
+}
+
+function rankByRecency(orders: Order[]): Map<string, number> {
+  const paid = orders.flatMap((order) => {
+    const paidAt = parseShopTime(order.paidAt);
+    return paidAt ? [{ id: order.id, time: paidAt.getTime() }] : [];
+  });
+  paid.sort((a, b) => b.time - a.time);
+  return new Map(paid.map((entry, rank) => [entry.id, rank]));
+}
+
+/**
+ * The longest piece of the product name that also appears in the chat, if long enough to mean it.
+ * Product names are long listing titles ("加厚珊瑚绒睡衣套装 粉色 L"); buyers name a piece ("睡衣").
+ */
+function sharedFragment(product: string, chat: string): string | null {
+  const name = product.replace(/[\s\p{P}\p{S}]+/gu, '');
+  if (!chat) return null;
+  for (let length = name.length; length >= MIN_PRODUCT_FRAGMENT; length--) {
+    for (let start = 0; start + length <= name.length; start++) {
+      const fragment = name.slice(start, start + length);
+      if (isMeaningfulFragment(fragment) && chat.includes(fragment)) return fragment;
+    }
+  }
+  return null;
+}
+
+/** Two digits or two Latin letters ("L码" vs "XL") say nothing; two Chinese characters do. */
+function isMeaningfulFragment(fragment: string): boolean {
+  const hanCount = fragment.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return hanCount >= MIN_PRODUCT_FRAGMENT || fragment.length >= 4;
+}

@@ -1,0 +1,99 @@
+import type { IntentId } from '../intents/ids';
+import { INTENT_LABELS } from '../intents/labels';
+import { orderNode } from '../orders/node';
+import { predictOrder } from '../orders/predict';
+import type { Order } from '../orders/types';
+import { buildAction } from './actions';
+import { catalogueEntry } from './catalogue';
+import type { SolutionSettings } from './defaults';
+import type { Lang } from './localized';
+import { type RenderContext, renderReplies, renderTemplate } from './render';
+import type { ActionId, Solution } from './types';
+
+export interface SolveInput {
+  conversationId: string;
+  messageId: string;
+  buyerName?: string;
+  classification: { intent: IntentId; confidence: number; matched: string[] };
+  orders: Order[];
+  text: string;
+  history: string[];
+  /** The buyer confirmed, or the agent picked, this order. */
+  chosenOrderId?: string;
+  now: Date;
+  /** UI language of labels and notices; replies stay Chinese because they go to the buyer. */
+  lang: Lang;
+  /** What the host page's adapter can do. */
+  capabilities: ActionId[];
+  settings: SolutionSettings;
+}
+
+/** The popup never shows more than this many replies for one message. */
+export const MAX_REPLIES = 3;
+
+const CHOSEN_REASON = { zh: '已确认为该订单', en: 'Order confirmed' };
+/** Without a node the replies are general ones, so the agent should look at the order first. */
+const UNKNOWN_STATUS_NOTICE = {
+  zh: (status?: string) =>
+    status
+      ? `无法识别订单状态「${status}」，以下为通用回复，请先核对订单。`
+      : '未读取到订单状态，以下为通用回复，请先核对订单。',
+  en: (status?: string) =>
+    status
+      ? `Unknown order status "${status}": these are general replies, check the order first.`
+      : 'Order status not found on the page: these are general replies, check the order first.',
+};
+
+/** Everything the popup shows for one buyer message: which order, which replies, which actions, which notices. */
+export function solve(input: SolveInput): Solution {
+  const { intent, confidence, matched } = input.classification;
+  const picked = pickOrder(input);
+  const order = picked?.order ?? null;
+  const node = order ? orderNode(order, input.now) : null;
+  const { entry } = catalogueEntry(intent, order !== null, node);
+  const context: RenderContext = {
+    order,
+    buyerName: input.buyerName,
+    now: input.now,
+    settings: input.settings,
+  };
+
+  const rendered = renderReplies(entry.replies, context, input.lang);
+  const notices =
+    entry.notices?.flatMap((notice) => {
+      const result = renderTemplate(notice[input.lang], context, input.lang);
+      return result.ok ? [result.text] : [];
+    }) ?? [];
+  if (order && !node) notices.unshift(UNKNOWN_STATUS_NOTICE[input.lang](order.status?.trim()));
+
+  return {
+    conversationId: input.conversationId,
+    messageId: input.messageId,
+    intent,
+    intentLabel: INTENT_LABELS[intent][input.lang],
+    confidence,
+    why: [...matched, ...(picked?.reasons ?? [])],
+    order,
+    node,
+    otherOrders: input.orders.filter((other) => other !== order),
+    replies: rendered.replies.slice(0, MAX_REPLIES),
+    actions: entry.actions.map((id) => buildAction(id, context, input.capabilities, input.lang)),
+    notices,
+    omitted: rendered.omitted,
+  };
+}
+
+/** The order the buyer confirmed or the agent picked, if it is one of the buyer's; else the best prediction. */
+function pickOrder(input: SolveInput): { order: Order; reasons: string[] } | null {
+  const chosen = input.orders.find((order) => order.id === input.chosenOrderId);
+  if (chosen) return { order: chosen, reasons: [CHOSEN_REASON[input.lang]] };
+  const [best] = predictOrder({
+    intent: input.classification.intent,
+    text: input.text,
+    history: input.history,
+    orders: input.orders,
+    now: input.now,
+  });
+  const order = best && input.orders.find((candidate) => candidate.id === best.orderId);
+  return order ? { order, reasons: best.reasons } : null;
+}
