@@ -62,7 +62,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function str(name: string, max: number): Check<string> {
-  return (value) => (typeof value === 'string' && value.length <= max ? value : fail(`${name} 无效`));
+  return (value) => (typeof value === 'string' && value.length <= max ? value : fail(`${name}无效`));
 }
 
 function optionalStr(name: string, max: number): Check<string | undefined> {
@@ -72,7 +72,7 @@ function optionalStr(name: string, max: number): Check<string | undefined> {
 
 function list<T>(name: string, max: number, item: Check<T>): Check<T[]> {
   return (value) => {
-    if (!Array.isArray(value) || value.length > max) fail(`${name} 无效`);
+    if (!Array.isArray(value) || value.length > max) fail(`${name}无效`);
     return value.map(item);
   };
 }
