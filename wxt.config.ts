@@ -9,7 +9,6 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
     host_permissions: adapterMatches,
   },
 });

@@ -108,7 +108,8 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
           </ol>
           {solution.omitted.length > 0 && (
             <p class="hs-muted" title={solution.omitted.map((item) => item.reason).join('；')}>
-              {solution.omitted.length} {t.omitted}：{[...new Set(solution.omitted.map((item) => item.reason))].join('；')}
+              {solution.omitted.length} {t.omitted}：
+              {[...new Set(solution.omitted.map((item) => item.reason))].join('；')}
             </p>
           )}
           {solution.actions.length > 0 && (

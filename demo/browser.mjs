@@ -6,7 +6,12 @@ import { chromium } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function findChromium() {
   const found = [process.env.CHROME_PATH, ...CANDIDATES].find((path) => path && existsSync(path));

@@ -57,7 +57,8 @@ async function playScenario({ url, close }) {
   };
 
   const conversations = await page.evaluate(() => window.demo.conversations());
-  const byStatus = (status) => conversations.find((conversation) => conversation.orders.some((o) => o.status === status));
+  const byStatus = (status) =>
+    conversations.find((conversation) => conversation.orders.some((o) => o.status === status));
   const scenes = [
     ['01-awaiting-shipment', byStatus('待发货'), '亲，我的订单什么时候发货？'],
     ['02-shipped', byStatus('运输中') ?? byStatus('已发货'), '怎么还没收到，发货了吗'],

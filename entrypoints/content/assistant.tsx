@@ -81,11 +81,15 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     if (message.orderId && message.kind !== 'text') {
       // The buyer confirmed or sent an order: the open suggestion follows that order.
       state.chosenOrderId = message.orderId;
-      if (state.request) void requestSolution(conversationId, { ...state.request, chosenOrderId: message.orderId }, true);
+      if (state.request)
+        void requestSolution(conversationId, { ...state.request, chosenOrderId: message.orderId }, true);
       return;
     }
     const earlier = thread
-      .slice(0, thread.findIndex((item) => item.id === message.id))
+      .slice(
+        0,
+        thread.findIndex((item) => item.id === message.id),
+      )
       .filter((item) => item.from === 'buyer' && item.kind === 'text')
       .slice(-HISTORY_MESSAGES)
       .map((item) => item.text);

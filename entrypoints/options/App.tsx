@@ -19,7 +19,9 @@ export function App() {
 
   return (
     <main class="options">
-      <h1>{t.appName} · {t.settingsTitle}</h1>
+      <h1>
+        {t.appName} · {t.settingsTitle}
+      </h1>
       <p class="status" role="status">
         {backgroundOk === null ? t.connecting : backgroundOk ? t.backgroundOk : t.backgroundDown}
       </p>

@@ -40,7 +40,12 @@ export function watchThread(
     observedRoot = root;
     threadObserver.disconnect();
     if (root) {
-      threadObserver.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-conv-id'] });
+      threadObserver.observe(root, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-conv-id'],
+      });
       scan();
     }
   }
