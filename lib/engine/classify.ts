@@ -7,23 +7,20 @@ import type { Classification } from './types';
 /** Rules are compiled once, when the module loads. */
 const COMPILED = INTENTS.map(compileIntent);
 
-/** Scores are turned into confidences by s / (s + HALF_SCORE + RIVALRY × rivals' scores). */
+/** A score s becomes the confidence s / (s + HALF_SCORE): the evidence of one decisive phrase is about even odds. */
 const HALF_SCORE = 2;
-const RIVALRY = 0.25;
 /** Below this confidence the answer is null: a wrong popup costs an agent more than none. */
 export const THRESHOLD = 0.55;
 /** How many earlier buyer messages a short follow-up may lean on. */
 const HISTORY_DEPTH = 3;
 
-function confidenceOf(score: number, total: number): number {
-  if (score <= 0) return 0;
-  return score / (score + HALF_SCORE + RIVALRY * (total - score));
+function confidenceOf(score: number): number {
+  return score / (score + HALF_SCORE);
 }
 
 function rank(evidence: Evidence[], context: IntentId | null): Classification {
   const positive = evidence.filter((e) => e.score > 0).sort((a, b) => b.score - a.score);
-  const total = positive.reduce((sum, e) => sum + e.score, 0);
-  const intents = positive.map((e) => ({ id: e.id, confidence: round(confidenceOf(e.score, total)) }));
+  const intents = positive.map((e) => ({ id: e.id, confidence: round(confidenceOf(e.score)) }));
   const best = positive[0];
   if (!best || intents[0].confidence < THRESHOLD) return { intent: null, confidence: 0, intents, matched: [] };
   const matched = best.matched.filter((m) => m.weight > 0).map((m) => m.why);

@@ -70,9 +70,12 @@ export function fixChatSpellings(text: string): string {
   return out;
 }
 
-/** Numbers are evidence only of their kind (“3天”, “#号”), so they all become `#`. */
+/** Numbers that are names, not quantities: the consumer hotlines buyers threaten with. */
+const NAMED_NUMBERS = new Set(['12315', '315']);
+
+/** Other numbers are evidence only of their kind (“3天”, “#号”), so they all become `#`. */
 export function collapseNumbers(text: string): string {
-  return text.replace(/\d+(?:\.\d+)?/g, '#').replace(/#+/g, '#');
+  return text.replace(/\d+(?:\.\d+)?/g, (n) => (NAMED_NUMBERS.has(n) ? n : '#')).replace(/#+/g, '#');
 }
 
 /**

@@ -1,7 +1,8 @@
 import { defineIntent } from './define';
 
 /** The verbs of a parcel leaving the shop: 发货, 出库, 寄出… but not 发票 or 发错. */
-const SHIP = '(?:发货|出库|发出|寄出|发走|发快递|寄快递|发过来|发给我|给我发|寄过来|寄给我|给我寄|安排发|揽收|打包)';
+const SHIP =
+  '(?:发货|出货|出库|发出|寄出|发走|发快递|寄快递|发过来|发给我|给我发|寄过来|寄给我|给我寄|安排发|揽收|打包)';
 
 export default defineIntent({
   id: 'ship_urge',
@@ -15,7 +16,17 @@ export default defineIntent({
         weight: 1.5,
         why: '“发货” + 日期',
       },
-      { pattern: `${SHIP}[^ ]{0,4}(?:吗|么|嘛|没|了没|没有|\\?)`, weight: 1.5, why: '“发货” + 疑问' },
+      {
+        pattern: `${SHIP}[^ ]{0,4}(?:吗|么|嘛|没|了没|没有|\\?)|${SHIP}不(?:$| |\\?)`,
+        weight: 1.5,
+        why: '“发货” + 疑问',
+      },
+      {
+        pattern:
+          '(?:今天|明天|今晚|现在|马上|能|可以|会)(?:能|可以|会)?发(?:吗|么|嘛|不|了吗|了没|\\?)|发了(?:吗|没|么)|发出去了?(?:吗|没)',
+        weight: 2.5,
+        why: '“发了吗”',
+      },
       { pattern: `(?:能|可以|会)(?:不能|不可以|不会)?${SHIP}`, weight: 1, why: '能不能发货' },
       {
         pattern: `(?:还|怎么还|为什么还|咋还|为啥还|一直|迟迟|仍然|依然|至今)(?:没|没有|未|不)${SHIP}`,
@@ -45,7 +56,7 @@ export default defineIntent({
       },
       { pattern: '(?:有货|到货)[^ ]{0,4}(?:就|马上|立即)?发', weight: 1, why: '有货就发' },
       {
-        pattern: '发货时间|发货时效|发货速度|几天内发|多久内发|预计发货|延迟发货|推迟发货',
+        pattern: '发货时间|发货时效|发货速度|发货期|几天内发|多久内发|预计发货|延迟发货|推迟发货',
         weight: 2,
         why: '问发货时效',
       },
@@ -66,6 +77,12 @@ export default defineIntent({
       // The parcel has left: questions are about tracking, not shipping.
       { pattern: `(?:已经|已)${SHIP}(?:了)?[^ ]{0,3}(?:怎么|为什么|但|可是|还)`, weight: -2, why: '已发货' },
       { pattern: '发票', weight: -1.5, why: '发票' },
+      // Where it ships from is a product question.
+      {
+        pattern: `(?:哪里|哪儿|哪个仓|什么仓|从哪|保税|海外|国内|什么地方)[^ ]{0,4}${SHIP}|${SHIP}地`,
+        weight: -3,
+        why: '问发货地',
+      },
     ],
     followUps: [
       {
