@@ -3,7 +3,6 @@
  * Every request is validated on arrival: a content script runs inside a third-party page, so the
  * background trusts nothing it did not check.
  */
-import { isIntentId } from './intents/ids';
 import type { Order } from './orders/types';
 import type { ActionId, Solution } from './solutions/types';
 import { ACTION_IDS } from './solutions/types';
@@ -130,17 +129,28 @@ export function parseEnvelope(message: unknown): Envelope | null {
   return { huashu: 1, type: type as RequestType, payload: validate(message.payload) };
 }
 
-export function isProtocolError(error: unknown): error is Error {
-  return error instanceof ProtocolError;
-}
-
 export function envelope<T extends RequestType>(type: T, payload: RequestOf<T>): Envelope<T> {
   return { huashu: 1, type, payload };
 }
 
-/** Keeps the intent id type honest when a solution crosses a context boundary. */
-export function isSolution(value: unknown): value is Solution {
-  return isRecord(value) && isIntentId(value.intent) && Array.isArray(value.replies) && Array.isArray(value.actions);
+/**
+ * Background → content scripts: the shop's replies or settings changed, so open popups ask again.
+ * Carries no data; a content script only re-requests through the validated protocol.
+ */
+export const SOLUTIONS_CHANGED = { huashu: 1, type: 'solutionsChanged' } as const;
+
+export function isSolutionsChanged(message: unknown): boolean {
+  return isRecord(message) && message.huashu === 1 && message.type === SOLUTIONS_CHANGED.type;
+}
+
+/** Tells every tab's content script that solutions changed; tabs without one are skipped. */
+export async function broadcastSolutionsChanged(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, SOLUTIONS_CHANGED).catch(() => {}),
+    ),
+  );
 }
 
 /** Sends a request to the background and unwraps its reply; rejects with a readable reason. */

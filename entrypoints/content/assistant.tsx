@@ -4,7 +4,7 @@ import { type PopupStatus, SuggestionPopup } from '@/components/SuggestionPopup'
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
 import { strings } from '@/lib/i18n';
-import { callBackground, ExtensionReloadedError, type SuggestRequest } from '@/lib/protocol';
+import { callBackground, ExtensionReloadedError, isSolutionsChanged, type SuggestRequest } from '@/lib/protocol';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
 
@@ -52,7 +52,11 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     return id ? conversations.get(id) : undefined;
   }
 
-  async function requestSolution(conversationId: string, request: SuggestRequest, keepWhenEmpty: boolean) {
+  /**
+   * Asks the background for the solution to `request`. A new buyer message (`fresh`) reopens a closed
+   * popup; a refresh after an edit or an order switch keeps the agent's collapse and close choices.
+   */
+  async function requestSolution(conversationId: string, request: SuggestRequest, fresh: boolean) {
     const state = stateOf(conversationId);
     const sequence = ++state.sequence;
     let solution: Solution | null;
@@ -71,8 +75,9 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     }
     if (sequence !== state.sequence) return;
     // A message with no clear intent ("好的") leaves the open question's suggestion in place.
-    if (!solution && keepWhenEmpty) return;
-    Object.assign(state, { solution, request, closed: false, collapsed: false, status: undefined });
+    if (!solution && fresh) return;
+    Object.assign(state, { solution, request, status: undefined });
+    if (fresh) Object.assign(state, { closed: false, collapsed: false });
     schedule();
   }
 
@@ -155,7 +160,7 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     if (!conversationId) return;
     const state = stateOf(conversationId);
     state.chosenOrderId = orderId;
-    if (state.request) void requestSolution(conversationId, { ...state.request, chosenOrderId: orderId }, true);
+    if (state.request) void requestSolution(conversationId, { ...state.request, chosenOrderId: orderId }, false);
   }
 
   function schedule() {
@@ -217,7 +222,19 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     adapter.reserveThreadSpace(doc, layer.offsetHeight + GAP_ABOVE_COMPOSER * 2);
   }
 
+  /** The admin edited replies or settings: every open suggestion is asked for again, without a page reload. */
+  function refreshAll() {
+    for (const [conversationId, state] of conversations) {
+      if (state.request) void requestSolution(conversationId, state.request, false);
+    }
+  }
+
   watchThread(doc, adapter, { onBuyerMessage, onConversationChange: schedule }, ctx.signal);
+  const onBackgroundMessage = (message: unknown) => {
+    if (isSolutionsChanged(message)) refreshAll();
+  };
+  browser.runtime.onMessage.addListener(onBackgroundMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onBackgroundMessage));
   ctx.addEventListener(window, 'resize', schedule);
   // Capture: the page's own scroll containers move the composer without scrolling the window.
   ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
