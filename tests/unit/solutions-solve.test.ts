@@ -88,3 +88,72 @@ describe('solve: ship_urge', () => {
     expect(solution.actions.find((action) => action.id === 'copy_tracking_no')?.payload).toBe('78563412098765');
   });
 });
+
+describe('solve: picking the order', () => {
+  const orders = [awaiting, overdue, shipped];
+
+  it('follows the prediction when nobody has chosen, and lists the other orders', () => {
+    const solution = solve(input({ orders, text: '耳机什么时候发货' }));
+    expect(solution.order?.id).toBe(overdue.id);
+    expect(solution.otherOrders.map((order) => order.id)).toEqual([awaiting.id, shipped.id]);
+    expect(solution.why).toEqual(['什么时候发货', '消息提到商品「耳机」', '订单状态「待发货」符合问题']);
+  });
+
+  it('follows the order the buyer confirmed or the agent picked', () => {
+    const solution = solve(input({ orders, text: '耳机什么时候发货', chosenOrderId: shipped.id }));
+    expect(solution.order?.id).toBe(shipped.id);
+    expect(solution.node).toBe('shipped');
+    expect(solution.why).toEqual(['什么时候发货', '已确认为该订单']);
+  });
+
+  it('ignores a chosen id that is not one of the buyer’s orders', () => {
+    expect(solve(input({ orders, chosenOrderId: '0000', text: '耳机呢' })).order?.id).toBe(overdue.id);
+  });
+
+  it('answers a buyer without orders with the intent’s general replies and disabled order actions', () => {
+    const solution = solve(input({ orders: [] }));
+    expect(solution.order).toBeNull();
+    expect(solution.node).toBeNull();
+    expect(solution.otherOrders).toEqual([]);
+    expect(solution.replies[0].id).toBe('ship_urge.none.1');
+    expect(solution.actions).toEqual([]);
+  });
+
+  it('warns the agent when the order status is unknown, and gives general replies', () => {
+    const odd: Order = { ...awaiting, status: '部分发货' };
+    const solution = solve(input({ orders: [odd] }));
+    expect(solution.node).toBeNull();
+    expect(solution.notices[0]).toBe('无法识别订单状态「部分发货」，以下为通用回复，请先核对订单。');
+    expect(solution.replies[0].id).toBe('ship_urge.none.1');
+  });
+});
+
+describe('solve: rendering', () => {
+  it('reports the replies it left out and why', () => {
+    const noPromise: Order = { ...awaiting, promiseShipBy: undefined };
+    const solution = solve(input({ orders: [noPromise] }));
+    expect(solution.replies.map((reply) => reply.id)).toEqual(['ship_urge.awaiting_shipment.3']);
+    expect(solution.omitted).toEqual([
+      { replyId: 'ship_urge.awaiting_shipment.1', reason: '缺少承诺发货时间' },
+      { replyId: 'ship_urge.awaiting_shipment.2', reason: '承诺发货时间未知或已过' },
+    ]);
+    expect(solution.notices).toEqual([]);
+  });
+
+  it('writes labels, notices and reasons in the UI language, and replies in Chinese', () => {
+    const solution = solve(input({ orders: [overdue], lang: 'en', capabilities: ['open_order'] }));
+    expect(solution.intentLabel).toBe('When will it ship');
+    expect(solution.notices[0]).toContain('3-yuan coupon');
+    expect(solution.replies[0].text).toMatch(/^亲/);
+    expect(solution.actions).toEqual([
+      {
+        id: 'send_order_card',
+        label: 'Send order card',
+        orderId: overdue.id,
+        enabled: false,
+        disabledReason: 'This page does not support this action',
+      },
+      { id: 'open_order', label: 'Open order', orderId: overdue.id, enabled: true },
+    ]);
+  });
+});
