@@ -4,6 +4,7 @@ import { type PopupStatus, SuggestionPopup } from '@/components/SuggestionPopup'
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
 import { strings } from '@/lib/i18n';
+import { PREDICTION_CARD_TEXT, shouldSendPredictionCard } from '@/lib/orders/prediction-card';
 import { callBackground, ExtensionReloadedError, isSolutionsChanged, type SuggestRequest } from '@/lib/protocol';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
@@ -25,6 +26,8 @@ interface ConversationState {
   request?: SuggestRequest;
   /** Guards against a slow answer to an older message replacing a newer one. */
   sequence: number;
+  /** The order prediction card goes out at most once per conversation. */
+  predictionCardSent: boolean;
 }
 
 /**
@@ -41,7 +44,7 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   function stateOf(conversationId: string): ConversationState {
     let state = conversations.get(conversationId);
     if (!state) {
-      state = { solution: null, collapsed: false, closed: false, sequence: 0 };
+      state = { solution: null, collapsed: false, closed: false, sequence: 0, predictionCardSent: false };
       conversations.set(conversationId, state);
     }
     return state;
@@ -98,20 +101,34 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
       .filter((item) => item.from === 'buyer' && item.kind === 'text')
       .slice(-HISTORY_MESSAGES)
       .map((item) => item.text);
-    void requestSolution(
+    const request: SuggestRequest = {
       conversationId,
-      {
-        conversationId,
-        messageId: message.id,
-        text: message.text,
-        history: earlier,
-        buyerName: adapter.buyerName(doc),
-        orders: adapter.readOrders(doc),
-        chosenOrderId: state.chosenOrderId,
-        capabilities,
-      },
-      true,
-    );
+      messageId: message.id,
+      text: message.text,
+      history: earlier,
+      buyerName: adapter.buyerName(doc),
+      orders: adapter.readOrders(doc),
+      chosenOrderId: state.chosenOrderId,
+      capabilities,
+    };
+    void requestSolution(conversationId, request, true).then(() => offerPredictionCard(conversationId, message.id));
+  }
+
+  /** On a first order question from a buyer with several orders, asks which order they mean. */
+  async function offerPredictionCard(conversationId: string, messageId: string) {
+    const state = stateOf(conversationId);
+    const solution = state.solution;
+    if (!solution || solution.messageId !== messageId || !adapter.actions.send_order_card) return;
+    const send = shouldSendPredictionCard({
+      intent: solution.intent,
+      predictedOrderId: solution.order?.id,
+      orders: state.request?.orders ?? [],
+      enabled: DEFAULT_SETTINGS.orderPredictionCard,
+      alreadySettled: state.predictionCardSent || state.chosenOrderId !== undefined,
+    });
+    if (!send || !solution.order || adapter.currentConversationId(doc) !== conversationId) return;
+    state.predictionCardSent = true;
+    if (await deliver(PREDICTION_CARD_TEXT)) adapter.actions.send_order_card(doc, solution.order.id);
   }
 
   function setStatus(state: ConversationState, status: PopupStatus) {
@@ -128,14 +145,20 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   }
 
   /** Sends a text as the agent without losing what the agent was typing. */
+  async function deliver(text: string): Promise<boolean> {
+    const draft = adapter.readDraft(doc);
+    if (!adapter.setDraft(doc, text)) return false;
+    const sent = await adapter.send(doc);
+    if (draft.trim()) adapter.setDraft(doc, draft);
+    return sent;
+  }
+
   async function sendText(text: string) {
     const state = openState();
     if (!state) return;
-    const draft = adapter.readDraft(doc);
-    if (!adapter.setDraft(doc, text)) return setStatus(state, { tone: 'error', text: t.noComposer });
+    if (!adapter.composer(doc)) return setStatus(state, { tone: 'error', text: t.noComposer });
     setStatus(state, { tone: 'info', text: t.sending });
-    const sent = await adapter.send(doc);
-    if (draft.trim()) adapter.setDraft(doc, draft);
+    const sent = await deliver(text);
     setStatus(state, sent ? { tone: 'info', text: t.sent } : { tone: 'error', text: t.sendFailed });
   }
 

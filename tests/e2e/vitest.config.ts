@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Real Chromium with the built extension: one file at a time, generous time for the browser to start.
 export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('../..', import.meta.url)) } },
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
