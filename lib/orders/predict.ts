@@ -10,6 +10,8 @@ export interface PredictInput {
   history: string[];
   orders: Order[];
   now: Date;
+  /** UI language of the reasons; 'zh' unless told. */
+  lang?: 'zh' | 'en';
 }
 
 export interface OrderPrediction {
@@ -70,7 +72,7 @@ const NODE_FIT: Record<IntentId, [best: OrderNode[], also: OrderNode[]]> = {
 export function predictOrder(input: PredictInput): OrderPrediction[] {
   const recencyRank = rankByRecency(input.orders);
   const predictions = input.orders.map((order) => scoreOrder(order, input, recencyRank));
-  if (predictions.length === 1) predictions[0].reasons.push('买家只有这一个订单');
+  if (predictions.length === 1) predictions[0].reasons.push(REASONS[input.lang ?? 'zh'].onlyOrder(''));
   return predictions
     .map((prediction, index) => ({ prediction, index }))
     .sort((a, b) => b.prediction.score - a.prediction.score || a.index - b.index)
@@ -85,13 +87,37 @@ function scoreOrder(order: Order, input: PredictInput, recencyRank: Map<string, 
     recencySignal(order, recencyRank, input.orders.length),
   ];
   const score = signals.reduce((sum, signal) => sum + signal.score, 0);
-  const reasons = signals.flatMap((signal) => (signal.reason ? [signal.reason] : []));
+  const texts = REASONS[input.lang ?? 'zh'];
+  const reasons = signals.flatMap(({ reason }) => (reason ? [texts[reason.kind](reason.detail ?? '')] : []));
   return { orderId: order.id, score, reasons };
 }
 
+type ReasonKind = 'fullId' | 'idTail' | 'productInText' | 'productInHistory' | 'nodeFit' | 'recency' | 'onlyOrder';
+
+const REASONS: Record<'zh' | 'en', Record<ReasonKind, (detail: string) => string>> = {
+  zh: {
+    fullId: (id) => `消息里有订单号 ${id}`,
+    idTail: (tail) => `消息里有订单号尾号 ${tail}`,
+    productInText: (fragment) => `消息提到商品「${fragment}」`,
+    productInHistory: (fragment) => `聊天中提到过商品「${fragment}」`,
+    nodeFit: (status) => `订单状态「${status}」符合问题`,
+    recency: () => '最近付款的订单',
+    onlyOrder: () => '买家只有这一个订单',
+  },
+  en: {
+    fullId: (id) => `Order number ${id} in the message`,
+    idTail: (tail) => `Order number ending ${tail} in the message`,
+    productInText: (fragment) => `Message names the product "${fragment}"`,
+    productInHistory: (fragment) => `Chat mentioned the product "${fragment}"`,
+    nodeFit: (status) => `Order status "${status}" fits the question`,
+    recency: () => 'Most recently paid order',
+    onlyOrder: () => 'The buyer has only this order',
+  },
+};
+
 interface Signal {
   score: number;
-  reason?: string;
+  reason?: { kind: ReasonKind; detail?: string };
 }
 
 const NO_SIGNAL: Signal = { score: 0 };
@@ -99,11 +125,11 @@ const NO_SIGNAL: Signal = { score: 0 };
 function idSignal(order: Order, text: string): Signal {
   const id = order.id.trim();
   const numbers = digitRuns(text);
-  if (numbers.includes(id)) return { score: PREDICTION_WEIGHTS.fullId, reason: `消息里有订单号 ${id}` };
+  if (numbers.includes(id)) return { score: PREDICTION_WEIGHTS.fullId, reason: { kind: 'fullId', detail: id } };
   const tail = numbers.find(
     (number) => number.length >= MIN_ID_TAIL && number.length < id.length && id.endsWith(number),
   );
-  return tail ? { score: PREDICTION_WEIGHTS.idTail, reason: `消息里有订单号尾号 ${tail}` } : NO_SIGNAL;
+  return tail ? { score: PREDICTION_WEIGHTS.idTail, reason: { kind: 'idTail', detail: tail } } : NO_SIGNAL;
 }
 
 /** The runs of digits in a message; full-width digits (typed with a Chinese IME) count too. */
@@ -115,10 +141,10 @@ function digitRuns(text: string): string[] {
 function productSignal(order: Order, text: string, history: string[]): Signal {
   if (!order.product) return NO_SIGNAL;
   const inText = sharedFragment(order.product, text);
-  if (inText) return { score: PREDICTION_WEIGHTS.productInText, reason: `消息提到商品「${inText}」` };
+  if (inText) return { score: PREDICTION_WEIGHTS.productInText, reason: { kind: 'productInText', detail: inText } };
   const inHistory = sharedFragment(order.product, history.join('\n'));
   return inHistory
-    ? { score: PREDICTION_WEIGHTS.productInHistory, reason: `聊天中提到过商品「${inHistory}」` }
+    ? { score: PREDICTION_WEIGHTS.productInHistory, reason: { kind: 'productInHistory', detail: inHistory } }
     : NO_SIGNAL;
 }
 
@@ -126,7 +152,8 @@ function nodeSignal(order: Order, intent: IntentId, now: Date): Signal {
   const node = orderNode(order, now);
   if (!node) return NO_SIGNAL;
   const [best, also] = NODE_FIT[intent];
-  if (best.includes(node)) return { score: PREDICTION_WEIGHTS.nodeFit, reason: `订单状态「${order.status}」符合问题` };
+  if (best.includes(node))
+    return { score: PREDICTION_WEIGHTS.nodeFit, reason: { kind: 'nodeFit', detail: order.status } };
   if (also.includes(node)) return { score: PREDICTION_WEIGHTS.nodeNearFit };
   return NO_SIGNAL;
 }
@@ -136,7 +163,7 @@ function recencySignal(order: Order, recencyRank: Map<string, number>, count: nu
   const rank = recencyRank.get(order.id);
   if (rank === undefined) return NO_SIGNAL;
   const score = (PREDICTION_WEIGHTS.recency * (count - rank)) / count;
-  return rank === 0 && count > 1 ? { score, reason: '最近付款的订单' } : { score };
+  return rank === 0 && count > 1 ? { score, reason: { kind: 'recency' } } : { score };
 }
 
 function rankByRecency(orders: Order[]): Map<string, number> {

@@ -93,6 +93,7 @@ function pickOrder(input: SolveInput): { order: Order; reasons: string[] } | nul
     history: input.history,
     orders: input.orders,
     now: input.now,
+    lang: input.lang,
   });
   const order = best && input.orders.find((candidate) => candidate.id === best.orderId);
   return order ? { order, reasons: best.reasons } : null;

@@ -65,6 +65,13 @@ describe('predictOrder', () => {
     expect(top({ text: '尾号937165的那单发了吗' }).reasons).toContain('消息里有订单号尾号 937165');
   });
 
+  it('gives its reasons in the UI language', () => {
+    expect(top({ intent: 'logistics', text: '洁面乳到哪了', lang: 'en' }).reasons).toEqual([
+      'Message names the product "洁面乳"',
+    ]);
+    expect(predict({ orders: [nuts], lang: 'en' })[0].reasons).toContain('The buyer has only this order');
+  });
+
   it('reads full-width digits as digits', () => {
     expect(top({ text: '尾号７４０２的那单' }).orderId).toBe(nuts.id);
   });
