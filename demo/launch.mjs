@@ -40,7 +40,7 @@ if (!wantsHeadless && hasDisplay) {
   await playScenario(workbench);
 }
 
-/** Buyers ask about shipping in three order states; each suggestion is photographed. */
+/** Buyers ask about shipping in three order states; each suggestion is photographed, then one reply is sent. */
 async function playScenario({ url, close }) {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const { context } = await launchWithExtension({ headless: true });
@@ -57,11 +57,15 @@ async function playScenario({ url, close }) {
   };
 
   const conversations = await page.evaluate(() => window.demo.conversations());
-  const byStatus = (status) =>
-    conversations.find((conversation) => conversation.orders.some((o) => o.status === status));
+  const find = (wanted) => conversations.find((conversation) => conversation.orders.some(wanted));
+  const isOverdue = (o) => o.status === '待发货' && o.promiseShipBy && Date.parse(o.promiseShipBy) < Date.now();
+  const onlyShipped = conversations.find(
+    (c) => c.orders.length === 1 && ['已发货', '运输中'].includes(c.orders[0].status),
+  );
   const scenes = [
-    ['01-awaiting-shipment', byStatus('待发货'), '亲，我的订单什么时候发货？'],
-    ['02-shipped', byStatus('运输中') ?? byStatus('已发货'), '怎么还没收到，发货了吗'],
+    ['01-awaiting-shipment', find((o) => o.status === '待发货' && !isOverdue(o)), '亲，我的订单什么时候发货？'],
+    ['02-overdue', find(isOverdue), '都过了承诺时间了，怎么还不发货'],
+    ['03-shipped', onlyShipped, '发货了吗？'],
   ];
   for (const [name, conversation, text] of scenes) {
     if (!conversation) continue;
@@ -72,7 +76,7 @@ async function playScenario({ url, close }) {
   }
   await popup.locator('.hs-reply').first().getByRole('button', { name: '发送' }).click();
   await page.waitForTimeout(300);
-  await shoot('03-reply-sent');
+  await shoot('04-reply-sent');
 
   console.log('Screenshots:');
   for (const shot of shots) console.log(`  ${shot}`);
