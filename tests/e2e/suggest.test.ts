@@ -54,6 +54,9 @@ describe('催发货 from the buyer to the agent', () => {
   test('复制 puts the reply into the composer and sends nothing', async () => {
     const open = await demo.currentId(page);
     await demo.buyerSays(page, open, '几天能发货啊');
+    await expect.poll(() => popup(page).isVisible()).toBe(true);
+    // Let the order prediction card (this buyer has several orders) go out before counting.
+    await page.waitForTimeout(QUIET_MS);
     const before = await demo.thread(page, open);
     const firstReply = popup(page).locator('.hs-reply').first();
     const text = (await firstReply.locator('.hs-reply-text').textContent())?.trim();
