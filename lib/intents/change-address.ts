@@ -1,25 +1,33 @@
 import { defineIntent } from './define';
+import { DELIVERY_DETAIL } from './vocabulary';
 
-/** What a buyer can ask to change about delivery. */
-const DELIVERY_DETAIL =
-  '(?:收货地址|收件地址|配送地址|送货地址|地址|收货人|收件人|联系人|电话|手机号|号码|联系方式|联系电话|收货信息|收件信息)';
-const CHANGE = '(?:改|修改|更改|更换|换|变更|改一下|改下|换个|改个)';
+const CHANGE = '(?:改|修改|更改|更换|换|变更)';
 
 export default defineIntent({
   id: 'change_address',
   label: '修改地址',
   rules: {
     cues: [
-      { pattern: `${CHANGE}[^ ]{0,4}${DELIVERY_DETAIL}`, weight: 3.5, why: '改地址/电话' },
       {
-        pattern: `${DELIVERY_DETAIL}[^ ]{0,4}(?:能|可以|能不能|可不可以)?(?:改|修改|更改|更换|变更)`,
+        pattern: `${CHANGE}[^ ]{0,6}${DELIVERY_DETAIL}|${DELIVERY_DETAIL}[^ ]{0,6}${CHANGE}`,
         weight: 3.5,
-        why: '地址能改吗',
+        why: '改地址/电话',
       },
-      { pattern: `${DELIVERY_DETAIL}[^ ]{0,3}(?:写|填|留|弄|搞|下|选|打|输|填写)?错`, weight: 3.5, why: '地址写错了' },
-      { pattern: `(?:写|填|留|弄|搞|下|选|打|输)错(?:了)?${DELIVERY_DETAIL}`, weight: 3.5, why: '写错地址' },
       {
-        pattern: '(?:改|换|寄|送|发)(?:到|成|去)[^ ]{0,6}(?:地址|老家|公司|单位|学校|家里|那边)',
+        pattern: `${DELIVERY_DETAIL}[^ ]{0,4}(?:写|填|留|弄|搞|下|选|打|输|填写)?(?:错|不对|没选对|有误|不全|少写|漏写|写漏)`,
+        weight: 3.5,
+        why: '地址写错了',
+      },
+      { pattern: `(?:写|填|留|弄|搞|下|选|打|输)错(?:了)?${DELIVERY_DETAIL}`, weight: 3.5, why: '写错地址' },
+      { pattern: `${DELIVERY_DETAIL}[^ ]{0,2}(?:写成|填成|留成|选成|写的是|留的是)`, weight: 3, why: '地址写成了别的' },
+      {
+        pattern: '(?:老|旧|以前的|原来的|去年的)地址|地址[^ ]{0,4}(?:老的|旧的|以前的|去年的)',
+        weight: 2.5,
+        why: '留了旧地址',
+      },
+      {
+        pattern:
+          '(?:改|换)(?:成|回|为)?(?:寄|送)?(?:到|去)[^ ]{0,6}|改(?:成|回)[^ ]{0,4}(?:家|公司|单位|学校|宿舍|酒店|老家)|改寄|改送',
         weight: 2.5,
         why: '改寄到别处',
       },
@@ -39,13 +47,14 @@ export default defineIntent({
         weight: 3,
         why: '改配送方式',
       },
-      { pattern: '地址', weight: 0.5 },
     ],
     against: [
       { pattern: '(?:退货|退回|寄回|换货|退件|售后)[^ ]{0,3}地址', weight: -4, why: '退货地址' },
       { pattern: '发票[^ ]{0,6}(?:地址|寄)|(?:改|换)[^ ]{0,4}(?:抬头|税号)', weight: -4, why: '发票地址' },
-      { pattern: '(?:密码|账号|账户|绑定|登录)', weight: -3, why: '账号设置' },
+      { pattern: '密码|账号|账户|绑定|登录', weight: -3, why: '账号设置' },
       { pattern: '送错(?:地方|了)|你们送错', weight: -3, why: '快递送错' },
+      { pattern: '快递员|快递小哥|配送员|师傅', weight: -2.5, why: '快递员的电话' },
+      { pattern: '换(?:货|颜色|尺码|码|个颜色|一件|一个|新)', weight: -2, why: '换货' },
     ],
   },
   examples: {
@@ -59,7 +68,8 @@ export default defineIntent({
       '我地址选错了，怎么办',
       '改成上门自提可以吗',
       '地址錯了，麻煩幫我改一下',
+      '门牌号写错了',
     ],
-    negative: ['退货地址是哪里', '发票寄到哪个地址', '你们送错地方了', '我想修改登录密码', '地址在哪看', '你好'],
+    negative: ['退货地址是哪里', '发票寄到哪个地址', '你们送错地方了', '我想修改登录密码', '快递员电话打不通', '你好'],
   },
 });

@@ -1,8 +1,5 @@
 import { defineIntent } from './define';
-
-/** Courier brands buyers name; `邮政` also covers EMS (normalised). */
-const COURIER =
-  '(?:顺丰|京东快递|京东物流|邮政|中通|圆通|申通|韵达|百世|汇通|极兔|德邦|天天快递|宅急送|优速|丰网|中国邮政|邮局|平邮)';
+import { COURIER } from './vocabulary';
 
 export default defineIntent({
   id: 'courier_choice',
@@ -17,9 +14,15 @@ export default defineIntent({
         why: '发什么快递',
       },
       { pattern: `(?:发|走|用|换|改|寄|指定|给我发|要)${COURIER}`, weight: 2, why: '要求某家快递' },
-      { pattern: `${COURIER}[^ ]{0,4}(?:可以|行|能)?(?:吗|么|嘛|不|\\?)`, weight: 1, why: '某家快递 + 疑问' },
       {
-        pattern: '指定快递|默认快递|(?:换|改)(?:个)?快递|换家快递|可以选快递|选(?:择)?快递',
+        pattern: `${COURIER}[^ ]{0,4}(?:可以|行|能)?(?:吗|么|嘛|不|\\?)|有没有${COURIER}`,
+        weight: 1.5,
+        why: '某家快递 + 疑问',
+      },
+      { pattern: `${COURIER}[^ ]{0,3}(?:能|可以)?(?:发|走|寄|送|到)`, weight: 1, why: '某家快递能发' },
+      {
+        pattern:
+          '指定快递|默认快递|(?:换|改)(?:个|一个|家)?(?:快递|物流)|快递[^ ]{0,2}(?:能|可以)?选|选(?:择)?快递|换(?:个|一个)?别的',
         weight: 3,
         why: '指定快递',
       },

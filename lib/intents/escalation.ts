@@ -6,9 +6,11 @@ export default defineIntent({
   rules: {
     cues: [
       // Asking for a human usually comes with the actual question; other intents outweigh it (2.6 alone passes).
-      { pattern: '人工|真人|活人|机器人', weight: 2.6, why: '要人工' },
+      { pattern: '人工(?!智能)|真人|活人', weight: 2.6, why: '要人工' },
+      { pattern: '机器人', weight: 1, why: '“机器人”' },
+      { pattern: '(?:都是|别|不要|不想)[^ ]{0,3}机器人|找(?:个|一个)?(?:人|活人)', weight: 2, why: '不要机器人' },
       {
-        pattern: '投诉|举报|12315|消协|消费者协会|工商局|市场监督|维权|曝光|律师|起诉|报警|媒体|315',
+        pattern: '投诉|申诉|举报|12315|消协|消费者协会|工商局|市场监督|维权|曝光|律师|起诉|报警|媒体|315',
         weight: 4,
         why: '投诉/举报',
       },
@@ -37,13 +39,13 @@ export default defineIntent({
       },
       {
         pattern:
-          '客服(?:电话|热线)|联系不上(?:客服|你们|商家)|没人(?:理|回|管)|不回(?:复|消息)|(?:客服|qq)[^ ]{0,3}(?:没人接|不加)',
-        weight: 2,
+          '客服(?:电话|热线)|联系不上(?:客服|你们|商家)|没人(?:理|回|管)|不回(?:复|消息)|(?:客服|qq)[^ ]{0,3}(?:没人接|不加)|客服呢',
+        weight: 2.6,
         why: '联系不上',
       },
     ],
     against: [
-      { pattern: '已经好评|好评|不用人工|不需要人工', weight: -3, why: '好评/不要人工' },
+      { pattern: '已经好评|好评|不用人工|不需要人工|聪明|厉害', weight: -3, why: '好评/不要人工' },
       { pattern: '(?:还有|有)人工(?:客服)?(?:…|意外|啊)?$', weight: -1, why: '感叹有人工' },
     ],
   },

@@ -1,8 +1,5 @@
 import { defineIntent } from './define';
-
-/** The verbs of a parcel leaving the shop: 发货, 出库, 寄出… but not 发票 or 发错. */
-const SHIP =
-  '(?:发货|出货|出库|发出|寄出|发走|发快递|寄快递|发过来|发给我|给我发|寄过来|寄给我|给我寄|安排发|揽收|打包)';
+import { COURIER, SEND, SHIP } from './vocabulary';
 
 export default defineIntent({
   id: 'ship_urge',
@@ -11,6 +8,11 @@ export default defineIntent({
     cues: [
       { pattern: SHIP, weight: 1.5, why: '“发货/出库”' },
       { pattern: `{WHEN}{GAP}${SHIP}|${SHIP}{GAP}{WHEN}`, weight: 2, why: '“发货” + 问时间' },
+      {
+        pattern: `{WHEN}[^ ]{0,4}(?:能|可以|会|才|才能|就)?${SEND}(?:出|走|出去)?(?:$| |吗|么|呢|啊|呀|\\?)`,
+        weight: 2.5,
+        why: '什么时候发',
+      },
       {
         pattern: `(?:今天|明天|今日|今晚|晚上|周.|星期.|#号|马上|现在|这周|本周)(?:能|可以|会|就)?${SHIP}`,
         weight: 1.5,
@@ -22,42 +24,44 @@ export default defineIntent({
         why: '“发货” + 疑问',
       },
       {
-        pattern:
-          '(?:今天|明天|今晚|现在|马上|能|可以|会)(?:能|可以|会)?发(?:吗|么|嘛|不|了吗|了没|\\?)|发了(?:吗|没|么)|发出去了?(?:吗|没)',
+        pattern: `(?:今天|明天|今晚|现在|马上|能|可以|会)(?:能|可以|会)?${SEND}(?:吗|么|嘛|不|了吗|了没|\\?)|${SEND}了(?:吗|没|么)|${SEND}出去了?(?:吗|没)|${SEND}不${SEND}|${SEND}没${SEND}`,
         weight: 2.5,
         why: '“发了吗”',
       },
       { pattern: `(?:能|可以|会)(?:不能|不可以|不会)?${SHIP}`, weight: 1, why: '能不能发货' },
       {
-        pattern: `(?:还|怎么还|为什么还|咋还|为啥还|一直|迟迟|仍然|依然|至今)(?:没|没有|未|不)${SHIP}`,
+        pattern: `(?:还|怎么还|为什么还|咋还|为啥还|一直|迟迟|仍然|依然|至今|都)(?:没|没有|未|不)${SHIP}`,
         weight: 3,
         why: '“还没发货”',
       },
       {
-        pattern: `(?:还|怎么还|为什么还|咋还|为啥还|一直|迟迟)(?:没|没有|未|不)(?:发|寄|动|出)`,
-        weight: 2,
+        pattern: `(?:还|怎么还|为什么还|咋还|为啥还|一直|迟迟|都)(?:没|没有|未|不)(?:${SEND}|动|出)`,
+        weight: 2.5,
         why: '“还没发”',
       },
+      { pattern: `(?:再不|还不|不)${SHIP}[^ ]{0,3}(?:就|我就|的话)`, weight: 2, why: '不发货就…' },
       {
-        pattern: `(?:快点|赶快|赶紧|尽快|抓紧|快些|早点|催|麻烦|帮忙|帮我|请)[^ ]{0,3}${SHIP}`,
+        pattern: `(?:快点|赶快|赶紧|尽快|抓紧|快些|早点|催|麻烦|帮忙|帮我|请|先)[^ ]{0,3}(?:${SHIP}|${SEND}(?:$| |吧|啊|呀|一下|我))`,
         weight: 2.5,
         why: '催发货',
       },
       { pattern: '催(?:一下|下)?(?:发货|仓库|商家)|催单|催促', weight: 2.5, why: '“催”' },
       {
-        pattern: `(?:待|等待|未|没有?)(?:发货|出库)|(?:还在|还是|一直|处于)[^ ]{0,4}(?:待|未)?(?:发货|出库)(?:状态|中)`,
+        pattern: '待发货|待出库|等待发货|(?:还在|还是|一直|处于)[^ ]{0,4}(?:待|未)?(?:发货|出库)(?:状态|中)',
         weight: 2,
         why: '“待发货/待出库”',
       },
       {
-        pattern: `(?:付款|下单|拍下|买了|拍了|订的|下的单)[^ ]{0,8}(?:#|几|好几|多|三|两|四|五)(?:天|日|个星期|周)[^ ]{0,6}(?:没|未|不|还)`,
+        pattern: `(?:付款|下单|拍下|买了|拍了|订的|下的单)[^ ]{0,8}(?:#|几|好几|多|三|两|四|五|一)(?:天|日|个星期|周)[^ ]{0,6}(?:没|未|不|还)`,
         weight: 2.5,
         why: '下单多天还没动',
       },
+      { pattern: `忘(?:记|了)?[^ ]{0,3}${SHIP}|(?:说好|承诺|答应)[^ ]{0,6}${SEND}`, weight: 2.5, why: '说好的发货' },
       { pattern: '(?:有货|到货)[^ ]{0,4}(?:就|马上|立即)?发', weight: 1, why: '有货就发' },
       {
-        pattern: '发货时间|发货时效|发货速度|发货期|几天内发|多久内发|预计发货|延迟发货|推迟发货',
-        weight: 2,
+        pattern:
+          '发货时间|发货时效|发货速度|发货期|几天内发|多久内发|预计发货|延迟发货|推迟发货|当天发|隔天发|次日发|#小时(?:内)?发',
+        weight: 2.5,
         why: '问发货时效',
       },
     ],
@@ -70,19 +74,26 @@ export default defineIntent({
       },
       // Not wanting the shipment is cancellation, not urging.
       {
-        pattern: `(?:不用|不要|别|先别|暂时别|不需要|先不要|暂停|停止|拦截)${SHIP}`,
+        pattern: `(?:不用|不要|别|先别|暂时别|不需要|先不要|暂停|停止|拦截)(?:${SHIP}|${SEND})`,
         weight: -6,
         why: '不要发货 → 取消',
+      },
+      // “Not shipped yet, so can I…” is the premise of another request (cancel, change), not a complaint.
+      {
+        pattern: `(?:没|未)${SHIP}(?:的话|之前|前|时)|(?:没|未)${SHIP}[^ ]{0,2}(?:能|可以|可不可以|是不是可以)`,
+        weight: -5,
+        why: '没发货前提下的别的请求',
       },
       // The parcel has left: questions are about tracking, not shipping.
       { pattern: `(?:已经|已)${SHIP}(?:了)?[^ ]{0,3}(?:怎么|为什么|但|可是|还)`, weight: -2, why: '已发货' },
       { pattern: '发票', weight: -1.5, why: '发票' },
-      // Where it ships from is a product question.
+      // Where it ships from is a product question; which courier is courier_choice.
       {
         pattern: `(?:哪里|哪儿|哪个仓|什么仓|从哪|保税|海外|国内|什么地方)[^ ]{0,4}${SHIP}|${SHIP}地`,
         weight: -3,
         why: '问发货地',
       },
+      { pattern: `${SEND}[^ ]{0,3}${COURIER}|${COURIER}[^ ]{0,3}(?:能|可以)?${SEND}`, weight: -2, why: '问快递公司' },
     ],
     followUps: [
       {
@@ -117,6 +128,8 @@ export default defineIntent({
       '发票什么时候开',
       '已经发货了怎么还没到',
       '发错货了',
+      '还没发货的话能改地址吗',
+      '能发顺丰吗',
     ],
   },
 });
