@@ -81,7 +81,8 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     if (!solution && fresh) return;
     Object.assign(state, { solution, request, status: undefined });
     if (fresh) Object.assign(state, { closed: false, collapsed: false });
-    schedule();
+    // Drawn at once rather than on the next frame: the suggestion should land with the message.
+    draw();
   }
 
   function onBuyerMessage(conversationId: string, message: ThreadMessage, thread: ThreadMessage[]) {
