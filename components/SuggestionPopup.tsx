@@ -129,6 +129,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
               ))}
             </div>
           )}
+          <p class="hs-keys">{t.keyHints}</p>
           {props.status && (
             <p class={`hs-status hs-status--${props.status.tone}`} role="status">
               {props.status.text}

@@ -246,6 +246,33 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     adapter.reserveThreadSpace(doc, layer.offsetHeight + GAP_ABOVE_COMPOSER * 2);
   }
 
+  /**
+   * Keyboard-first: Alt+1..3 sends reply n, Alt+Shift+1..3 copies it, Alt+A runs the first action,
+   * Esc collapses. Keys are read by physical position (event.code) because Alt and Shift change the
+   * character; nothing fires while an IME composition is open, and the composer keeps focus.
+   */
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.isComposing || event.keyCode === 229) return;
+    const state = openState();
+    const solution = state && !state.closed && !state.collapsed ? state.solution : null;
+    if (!state || !solution) return;
+    if (event.key === 'Escape' && !event.altKey) {
+      state.collapsed = true;
+      schedule();
+      return;
+    }
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    const digit = /^Digit([1-3])$/.exec(event.code);
+    const reply = digit ? solution.replies[Number(digit[1]) - 1] : undefined;
+    const action = event.code === 'KeyA' && !event.shiftKey ? solution.actions.find((item) => item.enabled) : undefined;
+    if (!reply && !action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (reply && event.shiftKey) copyReply(reply.text);
+    else if (reply) void sendText(reply.text);
+    else if (action) void runAction(action);
+  }
+
   /** The admin edited replies or settings: every open suggestion is asked for again, without a page reload. */
   function refreshAll() {
     for (const [conversationId, state] of conversations) {
@@ -259,6 +286,7 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   };
   browser.runtime.onMessage.addListener(onBackgroundMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onBackgroundMessage));
+  ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
   ctx.addEventListener(window, 'resize', schedule);
   // Capture: the page's own scroll containers move the composer without scrolling the window.
   ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
