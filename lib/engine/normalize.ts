@@ -26,6 +26,17 @@ const PLACEHOLDERS: [RegExp, string][] = [
   [/\[[\u4e00-\u9fffa-z]{1,10}\]/gi, ' '],
 ];
 
+/**
+ * Context headers the JD chat widget prepends (“咨询订单号:[订单x] 商品ID:[数字x]”, “京东快递(移动端)”): they name
+ * the order and the channel, never what the buyer wants, and their 订单/快递 would read as evidence.
+ */
+const PLATFORM_HEADERS =
+  /(?:咨询|查询)?订单(?:号|编号)\s*[:：]\s*\S*|商品(?:id|号|编号)\s*[:：]\s*\S*|订单金额\s*[:：]\s*\S*|下单时间\s*[:：]\s*\S*(?:\s*\[时间x\])?|京东快递\s*[(（]移动端[)）]/gi;
+
+export function dropPlatformHeaders(text: string): string {
+  return text.replace(PLATFORM_HEADERS, ' ');
+}
+
 export function replacePlaceholders(text: string): string {
   let out = text;
   for (const [pattern, replacement] of PLACEHOLDERS) out = out.replace(pattern, replacement);
@@ -95,6 +106,7 @@ export function collapseRepeats(text: string): string {
 }
 
 export const NORMALIZE_STEPS: readonly ((text: string) => string)[] = [
+  dropPlatformHeaders,
   replacePlaceholders,
   foldWidth,
   lowerCase,

@@ -49,7 +49,6 @@ export default defineIntent({
         weight: -3,
         why: '被取消',
       },
-      { pattern: '(?:退|换)', weight: -1, why: '提到退换' },
     ],
   },
   examples: {
