@@ -3,9 +3,10 @@
  * Its DOM is documented in demo/README.md; the selectors below are the only place that knows it.
  */
 import type { Order } from '../orders/types';
+import { defineAdapter, probe } from './define';
 import { datetimeOf, queryAll, queryFirst, type Selectors, setEditableText, textOf, waitForDom } from './dom';
-import { DEMO_WORKBENCH_MATCHES } from './matches';
-import type { HostAdapter, MessageKind, MessageSender, ThreadMessage } from './types';
+import { LOCAL_DEMO_MATCHES } from './matches';
+import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from './types';
 
 const SELECTORS = {
   thread: ['section.chat[data-conv-id]'],
@@ -26,6 +27,11 @@ const SELECTORS = {
   orderCourier: ['.order-courier'],
   orderTracking: ['.order-tracking'],
   orderSendCard: ['.order-send-card'],
+  orderEmpty: ['.order-panel .order-empty'],
+  conversationRow: ['ul.conv-list > li.conv-item[data-conv-id]'],
+  conversationName: ['.conv-name'],
+  conversationUnread: ['.conv-unread'],
+  conversationWait: ['.conv-wait'],
 } satisfies Record<string, Selectors>;
 
 const SENDERS: readonly MessageSender[] = ['buyer', 'agent', 'system'];
@@ -70,9 +76,26 @@ function lastAgentTextIs(doc: Document, text: string, before: number): boolean {
   return agentMessages.length > before && agentMessages.at(-1)?.text === text.trim();
 }
 
-export const demoWorkbench: HostAdapter = {
+function readConversations(doc: Document): ConversationSummary[] {
+  return queryAll(doc, SELECTORS.conversationRow).map((row) => {
+    const unread = queryFirst(row, SELECTORS.conversationUnread);
+    const wait = queryFirst(row, SELECTORS.conversationWait);
+    const count = unread && !unread.hidden ? Number.parseInt(unread.textContent ?? '', 10) : 0;
+    return {
+      id: row.dataset.convId ?? '',
+      name: textOf(row, SELECTORS.conversationName) ?? '',
+      waiting: Boolean(wait && !wait.hidden),
+      unread: Number.isFinite(count) ? count : 0,
+    };
+  });
+}
+
+export const demoWorkbench: HostAdapter = defineAdapter({
   id: 'demo-workbench',
-  matches: DEMO_WORKBENCH_MATCHES,
+  matches: LOCAL_DEMO_MATCHES,
+  selectors: SELECTORS,
+
+  detect: (doc) => Boolean(queryFirst(doc, SELECTORS.thread) ?? queryFirst(doc, SELECTORS.composer)),
 
   threadRoot: (doc) => queryFirst(doc, SELECTORS.thread),
 
@@ -113,6 +136,20 @@ export const demoWorkbench: HostAdapter = {
     return waitForDom(list, () => lastAgentTextIs(doc, text, agentCount), SEND_CONFIRM_MS);
   },
 
+  conversations: readConversations,
+
+  health: (doc) => ({
+    conversations: probe(() => readConversations(doc).length > 0),
+    messages: probe(
+      () =>
+        demoWorkbench.currentConversationId(doc) !== null &&
+        demoWorkbench.readThread(doc).some((message) => message.from !== 'system'),
+    ),
+    input: probe(() => queryFirst(doc, SELECTORS.composer) !== null),
+    send: probe(() => queryFirst(doc, SELECTORS.sendButton) !== null),
+    orders: probe(() => demoWorkbench.readOrders(doc).length > 0 || queryFirst(doc, SELECTORS.orderEmpty) !== null),
+  }),
+
   reserveThreadSpace(doc, px) {
     const list = queryFirst(doc, SELECTORS.messageList);
     if (!list) return;
@@ -137,4 +174,4 @@ export const demoWorkbench: HostAdapter = {
       return true;
     },
   },
-};
+});

@@ -1,10 +1,28 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { demoWorkbench } from './demo-workbench';
+import { feige } from './feige';
+import { LOCAL_DEMO_MATCHES } from './matches';
+import { pinduoduo } from './pinduoduo';
 import type { HostAdapter } from './types';
 
-/** Every supported host page, most specific first. A new page is one adapter file added here. */
-export const ADAPTERS: readonly HostAdapter[] = [demoWorkbench];
+/** Every supported host page. A new page is one adapter file added here (and its patterns in matches.ts). */
+export const ADAPTERS: readonly HostAdapter[] = [feige, pinduoduo, demoWorkbench];
 
-export function adapterFor(url: string): HostAdapter | null {
-  return ADAPTERS.find((adapter) => adapter.matches.some((pattern) => new MatchPattern(pattern).includes(url))) ?? null;
+function matchesAny(patterns: readonly string[], url: string): boolean {
+  return patterns.some((pattern) => new MatchPattern(pattern).includes(url));
+}
+
+/**
+ * The adapter for a page. On a real workbench host the URL decides, and only the URL: a changed
+ * page there shows up in the adapter's health check, never as another adapter's guess. On the local
+ * demo host (127.0.0.1, localhost) the URL says nothing, so the page's DOM decides: the first real
+ * adapter whose detect() recognises it (a saved 飞鸽 or 拼多多 page served by a test), else the demo
+ * workbench. `doc` defaults to the current document, so content scripts can call adapterFor(location.href).
+ */
+export function adapterFor(url: string, doc: Document | undefined = globalThis.document): HostAdapter | null {
+  if (matchesAny(LOCAL_DEMO_MATCHES, url)) {
+    const recognised = doc && ADAPTERS.find((adapter) => adapter !== demoWorkbench && adapter.detect(doc));
+    return recognised || demoWorkbench;
+  }
+  return ADAPTERS.find((adapter) => adapter !== demoWorkbench && matchesAny(adapter.matches, url)) ?? null;
 }

@@ -1,7 +1,19 @@
 /**
  * Match patterns of every host page an adapter supports. Kept apart from the adapters
- * (which hold DOM code) so wxt.config.ts can read it at build time.
+ * (which hold DOM code) so wxt.config.ts can read it at build time: these are the manifest's
+ * host_permissions and the content script's matches, and nothing else.
  */
-export const DEMO_WORKBENCH_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
-export const adapterMatches = [...DEMO_WORKBENCH_MATCHES];
+/** 飞鸽 (Douyin shop customer service) workbench: https://im.jinritemai.com/pc_seller_v2/main/workspace. */
+export const FEIGE_MATCHES = ['https://im.jinritemai.com/pc_seller_v2/*'];
+
+/** 拼多多 merchant chat: https://mms.pinduoduo.com/chat-merchant/#/ (the route lives in the hash). */
+export const PINDUODUO_MATCHES = ['https://mms.pinduoduo.com/chat-merchant/*'];
+
+/**
+ * The local demo host: the bundled workbench (demo/) and saved pages served by tests. The URL says
+ * nothing about which page it is, so adapterFor() picks the adapter from the page's DOM there.
+ */
+export const LOCAL_DEMO_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export const adapterMatches = [...FEIGE_MATCHES, ...PINDUODUO_MATCHES, ...LOCAL_DEMO_MATCHES];

@@ -1,5 +1,6 @@
 import type { Order } from '../orders/types';
 import type { ActionId } from '../solutions/types';
+import type { Selectors } from './dom';
 
 export type MessageSender = 'buyer' | 'agent' | 'system';
 export type MessageKind = 'text' | 'order-card' | 'order-confirm';
@@ -15,14 +16,48 @@ export interface ThreadMessage {
   time?: number;
 }
 
+/** One row of the page's conversation list. */
+export interface ConversationSummary {
+  /** The page's id for the conversation when the row carries one, else the buyer's name. */
+  id: string;
+  name: string;
+  /** The buyer is waiting for a reply (the page groups or times the row as such). */
+  waiting: boolean;
+  /** Unread messages the row's badge shows; 0 when it shows none. */
+  unread: number;
+}
+
+/** The parts of a host page Huashu relies on; the health check reports each one. */
+export const HEALTH_PARTS = ['conversations', 'messages', 'input', 'send', 'orders'] as const;
+export type HealthPart = (typeof HEALTH_PARTS)[number];
+
+/**
+ * Which parts an adapter found on the page as it is now:
+ * - conversations: the conversation list's rows;
+ * - messages: the open conversation can be identified and at least one buyer or agent message read;
+ * - input: the composer Huashu writes replies into;
+ * - send: the page's own send control;
+ * - orders: at least one order read from the order panel, or the panel plainly shows the buyer has
+ *   none. Orders are never guessed: an adapter that cannot read them returns [] and reports false.
+ */
+export type AdapterHealth = Record<HealthPart, boolean>;
+
 /**
  * Everything Huashu knows about one host page. Only adapters touch host DOM; every function takes
- * the document, so tests run an adapter against a saved HTML fixture.
+ * the document, so tests run an adapter against a saved HTML fixture. Nothing here throws into the
+ * host page: a part that is missing reads as null, [], '' or false (defineAdapter guarantees it).
  */
 export interface HostAdapter {
   id: string;
   /** Match patterns of the pages this adapter serves. */
   matches: readonly string[];
+  /** Every selector the adapter uses, current variant first then fallbacks; the only place that knows the page. */
+  selectors: Readonly<Record<string, Selectors>>;
+  /**
+   * Whether `doc` is this adapter's page, from its DOM alone. Only consulted on the local demo host,
+   * where the URL cannot tell a saved 飞鸽 page from the demo workbench.
+   */
+  detect(doc: Document): boolean;
   /** The element whose subtree holds the open thread; observed for new messages. */
   threadRoot(doc: Document): Element | null;
   currentConversationId(doc: Document): string | null;
@@ -40,6 +75,10 @@ export interface HostAdapter {
   send(doc: Document): Promise<boolean>;
   /** Makes room at the bottom of the thread so an overlay never hides the last message. */
   reserveThreadSpace(doc: Document, px: number): void;
+  /** The conversation list as the page shows it; [] when the list is not found. */
+  conversations(doc: Document): ConversationSummary[];
+  /** Which parts of the page the adapter finds right now. Never throws; see AdapterHealth. */
+  health(doc: Document): AdapterHealth;
   /** Actions this page supports, with their host-side handlers. */
   actions: Partial<Record<ActionId, (doc: Document, orderId: string) => boolean>>;
 }

@@ -1,0 +1,79 @@
+import type { AdapterHealth, HostAdapter } from './types';
+
+const NOTHING_FOUND: AdapterHealth = {
+  conversations: false,
+  messages: false,
+  input: false,
+  send: false,
+  orders: false,
+};
+const warned = new Set<string>();
+
+function warnOnce(key: string, error: unknown): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`[话术助手] ${key} failed; treating that part of the page as missing.`, error);
+}
+
+function guard<A extends unknown[], R>(key: string, fn: (...args: A) => R, fallback: () => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      warnOnce(key, error);
+      return fallback();
+    }
+  };
+}
+
+/**
+ * Wraps every function of an adapter so that nothing it does can throw into the host page: a page
+ * that changed (or a selector that no longer parses) makes that part read as missing, with one
+ * console warning, instead of breaking the page's own scripts or the content script.
+ */
+export function defineAdapter(adapter: HostAdapter): HostAdapter {
+  const key = (name: string) => `${adapter.id}.${name}`;
+  const actions: HostAdapter['actions'] = {};
+  for (const [id, handler] of Object.entries(adapter.actions) as [
+    keyof HostAdapter['actions'],
+    NonNullable<HostAdapter['actions'][keyof HostAdapter['actions']]>,
+  ][]) {
+    actions[id] = guard(key(`actions.${id}`), handler, () => false);
+  }
+  return {
+    id: adapter.id,
+    matches: adapter.matches,
+    selectors: adapter.selectors,
+    detect: guard(key('detect'), adapter.detect, () => false),
+    threadRoot: guard(key('threadRoot'), adapter.threadRoot, () => null),
+    currentConversationId: guard(key('currentConversationId'), adapter.currentConversationId, () => null),
+    buyerName: guard(key('buyerName'), adapter.buyerName, () => undefined),
+    readThread: guard(key('readThread'), adapter.readThread, () => []),
+    readOrders: guard(key('readOrders'), adapter.readOrders, () => []),
+    composer: guard(key('composer'), adapter.composer, () => null),
+    composerArea: guard(key('composerArea'), adapter.composerArea, () => null),
+    readDraft: guard(key('readDraft'), adapter.readDraft, () => ''),
+    setDraft: guard(key('setDraft'), adapter.setDraft, () => false),
+    send: async (doc) => {
+      try {
+        return await adapter.send(doc);
+      } catch (error) {
+        warnOnce(key('send'), error);
+        return false;
+      }
+    },
+    reserveThreadSpace: guard(key('reserveThreadSpace'), adapter.reserveThreadSpace, () => undefined),
+    conversations: guard(key('conversations'), adapter.conversations, () => []),
+    health: guard(key('health'), adapter.health, () => ({ ...NOTHING_FOUND })),
+    actions,
+  };
+}
+
+/** Runs one health probe; a probe that throws means that part was not found. */
+export function probe(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
+}

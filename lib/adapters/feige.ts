@@ -1,0 +1,333 @@
+/**
+ * 飞鸽 (Douyin shop customer service), https://im.jinritemai.com/pc_seller_v2/main/workspace.
+ *
+ * We cannot open the real page from here. Every selector below comes from public automation code
+ * for it (2025–2026) and is tested on saved pages reproducing those structures
+ * (tests/fixtures/feige-*.html). Each list is current variant first, then fallbacks; each variant
+ * says where the evidence came from. The page's hashed class names (e.g. `iD7SHBvMhm4OhfCsBGr1`)
+ * rotate every few weeks and are deliberately not used. Nothing outside this file knows these.
+ */
+import type { Order } from '../orders/types';
+import { defineAdapter, probe } from './define';
+import { queryAll, queryFirst, type Selectors, setTextareaValue, textOf, waitForDom } from './dom';
+import { FEIGE_MATCHES } from './matches';
+import {
+  commonAncestor,
+  isoFromShown,
+  labelValue,
+  leafTexts,
+  padScroller,
+  pressEnter,
+  scrollableAncestor,
+  squash,
+  uniqueLeaf,
+} from './page-text';
+import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from './types';
+
+const SELECTORS = {
+  // ── Conversation list ────────────────────────────────────────────────────────────────────────
+  conversationRow: [
+    // The page's own QA hook; several independent public scripts (Python workers, a browser
+    // extension, a Feige emulator) agree on it through the 2026-06 sidebar redesign.
+    '[data-qa-id="qa-conversation-chat-item"]',
+    // Rows also carry data-kora="conversation" (one public worker script, 2026). Less certain.
+    '[data-kora="conversation"]',
+  ],
+  conversationName: [
+    // The name sits in a title attribute (the redesign's "nameLine" element); the unread <sup>
+    // badge also carries a title, hence :not(sup). One public worker and the issue's notes.
+    '[title]:not(sup)',
+  ],
+  conversationNameText: [
+    // Readable prefix of a hashed class, "newNameContent-xxxx" (Feige emulator notes, 2026-06).
+    // Last resort: the suffix rotates, the prefix has so far survived.
+    '[class*="NameContent"]',
+  ],
+  conversationTime: [
+    // "timerParticular-xxxx" shows the wait ("45秒") or the last message's time (emulator notes,
+    // 2026-06). When it is gone, any leaf reading exactly "N秒/分钟/小时" is taken as the wait.
+    '[class*="timerParticular"]',
+  ],
+  unreadBadge: [
+    // auxo (the page's design system) badge count; two public scripts.
+    '.auxo-badge-count',
+    // The badge is a <sup>; a <sup> without a number is a dot badge (one public worker script).
+    'sup',
+  ],
+  waitingGroupLabel: [
+    // Header of the 待回复 (waiting for reply) group in the list (two public scripts, 2026).
+    '[data-btm="message_group_name_waitReply"]',
+  ],
+  groupLabel: [
+    // Every group header: waitReply, overtime, overThreemins… (two public scripts, 2026).
+    '[data-btm^="message_group_name_"]',
+  ],
+
+  // ── Open conversation ────────────────────────────────────────────────────────────────────────
+  buyerName: [
+    // The header: <div id="topbar-left-info"><span>买家昵称</span><span>添加备注</span></div>
+    // (calibrated fixtures of a public Feige adapter, 2026; the issue's notes).
+    '#topbar-left-info span',
+    '#topbar-left-info',
+  ],
+  message: [
+    // Every message, in the page's own spelling "warpper" (all public sources agree; no fallback known).
+    '[data-qa-id="qa-message-warpper"]',
+  ],
+  messageId: [
+    // The message's id is data-id on the wrapper's first child (three public scripts).
+    '[data-id]',
+  ],
+  buyerBubble: [
+    // Stable semantic class on the buyer's bubble, next to hashed ones (every public source).
+    '.messageNotMe',
+  ],
+  agentBubble: [
+    // Stable semantic class on the shop's bubble (every public source).
+    '.messageIsMe',
+  ],
+  agentRow: [
+    // Fallback when the bubble classes go: the row's inline layout, row-reverse = our side
+    // (a public userscript's XPath and the Feige emulator, which mirrors a live DOM capture).
+    '[style*="flex-direction: row-reverse"]',
+  ],
+  buyerRow: [
+    // …and row = the buyer's side. Checked after agentRow.
+    '[style*="flex-direction: row"]',
+  ],
+  messageText: [
+    // Text bubbles hold <pre><span>text</span></pre> (two public scripts, the emulator).
+    'pre',
+  ],
+
+  // ── Composer ─────────────────────────────────────────────────────────────────────────────────
+  composer: [
+    // A plain textarea with the page's QA hook (every public source).
+    'textarea[data-qa-id="qa-send-message-textarea"]',
+    // Its placeholder reads "发送给 买家昵称，使用Enter 发送消息" (calibrated public fixture, 2026).
+    'textarea[placeholder*="发送给"]',
+  ],
+  sendButton: [
+    // A div, not a button (every public source). Without it, send() presses Enter, which the
+    // placeholder above says sends; either way a send counts only once the bubble shows.
+    '[data-qa-id="qa-send-message-button"]',
+  ],
+
+  // ── Order panel ──────────────────────────────────────────────────────────────────────────────
+  orderItem: [
+    // One collapse item of the ecom design system per order (calibrated public fixtures, 2026).
+    // Other panels use the same component, so an item counts only with exactly one 19-digit number.
+    '.ecom-collapse-item',
+    // The header alone holds the order number and status (a public userscript, the issue's notes).
+    '.ecom-collapse-header',
+  ],
+  orderHeader: ['.ecom-collapse-header'],
+  orderProduct: [
+    // The product name's tracking hook (one calibrated public fixture, 2026). Less certain.
+    '[data-btm="d5834"]',
+  ],
+} satisfies Record<string, Selectors>;
+
+/** Order numbers on Douyin are 19 digits (every public source). */
+const ORDER_NUMBER = /^\d{19}$/;
+const ORDER_NUMBER_IN_TEXT = /(?<!\d)\d{19}(?!\d)/g;
+/** Status labels an order header shows; the Order keeps the label as read. */
+const ORDER_STATUS =
+  /^(待支付|待付款|已付款|待发货|备货中|已发货|运输中|已收货|已签收|交易成功|已完成|售后中|退款中|退款成功|已退款|已取消|已关闭)(（[^）]*）)?$/;
+/** Labels of the order panel's fields (calibrated public fixtures, the issue's notes). */
+const LABELS = { amount: '实付金额', paidAt: '付款时间' } as const;
+/** A row timer showing how long the buyer has waited, e.g. "45秒", "3分钟", "1小时". */
+const WAIT_TIME = /^\d+\s*(秒|分钟|小时)$/;
+/** "发送给 买家昵称，使用Enter 发送消息" → 买家昵称. */
+const PLACEHOLDER_NAME = /^发送给\s*(.+?)\s*[，,]/;
+const SEND_CONFIRM_MS = 3000;
+
+function composer(doc: Document): HTMLTextAreaElement | null {
+  return queryFirst<HTMLTextAreaElement>(doc, SELECTORS.composer);
+}
+
+function buyerName(doc: Document): string | undefined {
+  const header = textOf(doc, SELECTORS.buyerName);
+  if (header) return header;
+  return composer(doc)?.placeholder.match(PLACEHOLDER_NAME)?.[1];
+}
+
+function sideByLayout(wrapper: Element): MessageSender {
+  if (queryFirst(wrapper, SELECTORS.agentRow)) return 'agent';
+  if (queryFirst(wrapper, SELECTORS.buyerRow)) return 'buyer';
+  return 'system';
+}
+
+/** The one distinct 19-digit number in an element's text, or undefined. */
+function uniqueOrderNumber(el: Element): string | undefined {
+  const numbers = new Set(el.textContent?.match(ORDER_NUMBER_IN_TEXT) ?? []);
+  return numbers.size === 1 ? [...numbers][0] : undefined;
+}
+
+function readMessage(wrapper: HTMLElement): ThreadMessage | null {
+  const id = (wrapper.matches(SELECTORS.messageId.join(',')) ? wrapper : queryFirst(wrapper, SELECTORS.messageId))
+    ?.getAttribute('data-id')
+    ?.trim();
+  if (!id) return null;
+  const buyerBubble = queryFirst(wrapper, SELECTORS.buyerBubble);
+  const agentBubble = buyerBubble ? null : queryFirst(wrapper, SELECTORS.agentBubble);
+  const bubble = buyerBubble ?? agentBubble;
+  const from: MessageSender = buyerBubble ? 'buyer' : agentBubble ? 'agent' : sideByLayout(wrapper);
+  if (from === 'system') {
+    const text = squash(wrapper.textContent);
+    return text ? { id, from, kind: 'text', text } : null;
+  }
+  const pre = queryFirst(bubble ?? wrapper, SELECTORS.messageText);
+  const text = (pre ?? bubble)?.textContent?.trim();
+  if (text) return { id, from, kind: 'text', text };
+  // No text bubble: images and product cards are skipped; a buyer's card naming one order is an order card.
+  const orderId = from === 'buyer' && wrapper.textContent?.includes('订单') ? uniqueOrderNumber(wrapper) : undefined;
+  return orderId ? { id, from, kind: 'order-card', text: squash(wrapper.textContent), orderId } : null;
+}
+
+function readThread(doc: Document): ThreadMessage[] {
+  return queryAll(doc, SELECTORS.message)
+    .map(readMessage)
+    .filter((message): message is ThreadMessage => message !== null);
+}
+
+function readOrder(item: HTMLElement): Order | null {
+  const header = item.matches(SELECTORS.orderHeader.join(',')) ? item : queryFirst(item, SELECTORS.orderHeader);
+  // The number must stand alone in one element, and be the only one: never pick among several.
+  const id = (header && uniqueLeaf(header, ORDER_NUMBER)) ?? uniqueLeaf(item, ORDER_NUMBER);
+  if (!id) return null;
+  return {
+    id,
+    product: textOf(item, SELECTORS.orderProduct),
+    amount: labelValue(item, LABELS.amount),
+    status: (header && uniqueLeaf(header, ORDER_STATUS)) ?? uniqueLeaf(item, ORDER_STATUS),
+    paidAt: isoFromShown(labelValue(item, LABELS.paidAt)),
+  };
+}
+
+function readOrders(doc: Document): Order[] {
+  const orders: Order[] = [];
+  for (const item of queryAll(doc, SELECTORS.orderItem)) {
+    const order = readOrder(item);
+    if (order && !orders.some((known) => known.id === order.id)) orders.push(order);
+  }
+  return orders;
+}
+
+/** Rows after the 待回复 group's header and before the next group's header are waiting. */
+function inWaitingGroup(row: Element, waitingLabel: Element | null, labels: readonly Element[]): boolean {
+  if (!waitingLabel) return false;
+  const follows = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  if (!follows(waitingLabel, row)) return false;
+  return !labels.some((label) => label !== waitingLabel && follows(waitingLabel, label) && follows(label, row));
+}
+
+function readConversations(doc: Document): ConversationSummary[] {
+  const waitingLabel = queryFirst(doc, SELECTORS.waitingGroupLabel);
+  const labels = queryAll(doc, SELECTORS.groupLabel);
+  const rows: ConversationSummary[] = [];
+  for (const row of queryAll(doc, SELECTORS.conversationRow)) {
+    const name =
+      squash(queryFirst(row, SELECTORS.conversationName)?.getAttribute('title')) ||
+      textOf(row, SELECTORS.conversationNameText);
+    if (!name) continue;
+    const timer = textOf(row, SELECTORS.conversationTime);
+    const waitShown = timer ? WAIT_TIME.test(timer) : leafTexts(row).some((text) => WAIT_TIME.test(text));
+    const badge = queryFirst(row, SELECTORS.unreadBadge);
+    const count = Number.parseInt(squash(badge?.textContent), 10);
+    rows.push({
+      id: name,
+      name,
+      waiting: inWaitingGroup(row, waitingLabel, labels) || waitShown,
+      unread: badge ? (Number.isFinite(count) && count > 0 ? count : 1) : 0,
+    });
+  }
+  return rows;
+}
+
+/** The block holding every message and the composer; the watcher observes it. */
+function threadRoot(doc: Document): Element | null {
+  const messages = queryAll(doc, SELECTORS.message);
+  const anchors = [messages[0], messages.at(-1), composer(doc)].filter((node): node is HTMLElement => Boolean(node));
+  if (anchors.length === 0) return null;
+  if (anchors.length === 1) return anchors[0].parentElement;
+  return commonAncestor(anchors);
+}
+
+function agentMessages(doc: Document): ThreadMessage[] {
+  return readThread(doc).filter((message) => message.from === 'agent');
+}
+
+export const feige: HostAdapter = defineAdapter({
+  id: 'feige',
+  matches: FEIGE_MATCHES,
+  selectors: SELECTORS,
+
+  detect: (doc) =>
+    Boolean(queryFirst(doc, [...SELECTORS.message, SELECTORS.composer[0], SELECTORS.conversationRow[0]])),
+
+  threadRoot,
+
+  // The page shows no conversation id we know of; the buyer's name in the header stands for it.
+  currentConversationId: (doc) => buyerName(doc) ?? null,
+
+  buyerName,
+  readThread,
+  readOrders,
+  conversations: readConversations,
+
+  composer,
+
+  composerArea(doc) {
+    const input = composer(doc);
+    const button = queryFirst(doc, SELECTORS.sendButton);
+    if (!input) return null;
+    if (!button) return input;
+    const area = commonAncestor([input, button]);
+    return area instanceof HTMLElement && area !== doc.body ? area : input;
+  },
+
+  readDraft: (doc) => composer(doc)?.value ?? '',
+
+  setDraft(doc, text) {
+    const input = composer(doc);
+    if (!input) return false;
+    setTextareaValue(input, text);
+    return true;
+  },
+
+  async send(doc) {
+    const input = composer(doc);
+    if (!input) return false;
+    const text = input.value.trim();
+    if (!text) return false;
+    const before = agentMessages(doc).length;
+    const button = queryFirst(doc, SELECTORS.sendButton);
+    if (button) button.click();
+    else pressEnter(input);
+    // A send counts only when a new agent bubble with exactly this text shows.
+    return waitForDom(
+      threadRoot(doc) ?? doc.body,
+      () => {
+        const sent = agentMessages(doc);
+        return sent.length > before && sent.at(-1)?.text.trim() === text;
+      },
+      SEND_CONFIRM_MS,
+    );
+  },
+
+  reserveThreadSpace(doc, px) {
+    padScroller(scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null), px);
+  },
+
+  health: (doc) => ({
+    conversations: probe(() => readConversations(doc).length > 0),
+    messages: probe(() => buyerName(doc) !== undefined && readThread(doc).some((message) => message.from !== 'system')),
+    input: probe(() => composer(doc) !== null),
+    send: probe(() => queryFirst(doc, SELECTORS.sendButton) !== null),
+    orders: probe(() => readOrders(doc).length > 0),
+  }),
+
+  // No host-side actions are known for 飞鸽 yet: order cards and order opening stay disabled, with the reason.
+  actions: {},
+});

@@ -1,0 +1,103 @@
+/**
+ * Turns an adapter's health check into what the agent needs to hear: which parts of the page
+ * Huashu could not find, and what still works without them. Pure: no DOM, no browser.
+ */
+import { type AdapterHealth, HEALTH_PARTS, type HealthPart } from './types';
+
+/** What Huashu can do on the page, each from the parts it needs. */
+export interface HealthFeatures {
+  /** Suggestions for new buyer messages: needs the messages. */
+  suggest: boolean;
+  /** Suggestions that use the buyer's order: needs the messages and the orders. */
+  orderAware: boolean;
+  /** 复制: putting a reply into the composer; needs the input. */
+  copy: boolean;
+  /** 发送: needs the input, the send control, and the messages to confirm the message went out. */
+  send: boolean;
+}
+
+export interface HealthSummary {
+  /** Every part was found. */
+  ok: boolean;
+  /** The parts not found, in HEALTH_PARTS order. */
+  missing: HealthPart[];
+  features: HealthFeatures;
+  /** One or two short sentences: what is missing and what still works. */
+  text: string;
+  /** For the toolbar icon: '' when all is well, '!' when some parts are missing, '×' when nothing works. */
+  badge: '' | '!' | '×';
+}
+
+type Language = 'zh' | 'en';
+
+const PART_LABELS: Record<Language, Record<HealthPart, string>> = {
+  zh: { conversations: '会话列表', messages: '聊天消息', input: '输入框', send: '发送按钮', orders: '订单信息' },
+  en: {
+    conversations: 'conversation list',
+    messages: 'chat messages',
+    input: 'input box',
+    send: 'send button',
+    orders: 'order details',
+  },
+};
+
+const TEXT = {
+  zh: {
+    ok: '页面识别正常：会话、消息、输入框、发送按钮和订单均已找到。',
+    missing: (parts: string[]) => `未找到${parts.join('、')}。`,
+    works: (features: string[]) => `仍可用：${features.join('、')}。`,
+    nothing: '话术助手暂时无法在此页面工作，请刷新页面；若仍如此，请反馈“选择器失效”。',
+    suggest: '话术建议',
+    suggestWithoutOrders: '话术建议（按买家意图，不含订单信息）',
+    copy: '复制到输入框',
+    send: '一键发送',
+    listOnly: '会话列表仅作显示，不影响话术建议。',
+  },
+  en: {
+    ok: 'All parts of the page found: conversations, messages, input box, send button and orders.',
+    missing: (parts: string[]) => `Not found: ${parts.join(', ')}.`,
+    works: (features: string[]) => `Still works: ${features.join(', ')}.`,
+    nothing:
+      'Huashu cannot work on this page right now; reload it, and if that does not help, report a broken selector.',
+    suggest: 'reply suggestions',
+    suggestWithoutOrders: 'reply suggestions (by intent, without order details)',
+    copy: 'copy into the input box',
+    send: 'one-click send',
+    listOnly: 'The conversation list is informational; suggestions do not need it.',
+  },
+} as const;
+
+export function healthFeatures(health: AdapterHealth): HealthFeatures {
+  return {
+    suggest: health.messages,
+    orderAware: health.messages && health.orders,
+    copy: health.input,
+    send: health.input && health.send && health.messages,
+  };
+}
+
+/** The agent-facing summary of a health check, in the UI language (zh by default). */
+export function summarizeHealth(health: AdapterHealth, language: Language = 'zh'): HealthSummary {
+  const text = TEXT[language];
+  const missing = HEALTH_PARTS.filter((part) => !health[part]);
+  const features = healthFeatures(health);
+  if (missing.length === 0) return { ok: true, missing, features, text: text.ok, badge: '' };
+
+  const working = (
+    [
+      features.suggest ? (features.orderAware ? text.suggest : text.suggestWithoutOrders) : null,
+      features.copy ? text.copy : null,
+      features.send ? text.send : null,
+    ] as (string | null)[]
+  ).filter((feature): feature is string => feature !== null);
+  const missingText = text.missing(missing.map((part) => PART_LABELS[language][part]));
+  if (working.length === 0) return { ok: false, missing, features, text: `${missingText}${text.nothing}`, badge: '×' };
+  const onlyList = missing.length === 1 && missing[0] === 'conversations';
+  return {
+    ok: false,
+    missing,
+    features,
+    text: `${missingText}${onlyList ? text.listOnly : text.works(working)}`,
+    badge: '!',
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * 拼多多 merchant chat, https://mms.pinduoduo.com/chat-merchant/#/ (secondary to 飞鸽).
+ *
+ * Built from public automation code for the page (2025–2026: a Plasmo extension calibrated on the
+ * live page, a Python RPA adapter with its tests, a session-list scanner) and the issue's notes;
+ * tested on saved pages reproducing them (tests/fixtures/pinduoduo-*.html). Current variant first,
+ * then fallbacks, each with its source. No public source shows the order panel, so orders are never
+ * read here: readOrders() is [] and the health check says so. Nothing outside this file knows these.
+ */
+import { defineAdapter, probe } from './define';
+import { queryAll, queryFirst, type Selectors, setTextareaValue, textOf, waitForDom } from './dom';
+import { PINDUODUO_MATCHES } from './matches';
+import { commonAncestor, padScroller, pressEnter, scrollableAncestor, squash } from './page-text';
+import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from './types';
+
+const SELECTORS = {
+  // ── Conversation list ────────────────────────────────────────────────────────────────────────
+  conversationRow: [
+    // Each session row (Python RPA adapter and a session-list scanner, 2026).
+    'li.chat-item',
+  ],
+  conversationBox: [
+    // The row's box, carrying the session id in data-random (Python RPA adapter and its tests).
+    'div.chat-item-box',
+  ],
+  conversationName: [
+    // Python RPA adapter's tests, 2026.
+    'span.nickname-span',
+    // The issue's notes.
+    '.chat-nickname',
+  ],
+  waitingGroup: [
+    // Rows overdue for a reply, then rows within five minutes of it (Python RPA adapter's tests).
+    'ul.timeout-unreply',
+    'ul.five-minute',
+  ],
+  conversationTime: [
+    // The issue's notes: the row's time, "秒/分钟" while the buyer waits.
+    'div.chat-time > p',
+    // A countdown such as "50秒后超时" (Python RPA adapter's tests).
+    'p.chat-unreply-time',
+  ],
+  openConversation: [
+    // No public source shows how the open row is marked; "active" on the box is an assumption,
+    // the weakest selector here. When it fails, the health check reports messages as missing.
+    'div.chat-item-box.active[data-random]',
+    'li.chat-item.active',
+  ],
+
+  // ── Open conversation ────────────────────────────────────────────────────────────────────────
+  message: [
+    // Every message row (Plasmo extension calibrated on the live page, 2026-09; Python RPA adapter).
+    '#msgListContainer li.onemsg',
+    'li.onemsg',
+  ],
+  messageIndex: [
+    // The message's index attribute, used as its id (Python RPA adapter).
+    '.msg-content[index]',
+    '[index]',
+  ],
+  buyerItem: [
+    // Python RPA adapter's tests; the Plasmo extension.
+    '.buyer-item',
+  ],
+  agentItem: [
+    // A human agent's message (Python RPA adapter's tests).
+    '.seller-item',
+    // The Plasmo extension's marker for the shop's side.
+    '.cs-item',
+  ],
+  robotItem: [
+    // The shop's auto-reply robot (Python RPA adapter's tests); counted as the shop's side.
+    '.robot-item',
+  ],
+  systemItem: [
+    // Python RPA adapter's tests.
+    '.system-msg-31',
+  ],
+  messageText: [
+    // The bubble's text (Plasmo extension, Python RPA adapter).
+    '.msg-content-box',
+    // The issue's notes name p.chat-message-content for message text; public code shows it as the
+    // session row's last-message preview. Kept as a fallback inside a message row only.
+    'p.chat-message-content',
+  ],
+  systemText: ['.content-box'],
+
+  // ── Composer ─────────────────────────────────────────────────────────────────────────────────
+  composer: [
+    // Every public source; the Plasmo extension fills it through the native setter + input event.
+    'textarea#replyTextarea',
+    // Its wrapper (Python RPA adapter: .reply-input .textarea-rect textarea#replyTextarea).
+    '.reply-input textarea',
+  ],
+  composerArea: [
+    // The input and the send button's footer share this block (Python RPA adapter).
+    '.reply-input',
+  ],
+  sendButton: [
+    // Python RPA adapter. Without it, send() presses Enter, which the issue says sends.
+    '.reply-footer .send-btn',
+  ],
+} satisfies Record<string, Selectors>;
+
+/** A row time showing the buyer is waiting: "45秒", "3分钟", "50秒后超时". */
+const WAIT_TIME = /^\d+\s*(秒|分钟)/;
+const SEND_CONFIRM_MS = 3000;
+
+function composer(doc: Document): HTMLTextAreaElement | null {
+  return queryFirst<HTMLTextAreaElement>(doc, SELECTORS.composer);
+}
+
+function rowName(row: Element): string | undefined {
+  return textOf(row, SELECTORS.conversationName);
+}
+
+function rowId(row: Element): string | undefined {
+  const box = row.matches(SELECTORS.conversationBox.join(',')) ? row : queryFirst(row, SELECTORS.conversationBox);
+  return box?.getAttribute('data-random')?.trim() || undefined;
+}
+
+function openRow(doc: Document): Element | null {
+  const marked = queryFirst(doc, SELECTORS.openConversation);
+  return marked?.closest(SELECTORS.conversationRow.join(',')) ?? marked;
+}
+
+function readMessage(row: HTMLElement): ThreadMessage | null {
+  const id = queryFirst(row, SELECTORS.messageIndex)?.getAttribute('index')?.trim();
+  if (!id) return null;
+  let from: MessageSender | null = null;
+  if (queryFirst(row, SELECTORS.systemItem)) from = 'system';
+  else if (queryFirst(row, SELECTORS.buyerItem)) from = 'buyer';
+  else if (queryFirst(row, SELECTORS.agentItem) || queryFirst(row, SELECTORS.robotItem)) from = 'agent';
+  if (!from) return null;
+  const text =
+    from === 'system'
+      ? (textOf(row, SELECTORS.systemText) ?? squash(row.textContent))
+      : queryFirst(row, SELECTORS.messageText)?.textContent?.trim();
+  return text ? { id, from, kind: 'text', text } : null;
+}
+
+function readThread(doc: Document): ThreadMessage[] {
+  return queryAll(doc, SELECTORS.message)
+    .map(readMessage)
+    .filter((message): message is ThreadMessage => message !== null);
+}
+
+function readConversations(doc: Document): ConversationSummary[] {
+  const waitingGroups = queryAll(doc, SELECTORS.waitingGroup);
+  const rows: ConversationSummary[] = [];
+  for (const row of queryAll(doc, SELECTORS.conversationRow)) {
+    const name = rowName(row);
+    if (!name) continue;
+    const time = textOf(row, SELECTORS.conversationTime);
+    const waitShown = time ? WAIT_TIME.test(time) : false;
+    rows.push({
+      id: rowId(row) ?? name,
+      name,
+      waiting: waitingGroups.some((group) => group.contains(row)) || waitShown,
+      // No public source shows the unread badge's markup.
+      unread: 0,
+    });
+  }
+  return rows;
+}
+
+function agentMessages(doc: Document): ThreadMessage[] {
+  return readThread(doc).filter((message) => message.from === 'agent');
+}
+
+function currentConversationId(doc: Document): string | null {
+  const row = openRow(doc);
+  return (row && (rowId(row) ?? rowName(row))) ?? null;
+}
+
+export const pinduoduo: HostAdapter = defineAdapter({
+  id: 'pinduoduo',
+  matches: PINDUODUO_MATCHES,
+  selectors: SELECTORS,
+
+  detect: (doc) => Boolean(queryFirst(doc, [SELECTORS.composer[0], SELECTORS.message[0]])),
+
+  threadRoot(doc) {
+    const messages = queryAll(doc, SELECTORS.message);
+    const list = messages[0]?.parentElement ?? null;
+    const input = composer(doc);
+    if (list && input) return commonAncestor([list, input]);
+    return list ?? input?.parentElement ?? null;
+  },
+
+  currentConversationId,
+
+  buyerName(doc) {
+    const row = openRow(doc);
+    return row ? rowName(row) : undefined;
+  },
+
+  readThread,
+
+  // No public source shows 拼多多's order panel: orders are never read, never guessed.
+  readOrders: () => [],
+
+  conversations: readConversations,
+
+  composer,
+
+  composerArea(doc) {
+    const input = composer(doc);
+    if (!input) return null;
+    return queryFirst(doc, SELECTORS.composerArea) ?? input;
+  },
+
+  readDraft: (doc) => composer(doc)?.value ?? '',
+
+  setDraft(doc, text) {
+    const input = composer(doc);
+    if (!input) return false;
+    setTextareaValue(input, text);
+    return true;
+  },
+
+  async send(doc) {
+    const input = composer(doc);
+    if (!input) return false;
+    const text = input.value.trim();
+    if (!text) return false;
+    const before = agentMessages(doc).length;
+    const button = queryFirst(doc, SELECTORS.sendButton);
+    if (button) button.click();
+    else pressEnter(input);
+    return waitForDom(
+      pinduoduo.threadRoot(doc) ?? doc.body,
+      () => {
+        const sent = agentMessages(doc);
+        return sent.length > before && sent.at(-1)?.text.trim() === text;
+      },
+      SEND_CONFIRM_MS,
+    );
+  },
+
+  reserveThreadSpace(doc, px) {
+    padScroller(scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null), px);
+  },
+
+  health: (doc) => ({
+    conversations: probe(() => readConversations(doc).length > 0),
+    messages: probe(
+      () => currentConversationId(doc) !== null && readThread(doc).some((message) => message.from !== 'system'),
+    ),
+    input: probe(() => composer(doc) !== null),
+    // Enter always sends here, so the send part is the input plus Enter when the button is not found.
+    send: probe(() => queryFirst(doc, SELECTORS.sendButton) !== null || composer(doc) !== null),
+    orders: false,
+  }),
+
+  actions: {},
+});
