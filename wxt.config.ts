@@ -10,5 +10,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     host_permissions: adapterMatches,
+    // storage: read the reply pack an admin pushes through enterprise policy (storage.managed).
+    permissions: ['storage'],
+    storage: { managed_schema: 'managed-schema.json' },
   },
 });

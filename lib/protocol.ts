@@ -3,9 +3,14 @@
  * Every request is validated on arrival: a content script runs inside a third-party page, so the
  * background trusts nothing it did not check.
  */
+import { type IntentId, isIntentId } from './intents/ids';
 import type { Order } from './orders/types';
+import type { Settings } from './settings';
 import type { ActionId, Solution } from './solutions/types';
 import { ACTION_IDS } from './solutions/types';
+import { catalogueSlot, isSituation } from './store/catalogue';
+import { type PackChange, parsePack } from './store/pack';
+import type { ReplyPack, ShopSnapshot, Situation } from './store/types';
 
 export interface SuggestRequest {
   conversationId: string;
@@ -21,9 +26,44 @@ export interface SuggestRequest {
   capabilities: ActionId[];
 }
 
+/** One intent × order situation of the catalogue. */
+export interface SlotRef {
+  intent: IntentId;
+  situation: Situation;
+}
+
+export interface ReplyRef extends SlotRef {
+  replyId: string;
+}
+
+export interface RuleInput {
+  /** Absent for a new rule. */
+  id?: string;
+  keywords: string[];
+  reply: string;
+  enabled: boolean;
+}
+
+/** Writes answer with the new snapshot, so the options page shows exactly what was committed. */
 export interface RequestMap {
   suggest: { request: SuggestRequest; response: Solution | null };
   ping: { request: Record<string, never>; response: { ok: true } };
+  shopState: { request: Record<string, never>; response: ShopSnapshot };
+  /** Edits an official reply (an override) or one of the shop's own replies. */
+  saveReply: { request: ReplyRef & { text: string }; response: ShopSnapshot };
+  restoreReply: { request: ReplyRef; response: ShopSnapshot };
+  addOwnReply: { request: SlotRef & { text: string }; response: ShopSnapshot };
+  deleteOwnReply: { request: ReplyRef; response: ShopSnapshot };
+  reorderReplies: { request: SlotRef & { order: string[] }; response: ShopSnapshot };
+  setIntentEnabled: { request: { intent: IntentId; enabled: boolean }; response: ShopSnapshot };
+  saveRule: { request: RuleInput; response: ShopSnapshot };
+  deleteRule: { request: { id: string }; response: ShopSnapshot };
+  reorderRules: { request: { ids: string[] }; response: ShopSnapshot };
+  saveSettings: { request: Partial<Settings>; response: ShopSnapshot };
+  exportPack: { request: Record<string, never>; response: ReplyPack };
+  /** What importing the pack would add, change and remove; changes nothing. */
+  previewPack: { request: { pack: ReplyPack }; response: PackChange[] };
+  importPack: { request: { pack: ReplyPack }; response: ShopSnapshot };
 }
 
 export type RequestType = keyof RequestMap;
@@ -46,6 +86,9 @@ export const LIMITS = {
   orders: 50,
   idChars: 200,
   fieldChars: 500,
+  /** Reply and rule texts: the store refuses over 500 with a clear reason; this only bounds the work. */
+  replyChars: 2000,
+  keywords: 50,
 } as const;
 
 type Check<T> = (value: unknown) => T;
@@ -115,9 +158,91 @@ const checkSuggest: Check<SuggestRequest> = (value) => {
   };
 };
 
+const checkIntent: Check<IntentId> = (value) => (isIntentId(value) ? value : fail('意图无效'));
+
+const checkSlot: Check<SlotRef> = (value) => {
+  if (!isRecord(value)) fail('请求无效');
+  const intent = checkIntent(value.intent);
+  const situation = value.situation;
+  if (!isSituation(situation) || !catalogueSlot(intent, situation)) fail('订单节点无效');
+  return { intent, situation };
+};
+
+const checkReplyRef: Check<ReplyRef> = (value) => ({
+  ...checkSlot(value),
+  replyId: str('话术编号', LIMITS.idChars)((value as Record<string, unknown>).replyId),
+});
+
+const checkBoolean =
+  (name: string): Check<boolean> =>
+  (value) =>
+    typeof value === 'boolean' ? value : fail(`${name}无效`);
+
+const checkRule: Check<RuleInput> = (value) => {
+  if (!isRecord(value)) fail('请求无效');
+  return {
+    id: optionalStr('规则编号', LIMITS.idChars)(value.id),
+    keywords: list('关键词', LIMITS.keywords, str('关键词', LIMITS.fieldChars))(value.keywords),
+    reply: str('回复', LIMITS.replyChars)(value.reply),
+    enabled: checkBoolean('启用状态')(value.enabled),
+  };
+};
+
+const checkSettings: Check<Partial<Settings>> = (value) => {
+  if (!isRecord(value)) fail('设置无效');
+  const settings: Partial<Settings> = {};
+  if (value.language !== undefined) {
+    settings.language = value.language === 'zh' || value.language === 'en' ? value.language : fail('语言无效');
+  }
+  if (value.lateShipCompensationYuan !== undefined) {
+    const yuan = value.lateShipCompensationYuan;
+    settings.lateShipCompensationYuan = typeof yuan === 'number' && Number.isFinite(yuan) ? yuan : fail('补偿金额无效');
+  }
+  if (value.orderPredictionCard !== undefined) {
+    settings.orderPredictionCard = checkBoolean('订单预判卡片')(value.orderPredictionCard);
+  }
+  return settings;
+};
+
+/** A pack is checked field by field (the same check as the options page's, in Chinese for the protocol). */
+const checkPack: Check<{ pack: ReplyPack }> = (value) => {
+  if (!isRecord(value)) fail('请求无效');
+  return { pack: parsePack(value.pack, 'zh') };
+};
+
+const none: Check<Record<string, never>> = () => ({});
+
 const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
   suggest: checkSuggest,
   ping: () => ({}),
+  shopState: none,
+  saveReply: (value) => ({
+    ...checkReplyRef(value),
+    text: str('话术', LIMITS.replyChars)((value as Record<string, unknown>).text),
+  }),
+  restoreReply: checkReplyRef,
+  addOwnReply: (value) => ({
+    ...checkSlot(value),
+    text: str('话术', LIMITS.replyChars)((value as Record<string, unknown>).text),
+  }),
+  deleteOwnReply: checkReplyRef,
+  reorderReplies: (value) => ({
+    ...checkSlot(value),
+    order: list('排序', 20, str('话术编号', LIMITS.idChars))((value as Record<string, unknown>).order),
+  }),
+  setIntentEnabled: (value) => {
+    if (!isRecord(value)) fail('请求无效');
+    return { intent: checkIntent(value.intent), enabled: checkBoolean('启用状态')(value.enabled) };
+  },
+  saveRule: checkRule,
+  deleteRule: (value) => ({ id: str('规则编号', LIMITS.idChars)(isRecord(value) ? value.id : undefined) }),
+  reorderRules: (value) => ({
+    ids: list('规则排序', 500, str('规则编号', LIMITS.idChars))(isRecord(value) ? value.ids : undefined),
+  }),
+  saveSettings: checkSettings,
+  exportPack: none,
+  previewPack: checkPack,
+  importPack: checkPack,
 };
 
 /** Parses an incoming message; returns null for anything that is not ours, throws ProtocolError for bad payloads. */

@@ -1,10 +1,13 @@
-import { serveRequests } from '@/lib/protocol';
-import { createSuggestService } from '@/lib/service/suggest';
+import { broadcastSolutionsChanged, serveRequests } from '@/lib/protocol';
+import { startShopServices } from '@/lib/store/handlers';
+import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
 
 export default defineBackground(() => {
-  const suggestions = createSuggestService({ now: () => new Date() });
-  serveRequests({
-    suggest: (request) => suggestions.suggest(request),
-    ping: () => ({ ok: true }),
+  const services = startShopServices({
+    now: () => new Date(),
+    readManaged: readManagedPolicy,
+    changed: broadcastSolutionsChanged,
   });
+  watchManagedPolicy(() => void services.refreshManaged());
+  serveRequests({ ...services.handlers, ping: () => ({ ok: true }) });
 });

@@ -1,39 +1,92 @@
 import { classify } from '../engine/classify';
 import type { SuggestRequest } from '../protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { solve } from '../solutions/solve';
-import type { Solution } from '../solutions/types';
+import { DEFAULT_SETTINGS } from '../settings';
+import { catalogueEntry } from '../solutions/catalogue';
+import type { RenderContext } from '../solutions/render';
+import { renderReplies } from '../solutions/render';
+import { MAX_REPLIES, solve } from '../solutions/solve';
+import type { Solution, SuggestedReply } from '../solutions/types';
+import { effectiveRules, effectiveSettings, effectiveSlot, intentState, matchingRule } from '../store/overlay';
+import type { ShopSnapshot } from '../store/types';
 
 interface SuggestServiceOptions {
   now: () => Date;
-  settings?: () => Settings;
+  /** The shop's in-memory snapshot (lib/store); without one, the catalogue as shipped. */
+  shop?: () => ShopSnapshot;
 }
 
-/** Turns one buyer message into the solution the popup shows, or null when no intent is clear enough. */
-export function createSuggestService({ now, settings = () => DEFAULT_SETTINGS }: SuggestServiceOptions) {
+const NO_SHOP: ShopSnapshot = {
+  local: { slots: [], disabledIntents: [], rules: [], settings: {} },
+  settings: DEFAULT_SETTINGS,
+  managed: null,
+  managedError: null,
+  hits: {},
+};
+
+const RULE_REASON = {
+  zh: (keywords: string[]) => `店铺关键词规则：${keywords.join('、')}`,
+  en: (keywords: string[]) => `Shop keyword rule: ${keywords.join(', ')}`,
+};
+
+/**
+ * Turns one buyer message into the solution the popup shows, or null when no intent is clear enough
+ * or the shop turned the intent off. Pure: the shop's edits come in as a snapshot, never from IndexedDB.
+ */
+export function createSuggestService({ now, shop = () => NO_SHOP }: SuggestServiceOptions) {
   return {
     suggest(request: SuggestRequest): Solution | null {
       const classification = classify(request.text, request.history);
       if (!classification.intent) return null;
-      const current = settings();
-      return solve({
+      const snapshot = shop();
+      const intent = classification.intent;
+      if (!intentState(snapshot, intent).enabled) return null;
+      const current = effectiveSettings(snapshot);
+      const at = now();
+      const solution = solve({
         conversationId: request.conversationId,
         messageId: request.messageId,
         buyerName: request.buyerName,
-        classification: {
-          intent: classification.intent,
-          confidence: classification.confidence,
-          matched: classification.matched,
-        },
+        classification: { intent, confidence: classification.confidence, matched: classification.matched },
         orders: request.orders,
         text: request.text,
         history: request.history,
         chosenOrderId: request.chosenOrderId,
-        now: now(),
+        now: at,
         lang: current.language,
         capabilities: request.capabilities,
         settings: { lateShipCompensationYuan: current.lateShipCompensationYuan },
       });
+
+      // The shop's overlay: the same situation solve() answered, with the shop's texts and order.
+      const { situation } = catalogueEntry(intent, solution.order !== null, solution.node);
+      const context: RenderContext = {
+        order: solution.order,
+        buyerName: request.buyerName,
+        now: at,
+        settings: { lateShipCompensationYuan: current.lateShipCompensationYuan },
+      };
+      const replies: SuggestedReply[] = [];
+      const omitted: Solution['omitted'] = [];
+      for (const reply of effectiveSlot(snapshot, intent, situation)) {
+        const source = reply.origin === 'official' ? 'official' : 'shop';
+        const rendered = renderReplies([reply], context, current.language, source);
+        replies.push(...rendered.replies);
+        omitted.push(...rendered.omitted);
+      }
+
+      // A shop keyword rule that also matches follows the built-in solution, in the popup's last place.
+      const rule = matchingRule(effectiveRules(snapshot), request.text);
+      const ruleReplies = rule
+        ? renderReplies([{ id: `rule:${rule.id}`, text: rule.reply }], context, current.language, 'shop')
+        : { replies: [], omitted: [] };
+      omitted.push(...ruleReplies.omitted);
+
+      return {
+        ...solution,
+        replies: [...replies.slice(0, MAX_REPLIES - ruleReplies.replies.length), ...ruleReplies.replies],
+        omitted,
+        why: rule ? [...solution.why, RULE_REASON[current.language](rule.keywords)] : solution.why,
+      };
     },
   };
 }

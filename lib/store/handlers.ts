@@ -1,0 +1,88 @@
+/**
+ * The background's services: the shop store, suggestions over its snapshot, and the handlers for the options
+ * page's requests. Payloads arrive validated (lib/protocol.ts); the store validates again what only it can
+ * know (limits, managed replies). After every committed write `changed` runs, so open popups ask again.
+ */
+import type { Handlers } from '../protocol';
+import { createSuggestService } from '../service/suggest';
+import { diffShop, packData } from './pack';
+import { createShopStore, type ShopStore, type ShopStoreOptions } from './shop-store';
+import type { ShopSnapshot } from './types';
+
+type ShopRequestType = Exclude<keyof Handlers, 'suggest' | 'ping'>;
+export type ShopHandlers = Pick<Handlers, ShopRequestType>;
+
+export function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandlers {
+  const after = async (write: Promise<ShopSnapshot>) => {
+    const snapshot = await write;
+    void changed();
+    return snapshot;
+  };
+  return {
+    shopState: () => store.snapshot(),
+    saveReply: ({ intent, situation, replyId, text }) =>
+      after(
+        replyId.startsWith('own.')
+          ? store.updateOwn(intent, situation, replyId, text)
+          : store.setOverride(intent, situation, replyId, text),
+      ),
+    restoreReply: ({ intent, situation, replyId }) => after(store.restoreOfficial(intent, situation, replyId)),
+    addOwnReply: ({ intent, situation, text }) => after(store.addOwn(intent, situation, text)),
+    deleteOwnReply: ({ intent, situation, replyId }) => after(store.deleteOwn(intent, situation, replyId)),
+    reorderReplies: ({ intent, situation, order }) => after(store.reorder(intent, situation, order)),
+    setIntentEnabled: ({ intent, enabled }) => after(store.setIntentEnabled(intent, enabled)),
+    saveRule: (rule) => after(store.saveRule(rule)),
+    deleteRule: ({ id }) => after(store.deleteRule(id)),
+    reorderRules: ({ ids }) => after(store.reorderRules(ids)),
+    saveSettings: (settings) => after(store.saveSettings(settings)),
+    exportPack: () => store.exportPack(),
+    previewPack: ({ pack }) => diffShop(store.snapshot().local, packData(pack)),
+    importPack: ({ pack }) => after(store.importPack(pack)),
+  };
+}
+
+export interface BackgroundOptions extends ShopStoreOptions {
+  now: () => Date;
+  /** Tells open popups to ask again (broadcastSolutionsChanged). */
+  changed: () => Promise<void>;
+}
+
+/**
+ * Opens the store once per service-worker start. Every request waits for that, then reads from memory.
+ * If IndexedDB can't be opened, suggestions still come from the catalogue as shipped and the options
+ * page's requests fail with the reason.
+ */
+export function startShopServices(options: BackgroundOptions) {
+  const opened = createShopStore(options).then((store) => ({
+    store,
+    suggest: createSuggestService({ now: options.now, shop: store.snapshot }),
+    handlers: shopHandlers(store, options.changed),
+  }));
+  const plain = createSuggestService({ now: options.now });
+  const usable = opened.catch(() => null);
+
+  const handlers = {} as Record<ShopRequestType, (payload: unknown) => Promise<unknown>>;
+  for (const type of Object.keys(shopHandlers({} as ShopStore, options.changed)) as ShopRequestType[]) {
+    handlers[type] = async (payload) => ((await opened).handlers[type] as (payload: unknown) => unknown)(payload);
+  }
+
+  return {
+    handlers: {
+      ...(handlers as unknown as ShopHandlers),
+      suggest: async (request) => {
+        const service = await usable;
+        if (!service) return plain.suggest(request);
+        const solution = service.suggest.suggest(request);
+        if (solution) service.store.countHit(solution.intent);
+        return solution;
+      },
+    } satisfies Omit<Handlers, 'ping'>,
+    /** The policy changed: re-read it, then refresh open popups. */
+    async refreshManaged() {
+      const service = await usable;
+      if (!service) return;
+      await service.store.refreshManaged();
+      await options.changed();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The managed policy: an admin pushes one reply pack to every agent's browser through enterprise policy
+ * (chrome.storage.managed, described by assets/public/managed-schema.json). The pack wins over local edits.
+ */
+import type { Lang } from '../solutions/localized';
+import { packData, parsePack, parsePackText } from './pack';
+import type { ShopData } from './types';
+
+/** The policy key that holds the pack (as JSON text, or as an object where the platform allows it). */
+export const MANAGED_PACK_KEY = 'replyPack';
+
+export interface ManagedRead {
+  managed: ShopData | null;
+  /** Why a pack present in the policy was ignored. */
+  error: string | null;
+}
+
+/** Reads and validates the managed pack; an invalid one is ignored (local edits stand) and its problem reported. */
+export function readManagedValue(value: unknown, lang: Lang): ManagedRead {
+  if (value === undefined || value === null || value === '') return { managed: null, error: null };
+  try {
+    const pack = typeof value === 'string' ? parsePackText(value, lang) : parsePack(value, lang);
+    return { managed: packData(pack), error: null };
+  } catch (error) {
+    return { managed: null, error: (error as Error).message };
+  }
+}
+
+/** The raw policy value, or undefined where the browser has no managed storage (e.g. no policy at all). */
+export async function readManagedPolicy(): Promise<unknown> {
+  try {
+    const stored = await browser.storage.managed.get(MANAGED_PACK_KEY);
+    return stored[MANAGED_PACK_KEY];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls `onChange` when the policy changes while the browser runs (policies refresh without a restart). */
+export function watchManagedPolicy(onChange: () => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { SuggestRequest } from '@/lib/protocol';
+import { createSuggestService } from '@/lib/service/suggest';
+import { MANAGED_PACK_KEY, readManagedPolicy } from '@/lib/store/managed';
+import { effectiveSlot } from '@/lib/store/overlay';
+import { PACK_FORMAT, PACK_VERSION, type ReplyPack } from '@/lib/store/types';
+import { freshStore } from './store-helpers';
+
+// 2024-11-25 12:00 in Shanghai.
+const NOW = new Date('2024-11-25T04:00:00Z');
+const ORDER_ID = '6921847302918374651';
+const OFFICIAL_1 = 'ship_urge.awaiting_shipment.1';
+
+function request(text: string): SuggestRequest {
+  return {
+    conversationId: 'c1',
+    messageId: `m-${text}`,
+    text,
+    history: [],
+    buyerName: '小雨',
+    orders: [
+      {
+        id: ORDER_ID,
+        product: '珊瑚绒睡衣',
+        status: '待发货',
+        paidAt: '2024-11-24T20:15:00+08:00',
+        promiseShipBy: '2024-11-25T15:20:00+08:00',
+      },
+    ],
+    chosenOrderId: ORDER_ID,
+    capabilities: [],
+  };
+}
+
+function managedPack(partial: Partial<ReplyPack>): ReplyPack {
+  return {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    slots: [],
+    disabledIntents: [],
+    rules: [],
+    settings: {},
+    ...partial,
+  };
+}
+
+async function serviceWith(options: Parameters<typeof freshStore>[0] = {}) {
+  const fresh = await freshStore(options);
+  const service = createSuggestService({ now: () => NOW, shop: fresh.store.snapshot });
+  return { ...fresh, service };
+}
+
+describe('suggestions with the shop’s overlay', () => {
+  test('without edits the popup gets the catalogue’s replies', async () => {
+    const { service } = await serviceWith();
+    const solution = service.suggest(request('什么时候发货'));
+    expect(solution?.replies[0]).toMatchObject({ id: OFFICIAL_1, source: 'official' });
+    expect(solution?.replies[0].text).toContain(ORDER_ID);
+  });
+
+  test('an edited reply is what the next buyer message gets, filled', async () => {
+    const { store, service } = await serviceWith();
+    await store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '{买家昵称}，订单{订单号}今天加急发出！');
+
+    const solution = service.suggest(request('什么时候发货'));
+    expect(solution?.replies[0]).toEqual({
+      id: OFFICIAL_1,
+      text: `小雨，订单${ORDER_ID}今天加急发出！`,
+      source: 'shop',
+    });
+  });
+
+  test('own replies follow the shop’s order', async () => {
+    const { store, service } = await serviceWith();
+    await store.addOwn('ship_urge', 'awaiting_shipment', '店铺话术：{商品}马上发');
+    const ids = effectiveSlot(store.snapshot(), 'ship_urge', 'awaiting_shipment').map((reply) => reply.id);
+    await store.reorder('ship_urge', 'awaiting_shipment', [ids.at(-1) as string, ...ids.slice(0, -1)]);
+
+    expect(service.suggest(request('什么时候发货'))?.replies[0]).toMatchObject({ text: '店铺话术：珊瑚绒睡衣马上发' });
+  });
+
+  test('a disabled intent raises no suggestion', async () => {
+    const { store, service } = await serviceWith();
+    await store.setIntentEnabled('ship_urge', false);
+    expect(service.suggest(request('什么时候发货'))).toBeNull();
+  });
+
+  test('a shop keyword rule and a built-in intent on one message: the intent’s replies first, the rule’s after', async () => {
+    const { store, service } = await serviceWith();
+    await store.saveRule({ keywords: ['发货'], reply: '亲，本店满99元包邮哦~', enabled: true });
+
+    const solution = service.suggest(request('什么时候发货呀'));
+    expect(solution?.intent).toBe('ship_urge');
+    expect(solution?.replies.length).toBeLessThanOrEqual(3);
+    expect(solution?.replies[0].id).toBe(OFFICIAL_1);
+    expect(solution?.replies.at(-1)).toMatchObject({ text: '亲，本店满99元包邮哦~', source: 'shop' });
+    expect(solution?.why.at(-1)).toContain('发货');
+  });
+
+  test('a disabled rule or one whose keywords are absent adds nothing', async () => {
+    const { store, service } = await serviceWith();
+    await store.saveRule({ keywords: ['发货'], reply: '关掉的规则', enabled: false });
+    await store.saveRule({ keywords: ['赠品'], reply: '别的规则', enabled: true });
+    const texts = service.suggest(request('什么时候发货'))?.replies.map((reply) => reply.text);
+    expect(texts).not.toContain('关掉的规则');
+    expect(texts).not.toContain('别的规则');
+  });
+
+  test('settings come from the store', async () => {
+    const { store, service } = await serviceWith();
+    await store.saveSettings({ language: 'en' });
+    expect(service.suggest(request('什么时候发货'))?.intentLabel).toBe('When will it ship');
+  });
+});
+
+describe('precedence: managed > shop edits > official', () => {
+  test('a managed override wins over the shop’s edit, and the shop cannot change it', async () => {
+    const pack = managedPack({
+      slots: [
+        {
+          intent: 'ship_urge',
+          situation: 'awaiting_shipment',
+          overrides: { [OFFICIAL_1]: '总部话术{订单号}' },
+          own: [],
+          order: [],
+        },
+      ],
+    });
+    const { store, service } = await serviceWith({ readManaged: async () => JSON.stringify(pack) });
+
+    expect(service.suggest(request('什么时候发货'))?.replies[0].text).toBe(`总部话术${ORDER_ID}`);
+    await expect(store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '本店改的')).rejects.toThrow(
+      '由管理员统一下发',
+    );
+    // The shop's edit of another reply still applies under the policy.
+    await store.setOverride('ship_urge', 'awaiting_shipment', 'ship_urge.awaiting_shipment.2', '本店改的第二条');
+    const slot = effectiveSlot(store.snapshot(), 'ship_urge', 'awaiting_shipment');
+    expect(slot.slice(0, 2).map((reply) => [reply.origin, reply.text])).toEqual([
+      ['managed', '总部话术{订单号}'],
+      ['shop', '本店改的第二条'],
+    ]);
+  });
+
+  test('managed own replies count towards the limit of two', async () => {
+    const pack = managedPack({
+      slots: [
+        { intent: 'invoice', situation: 'none', overrides: {}, own: [{ id: 'own.hq', text: '总部自定义' }], order: [] },
+      ],
+    });
+    const { store } = await serviceWith({ readManaged: async () => pack });
+    await store.addOwn('invoice', 'none', '本店一');
+    await expect(store.addOwn('invoice', 'none', '本店二')).rejects.toThrow('最多添加 2 条');
+  });
+
+  test('a managed disabled intent stays off whatever the shop does', async () => {
+    const { store, service } = await serviceWith({
+      readManaged: async () => managedPack({ disabledIntents: ['ship_urge'] }),
+    });
+    expect(service.suggest(request('什么时候发货'))).toBeNull();
+    await expect(store.setIntentEnabled('ship_urge', true)).rejects.toThrow('管理员');
+  });
+
+  test('an invalid managed pack is ignored, local edits apply and the reason is kept', async () => {
+    const { store, service } = await serviceWith({
+      readManaged: async () => '{"format":"huashu-reply-pack","version":9}',
+    });
+    await store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '本店的');
+    expect(store.snapshot().managed).toBeNull();
+    expect(store.snapshot().managedError).toContain('话术包版本 9 不受支持');
+    expect(service.suggest(request('什么时候发货'))?.replies[0].text).toBe('本店的');
+  });
+});
+
+describe('the managed policy in browser storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('reads the pack the policy holds, and nothing when there is no policy', async () => {
+    await expect(readManagedPolicy()).resolves.toBeUndefined();
+    const pack = JSON.stringify(managedPack({ disabledIntents: ['invoice'] }));
+    await fakeBrowser.storage.managed.set({ [MANAGED_PACK_KEY]: pack });
+    const { store } = await freshStore({ readManaged: readManagedPolicy });
+    expect(store.snapshot().managed?.disabledIntents).toEqual(['invoice']);
+  });
+});
