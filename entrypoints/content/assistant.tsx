@@ -36,7 +36,8 @@ interface ConversationState {
  */
 export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, layer: HTMLElement): void {
   const doc = document;
-  const t = strings(DEFAULT_SETTINGS.language);
+  let settings = DEFAULT_SETTINGS;
+  let t = strings(settings.language);
   const conversations = new Map<string, ConversationState>();
   const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
   let frame = 0;
@@ -124,7 +125,7 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
       intent: solution.intent,
       predictedOrderId: solution.order?.id,
       orders: state.request?.orders ?? [],
-      enabled: DEFAULT_SETTINGS.orderPredictionCard,
+      enabled: settings.orderPredictionCard,
       alreadySettled: state.predictionCardSent || state.chosenOrderId !== undefined,
     });
     if (!send || !solution.order || adapter.currentConversationId(doc) !== conversationId) return;
@@ -274,15 +275,27 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   }
 
   /** The admin edited replies or settings: every open suggestion is asked for again, without a page reload. */
-  function refreshAll() {
+  async function loadSettings() {
+    try {
+      settings = (await callBackground('shopState', {})).settings;
+      t = strings(settings.language);
+    } catch {
+      // The defaults stay; a suggestion request will report what is wrong with the background.
+    }
+  }
+
+  async function refreshAll() {
+    await loadSettings();
+    schedule();
     for (const [conversationId, state] of conversations) {
       if (state.request) void requestSolution(conversationId, state.request, false);
     }
   }
 
+  void loadSettings();
   watchThread(doc, adapter, { onBuyerMessage, onConversationChange: schedule }, ctx.signal);
   const onBackgroundMessage = (message: unknown) => {
-    if (isSolutionsChanged(message)) refreshAll();
+    if (isSolutionsChanged(message)) void refreshAll();
   };
   browser.runtime.onMessage.addListener(onBackgroundMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onBackgroundMessage));
