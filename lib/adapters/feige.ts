@@ -55,8 +55,11 @@ const SELECTORS = {
     'sup',
   ],
   waitingGroupLabel: [
-    // Header of the 待回复 (waiting for reply) group in the list (two public scripts, 2026).
+    // Headers of the groups whose buyers wait for a reply: 待回复 (two public scripts, 2026), and
+    // the timed-out groups a public worker script also treats as pending.
     '[data-btm="message_group_name_waitReply"]',
+    '[data-btm="message_group_name_overtime"]',
+    '[data-btm="message_group_name_overThreemins"]',
   ],
   groupLabel: [
     // Every group header: waitReply, overtime, overThreemins… (two public scripts, 2026).
@@ -214,16 +217,13 @@ function readOrders(doc: Document): Order[] {
   return orders;
 }
 
-/** Rows after the 待回复 group's header and before the next group's header are waiting. */
-function inWaitingGroup(row: Element, waitingLabel: Element | null, labels: readonly Element[]): boolean {
-  if (!waitingLabel) return false;
-  const follows = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
-  if (!follows(waitingLabel, row)) return false;
-  return !labels.some((label) => label !== waitingLabel && follows(waitingLabel, label) && follows(label, row));
+/** A row belongs to the group whose header comes last before it; rows under a waiting group's header wait. */
+function inWaitingGroup(row: Element, labels: readonly Element[]): boolean {
+  const header = labels.filter((label) => label.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
+  return Boolean(header?.matches(SELECTORS.waitingGroupLabel.join(',')));
 }
 
 function readConversations(doc: Document): ConversationSummary[] {
-  const waitingLabel = queryFirst(doc, SELECTORS.waitingGroupLabel);
   const labels = queryAll(doc, SELECTORS.groupLabel);
   const rows: ConversationSummary[] = [];
   for (const row of queryAll(doc, SELECTORS.conversationRow)) {
@@ -238,7 +238,7 @@ function readConversations(doc: Document): ConversationSummary[] {
     rows.push({
       id: name,
       name,
-      waiting: inWaitingGroup(row, waitingLabel, labels) || waitShown,
+      waiting: inWaitingGroup(row, labels) || waitShown,
       unread: badge ? (Number.isFinite(count) && count > 0 ? count : 1) : 0,
     });
   }

@@ -43,6 +43,7 @@ const PART_LABELS: Record<Language, Record<HealthPart, string>> = {
 
 const TEXT = {
   zh: {
+    gap: '',
     ok: '页面识别正常：会话、消息、输入框、发送按钮和订单均已找到。',
     missing: (parts: string[]) => `未找到${parts.join('、')}。`,
     works: (features: string[]) => `仍可用：${features.join('、')}。`,
@@ -54,6 +55,7 @@ const TEXT = {
     listOnly: '会话列表仅作显示，不影响话术建议。',
   },
   en: {
+    gap: ' ',
     ok: 'All parts of the page found: conversations, messages, input box, send button and orders.',
     missing: (parts: string[]) => `Not found: ${parts.join(', ')}.`,
     works: (features: string[]) => `Still works: ${features.join(', ')}.`,
@@ -91,13 +93,14 @@ export function summarizeHealth(health: AdapterHealth, language: Language = 'zh'
     ] as (string | null)[]
   ).filter((feature): feature is string => feature !== null);
   const missingText = text.missing(missing.map((part) => PART_LABELS[language][part]));
-  if (working.length === 0) return { ok: false, missing, features, text: `${missingText}${text.nothing}`, badge: '×' };
+  if (working.length === 0)
+    return { ok: false, missing, features, text: `${missingText}${text.gap}${text.nothing}`, badge: '×' };
   const onlyList = missing.length === 1 && missing[0] === 'conversations';
   return {
     ok: false,
     missing,
     features,
-    text: `${missingText}${onlyList ? text.listOnly : text.works(working)}`,
+    text: `${missingText}${text.gap}${onlyList ? text.listOnly : text.works(working)}`,
     badge: '!',
   };
 }
