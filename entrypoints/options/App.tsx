@@ -1,38 +1,132 @@
 import { useEffect, useState } from 'preact/hooks';
 import { strings } from '@/lib/i18n';
-import { INTENT_IDS } from '@/lib/intents/ids';
-import { INTENT_LABELS } from '@/lib/intents/labels';
-import { callBackground } from '@/lib/protocol';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { effectiveSettings } from '@/lib/store/overlay';
+import { PackPage } from './PackPage';
+import { RepliesPage } from './RepliesPage';
+import { RulesPage } from './RulesPage';
+import { SettingsPage } from './SettingsPage';
+import { useShop } from './shop';
 
-/** The shop admin's page. This first version lists what Huashu recognises and checks the background answers. */
+type Tab = 'replies' | 'rules' | 'pack' | 'settings';
+const TABS: Tab[] = ['replies', 'rules', 'pack', 'settings'];
+
+/** The shop admin's page: replies per intent and order node, keyword rules, reply packs, settings. */
 export function App() {
-  const t = strings(DEFAULT_SETTINGS.language);
-  const [backgroundOk, setBackgroundOk] = useState<boolean | null>(null);
+  const shop = useShop();
+  const { snapshot } = shop;
+  const language = snapshot?.settings.language ?? 'zh';
+  const t = strings(language);
+  const [tab, setTab] = useState<Tab>('replies');
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
-    callBackground('ping', {}).then(
-      () => setBackgroundOk(true),
-      () => setBackgroundOk(false),
-    );
-  }, []);
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t.appName} · ${t.admin.title}`;
+  }, [language, t]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const onUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, [dirty]);
+
+  /** Runs `action` unless unsaved changes would be lost and the admin says no. */
+  function guard(action: () => void) {
+    if (dirty && !window.confirm(t.admin.unsavedConfirm)) return;
+    setDirty(false);
+    action();
+  }
+
+  const tabLabel: Record<Tab, string> = {
+    replies: t.admin.tabReplies,
+    rules: t.admin.tabRules,
+    pack: t.admin.tabPack,
+    settings: t.admin.tabSettings,
+  };
 
   return (
-    <main class="options">
-      <h1>
-        {t.appName} · {t.settingsTitle}
-      </h1>
-      <p class="status" role="status">
-        {backgroundOk === null ? t.connecting : backgroundOk ? t.backgroundOk : t.backgroundDown}
-      </p>
-      <h2>{t.supportedIntents}</h2>
-      <ul class="intents">
-        {INTENT_IDS.map((id) => (
-          <li key={id}>
-            <strong>{INTENT_LABELS[id][DEFAULT_SETTINGS.language]}</strong> <code>{id}</code>
-          </li>
-        ))}
-      </ul>
-    </main>
+    <div class="page">
+      <header class="topbar">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">
+            话
+          </span>
+          <span class="brand-name">{t.appName}</span>
+          <span class="brand-sep" />
+          <span class="brand-page">{t.admin.title}</span>
+        </div>
+        <nav class="tabs" aria-label={t.admin.title}>
+          {TABS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              class={`tab${tab === id ? ' tab--active' : ''}`}
+              aria-current={tab === id ? 'page' : undefined}
+              onClick={() => guard(() => setTab(id))}
+            >
+              {tabLabel[id]}
+            </button>
+          ))}
+        </nav>
+        <label class="lang">
+          <span class="sr-only">{t.admin.language}</span>
+          <select
+            value={language}
+            disabled={!snapshot}
+            onChange={(event) =>
+              void shop.run('saveSettings', { language: (event.target as HTMLSelectElement).value as 'zh' | 'en' })
+            }
+          >
+            <option value="zh">中文</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+
+      {snapshot?.managed && (
+        <p class="banner banner--info" role="note">
+          {t.admin.managedBanner}
+        </p>
+      )}
+      {snapshot?.managedError && (
+        <p class="banner banner--warn" role="alert">
+          {t.admin.managedInvalid(snapshot.managedError)}
+        </p>
+      )}
+
+      <main class="content">
+        {shop.loadError ? (
+          <p class="banner banner--warn" role="alert">
+            {t.admin.loadFailed}：{shop.loadError}
+          </p>
+        ) : !snapshot ? (
+          <p class="loading">{t.connecting}</p>
+        ) : tab === 'replies' ? (
+          <RepliesPage shop={shop} snapshot={snapshot} t={t} guard={guard} onDirty={setDirty} />
+        ) : tab === 'rules' ? (
+          <RulesPage shop={shop} snapshot={snapshot} t={t} onDirty={setDirty} />
+        ) : tab === 'pack' ? (
+          <PackPage shop={shop} snapshot={snapshot} t={t} />
+        ) : (
+          <SettingsPage shop={shop} settings={effectiveSettings(snapshot)} snapshot={snapshot} t={t} />
+        )}
+      </main>
+
+      <div
+        class={`toast${shop.notice ? ` toast--${shop.notice.tone}` : ''}`}
+        role={shop.notice?.tone === 'error' ? 'alert' : 'status'}
+      >
+        {shop.notice?.text}
+        {shop.notice?.tone === 'error' && (
+          <button type="button" class="toast-close" aria-label={t.close} onClick={() => shop.setNotice(null)}>
+            ×
+          </button>
+        )}
+      </div>
+    </div>
   );
 }

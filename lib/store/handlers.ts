@@ -58,6 +58,11 @@ export function startShopServices(options: BackgroundOptions) {
     suggest: createSuggestService({ now: options.now, shop: store.snapshot }),
     handlers: shopHandlers(store, options.changed),
   }));
+  // A managed pack arriving after start refreshes popups already open.
+  void opened.then(async ({ store }) => {
+    await store.managedReady;
+    if (store.snapshot().managed || store.snapshot().managedError) await options.changed();
+  });
   const plain = createSuggestService({ now: options.now });
   const usable = opened.catch(() => null);
 

@@ -177,12 +177,17 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     await tx.done;
   }
 
-  managedRaw = await readManaged();
   await reload();
+  // Chrome answers the first storage.managed read only once policies have loaded (~3 s after start in our
+  // measurements), so suggestions don't wait for it: the pack is applied when it arrives.
+  const managedReady = refreshManaged().catch(() => undefined);
 
   return {
     /** The in-memory snapshot: no IndexedDB on the read path. */
     snapshot: (): ShopSnapshot => snapshot,
+
+    /** Resolves once the managed policy was first read and applied. */
+    managedReady,
 
     refreshManaged: () => write(refreshManaged),
 

@@ -8,12 +8,15 @@ export async function freshStore(options: ShopStoreOptions = {}) {
   let counter = 0;
   const base: ShopStoreOptions = { factory, newId: () => `id${++counter}`, hitFlushMs: 10, ...options };
   const store = await createShopStore(base);
+  await store.managedReady;
   return {
     store,
     factory,
     reopen: async (more: ShopStoreOptions = {}) => {
       store.close();
-      return createShopStore({ ...base, ...more });
+      const again = await createShopStore({ ...base, ...more });
+      await again.managedReady;
+      return again;
     },
   };
 }

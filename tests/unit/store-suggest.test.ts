@@ -4,6 +4,7 @@ import type { SuggestRequest } from '@/lib/protocol';
 import { createSuggestService } from '@/lib/service/suggest';
 import { MANAGED_PACK_KEY, readManagedPolicy } from '@/lib/store/managed';
 import { effectiveSlot } from '@/lib/store/overlay';
+import { createShopStore } from '@/lib/store/shop-store';
 import { PACK_FORMAT, PACK_VERSION, type ReplyPack } from '@/lib/store/types';
 import { freshStore } from './store-helpers';
 
@@ -159,6 +160,21 @@ describe('precedence: managed > shop edits > official', () => {
     });
     expect(service.suggest(request('什么时候发货'))).toBeNull();
     await expect(store.setIntentEnabled('ship_urge', true)).rejects.toThrow('管理员');
+  });
+
+  test('a slow policy does not hold up suggestions; its pack applies once it arrives', async () => {
+    let answer: (value: unknown) => void = () => {};
+    const policy = new Promise((resolve) => {
+      answer = resolve;
+    });
+    const { factory } = await freshStore();
+    const store = await createShopStore({ factory, readManaged: () => policy });
+    const service = createSuggestService({ now: () => NOW, shop: store.snapshot });
+
+    expect(service.suggest(request('什么时候发货'))?.replies[0].source).toBe('official');
+    answer(managedPack({ disabledIntents: ['ship_urge'] }));
+    await store.managedReady;
+    expect(service.suggest(request('什么时候发货'))).toBeNull();
   });
 
   test('an invalid managed pack is ignored, local edits apply and the reason is kept', async () => {

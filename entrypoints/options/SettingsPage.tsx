@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import type { Strings } from '@/lib/i18n';
+import type { Settings } from '@/lib/settings';
+import { managedSettingKeys } from '@/lib/store/overlay';
+import type { ShopSnapshot } from '@/lib/store/types';
+import { Switch } from './Switch';
+import type { Shop } from './shop';
+
+interface Props {
+  shop: Shop;
+  settings: Settings;
+  snapshot: ShopSnapshot;
+  t: Strings;
+}
+
+export function SettingsPage({ shop, settings, snapshot, t }: Props) {
+  const a = t.admin;
+  const managed = managedSettingKeys(snapshot);
+  const [yuan, setYuan] = useState(String(settings.lateShipCompensationYuan));
+
+  return (
+    <section class="panel panel--wide" aria-labelledby="settings-title">
+      <h2 id="settings-title">{a.tabSettings}</h2>
+      <div class="setting">
+        <label class="setting-label" for="late-ship">
+          {a.settingLateShip}
+        </label>
+        <input
+          id="late-ship"
+          class="input input--short"
+          type="number"
+          min={0}
+          max={1000}
+          step={1}
+          value={yuan}
+          disabled={managed.includes('lateShipCompensationYuan')}
+          onInput={(event) => setYuan((event.target as HTMLInputElement).value)}
+          onChange={() => void shop.run('saveSettings', { lateShipCompensationYuan: Number(yuan) }, a.saved)}
+        />
+        {managed.includes('lateShipCompensationYuan') && <span class="badge badge--managed">{a.badgeManaged}</span>}
+      </div>
+      <div class="setting">
+        <span class="setting-label">{a.settingPredictionCard}</span>
+        <Switch
+          checked={settings.orderPredictionCard}
+          disabled={managed.includes('orderPredictionCard')}
+          label={a.settingPredictionCard}
+          onChange={(orderPredictionCard) => void shop.run('saveSettings', { orderPredictionCard }, a.saved)}
+        />
+        {managed.includes('orderPredictionCard') && <span class="badge badge--managed">{a.badgeManaged}</span>}
+      </div>
+    </section>
+  );
+}

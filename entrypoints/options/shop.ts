@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { callBackground, type RequestOf, type RequestType, type ResponseOf } from '@/lib/protocol';
+import type { ShopSnapshot } from '@/lib/store/types';
+
+export type Notice = { tone: 'ok' | 'error'; text: string } | null;
+
+/**
+ * The options page's view of the shop: the background's snapshot, replaced by the one every write returns,
+ * so the page shows exactly what was committed.
+ */
+export function useShop() {
+  const [snapshot, setSnapshot] = useState<ShopSnapshot | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const reload = useCallback(() => {
+    callBackground('shopState', {}).then(setSnapshot, (error: Error) => setLoadError(error.message));
+  }, []);
+
+  useEffect(() => {
+    reload();
+    // Hit counts move while agents work; refresh them when the admin comes back to the page.
+    const onFocus = () => reload();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [reload]);
+
+  useEffect(() => {
+    if (notice?.tone !== 'ok') return;
+    const timer = setTimeout(() => setNotice(null), 3000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  /** Runs a request; on success shows `done` and takes the new snapshot, on refusal shows the reason. */
+  async function run<T extends RequestType>(
+    type: T,
+    payload: RequestOf<T>,
+    done?: string,
+  ): Promise<ResponseOf<T> | undefined> {
+    try {
+      const result = await callBackground(type, payload);
+      if (isSnapshot(result)) setSnapshot(result);
+      if (done) setNotice({ tone: 'ok', text: done });
+      return result;
+    } catch (error) {
+      setNotice({ tone: 'error', text: (error as Error).message });
+      return undefined;
+    }
+  }
+
+  return { snapshot, loadError, notice, setNotice, run };
+}
+
+function isSnapshot(value: unknown): value is ShopSnapshot {
+  return typeof value === 'object' && value !== null && 'local' in value && 'hits' in value;
+}
+
+export type Shop = ReturnType<typeof useShop>;
