@@ -50,13 +50,16 @@ export function commonAncestor(nodes: readonly Node[]): Element | null {
   return candidate;
 }
 
-/** The nearest ancestor (or the element itself) that scrolls vertically, or null. */
+/**
+ * The nearest ancestor (or the element itself) set to scroll vertically, or null. Whether it
+ * overflows yet does not matter: a short thread still needs room below its last message.
+ */
 export function scrollableAncestor(el: Element | null): HTMLElement | null {
   const view = el?.ownerDocument.defaultView;
   for (let node = el; node && view; node = node.parentElement) {
     if (!(node instanceof view.HTMLElement)) continue;
     const overflow = view.getComputedStyle(node).overflowY;
-    if ((overflow === 'auto' || overflow === 'scroll') && node.scrollHeight > node.clientHeight) return node;
+    if (overflow === 'auto' || overflow === 'scroll') return node;
   }
   return null;
 }

@@ -106,6 +106,14 @@ describe('飞鸽 workspace (saved page, current selectors)', () => {
     for (const reply of replies) expect(reply).not.toMatch(/[{}]|undefined/);
     await expect(popup().locator('.hs-order-id').textContent()).resolves.toBe('6921847302918374651');
     await expect(popup().locator('.hs-order-product').textContent()).resolves.toBe('小鹿优选 纯棉短袖T恤 白色 L');
+    // The thread makes room: the buyer's new message stays visible above the popup.
+    const bottomOfLastMessage = () =>
+      page
+        .locator('[data-qa-id="qa-message-warpper"]')
+        .last()
+        .evaluate((el) => el.getBoundingClientRect().bottom);
+    const topOfPopup = await popup().evaluate((el) => el.getBoundingClientRect().top);
+    await expect.poll(bottomOfLastMessage).toBeLessThanOrEqual(topOfPopup);
   });
 
   test('复制 puts the reply into the textarea, the page’s own state sees it, and nothing is sent', async () => {
