@@ -104,3 +104,16 @@ export function summarizeHealth(health: AdapterHealth, language: Language = 'zh'
     badge: '!',
   };
 }
+
+const ORDER_NOTICE: Record<Language, string> = {
+  zh: '未能读取订单信息：以下话术按买家意图给出，不含订单内容。',
+  en: 'Could not read the order here: these replies follow the buyer’s intent, without order details.',
+};
+
+/**
+ * What the popup should say in place of "该买家暂无订单" when the page's orders could not be read:
+ * no orders read is then not the same as a buyer without orders. Null when the orders were read.
+ */
+export function orderNotice(health: AdapterHealth, language: Language = 'zh'): string | null {
+  return health.orders ? null : ORDER_NOTICE[language];
+}

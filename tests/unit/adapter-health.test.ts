@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { summarizeHealth } from '@/lib/adapters/health';
+import { orderNotice, summarizeHealth } from '@/lib/adapters/health';
 import type { AdapterHealth } from '@/lib/adapters/types';
 
 const ALL: AdapterHealth = { conversations: true, messages: true, input: true, send: true, orders: true };
@@ -51,5 +51,13 @@ describe('summarizeHealth', () => {
     expect(summary.text).toBe(
       '未找到会话列表、聊天消息、输入框、发送按钮、订单信息。话术助手暂时无法在此页面工作，请刷新页面；若仍如此，请反馈“选择器失效”。',
     );
+  });
+});
+
+describe('orderNotice', () => {
+  test('says the order could not be read only when the orders part is missing', () => {
+    expect(orderNotice(ALL)).toBeNull();
+    expect(orderNotice({ ...ALL, orders: false })).toBe('未能读取订单信息：以下话术按买家意图给出，不含订单内容。');
+    expect(orderNotice({ ...ALL, orders: false }, 'en')).toMatch(/^Could not read the order/);
   });
 });
