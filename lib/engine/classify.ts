@@ -1,11 +1,11 @@
 import { INTENTS } from '../intents';
 import type { IntentId } from '../intents/ids';
-import { compileIntent, type Evidence, matchIntent } from './match';
+import { compileRules, type Evidence, matchRules } from './match';
 import { normalize } from './normalize';
 import type { Classification } from './types';
 
 /** Rules are compiled once, when the module loads. */
-const COMPILED = INTENTS.map(compileIntent);
+const RULES = compileRules(INTENTS);
 
 /** A score s becomes the confidence s / (s + HALF_SCORE): the evidence of one decisive phrase is about even odds. */
 const HALF_SCORE = 2;
@@ -18,20 +18,14 @@ function confidenceOf(score: number): number {
   return score / (score + HALF_SCORE);
 }
 
-function rank(evidence: Evidence[], context: IntentId | null): Classification {
+function rank(evidence: Evidence[]): Classification {
   const positive = evidence.filter((e) => e.score > 0).sort((a, b) => b.score - a.score);
   const intents = positive.map((e) => ({ id: e.id, confidence: round(confidenceOf(e.score)) }));
   const best = positive[0];
   if (!best || intents[0].confidence < THRESHOLD) return { intent: null, confidence: 0, intents, matched: [] };
   const matched = best.matched.filter((m) => m.weight > 0).map((m) => m.why);
-  if (context === best.id && best.matched.some((m) => m.weight > 0 && isFollowUp(best.id, m.why))) {
-    matched.push('上文同一意图');
-  }
+  if (best.matched.some((m) => m.followUp && m.weight > 0)) matched.push('上文同一意图');
   return { intent: best.id, confidence: intents[0].confidence, intents, matched };
-}
-
-function isFollowUp(id: IntentId, why: string): boolean {
-  return COMPILED.some((intent) => intent.id === id && intent.followUps.some((cue) => cue.why === why));
 }
 
 function round(value: number): number {
@@ -39,14 +33,13 @@ function round(value: number): number {
 }
 
 function evidenceFor(text: string, context: IntentId | null): Evidence[] {
-  const normalized = normalize(text);
-  return COMPILED.map((intent) => matchIntent(intent, normalized, intent.id === context));
+  return matchRules(RULES, normalize(text), context);
 }
 
 /** The intent of the buyer's most recent earlier message that had one, within HISTORY_DEPTH messages. */
 function contextIntent(history: readonly string[]): IntentId | null {
   for (let i = history.length - 1; i >= Math.max(0, history.length - HISTORY_DEPTH); i--) {
-    const earlier = rank(evidenceFor(history[i], null), null);
+    const earlier = rank(evidenceFor(history[i], null));
     if (earlier.intent) return earlier.intent;
   }
   return null;
@@ -55,5 +48,5 @@ function contextIntent(history: readonly string[]): IntentId | null {
 /** history = the buyer's earlier messages in this conversation, oldest first. */
 export function classify(text: string, history: readonly string[] = []): Classification {
   const context = history.length > 0 ? contextIntent(history) : null;
-  return rank(evidenceFor(text, context), context);
+  return rank(evidenceFor(text, context));
 }

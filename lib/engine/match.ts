@@ -1,5 +1,6 @@
 import type { Cue, IntentDefinition } from '../intents/define';
 import type { IntentId } from '../intents/ids';
+import { anchorsOf } from './anchors';
 
 /**
  * Shared vocabulary for rule patterns, written `{NAME}` inside a cue's pattern. Kept here so every intent
@@ -15,19 +16,6 @@ export const MACROS: Record<string, string> = {
   /** A short gap inside one clause (no clause break). */
   GAP: '[^ ]{0,6}',
 };
-
-export interface CompiledCue {
-  regex: RegExp;
-  weight: number;
-  why: string;
-}
-
-export interface CompiledIntent {
-  id: IntentId;
-  cues: CompiledCue[];
-  against: CompiledCue[];
-  followUps: CompiledCue[];
-}
 
 const MACRO_REFERENCE = /\{([A-Z]+)\}/g;
 const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|]/;
@@ -47,41 +35,97 @@ export function describeCue(cue: Cue): string {
   return `“${cue.pattern}”`;
 }
 
-function compileCue(cue: Cue): CompiledCue {
-  return { regex: new RegExp(expandMacros(cue.pattern), 'u'), weight: cue.weight, why: describeCue(cue) };
+type CueKind = 'cue' | 'against' | 'followUp';
+
+interface CompiledCue {
+  intent: number;
+  kind: CueKind;
+  regex: RegExp;
+  weight: number;
+  why: string;
 }
 
-export function compileIntent(definition: IntentDefinition): CompiledIntent {
-  const { rules } = definition;
-  return {
-    id: definition.id,
-    cues: rules.cues.map(compileCue),
-    against: (rules.against ?? []).map(compileCue),
-    followUps: (rules.followUps ?? []).map(compileCue),
-  };
+/**
+ * Every rule of every intent, compiled, in one array laid out intent by intent, and within an intent: evidence
+ * for, follow-ups, evidence against. Matching walks the candidate rules in this order, so an intent's score is
+ * complete before its vetoes are weighed.
+ */
+export interface RuleSet {
+  ids: readonly IntentId[];
+  cues: readonly CompiledCue[];
+  /** Keyed by UTF-16 code unit: a number key avoids making a one-character string per character of a message. */
+  anchored: ReadonlyMap<number, readonly number[]>;
+  /** The rules that have no anchor and are tried on every message. */
+  unanchored: readonly number[];
 }
 
 export interface Evidence {
   id: IntentId;
   /** Sum of the weights of every cue that matched, positive and negative. */
   score: number;
-  matched: { why: string; weight: number }[];
+  matched: { why: string; weight: number; followUp: boolean }[];
 }
 
-function applyCues(cues: CompiledCue[], text: string, evidence: Evidence): void {
-  for (const cue of cues) {
-    if (!cue.regex.test(text)) continue;
-    evidence.score += cue.weight;
-    evidence.matched.push({ why: cue.why, weight: cue.weight });
+// No `u` flag: normalised text has no astral characters left (emoji are gone), and non-unicode regexes run faster.
+export function compileRules(definitions: readonly IntentDefinition[]): RuleSet {
+  const cues: CompiledCue[] = [];
+  definitions.forEach((definition, intent) => {
+    const add = (kind: CueKind, list: Cue[] = []) => {
+      for (const cue of list) {
+        const regex = new RegExp(expandMacros(cue.pattern));
+        cues.push({ intent, kind, regex, weight: cue.weight, why: describeCue(cue) });
+      }
+    };
+    add('cue', definition.rules.cues);
+    add('followUp', definition.rules.followUps);
+    add('against', definition.rules.against);
+  });
+
+  const anchored = new Map<number, number[]>();
+  const unanchored: number[] = [];
+  cues.forEach((cue, index) => {
+    const anchors = anchorsOf(cue.regex.source);
+    if (anchors === null) unanchored.push(index);
+    else
+      for (const char of anchors)
+        anchored.set(char.charCodeAt(0), [...(anchored.get(char.charCodeAt(0)) ?? []), index]);
+  });
+  return { ids: definitions.map((d) => d.id), cues, anchored, unanchored };
+}
+
+/** 1 for each rule that could match this text: those anchored on one of its characters, and the unanchored. */
+function candidates(rules: RuleSet, text: string): Uint8Array {
+  const marked = new Uint8Array(rules.cues.length);
+  for (const index of rules.unanchored) marked[index] = 1;
+  for (let i = 0; i < text.length; i++) {
+    const indexes = rules.anchored.get(text.charCodeAt(i));
+    if (indexes !== undefined) for (const index of indexes) marked[index] = 1;
   }
+  return marked;
 }
 
-/** Evidence for one intent in one normalised message; follow-up cues only when the conversation allows them. */
-export function matchIntent(intent: CompiledIntent, text: string, inContext: boolean): Evidence {
-  const evidence: Evidence = { id: intent.id, score: 0, matched: [] };
-  applyCues(intent.cues, text, evidence);
-  if (inContext) applyCues(intent.followUps, text, evidence);
-  // Vetoes only matter where there is something to veto; this also keeps “against” out of the evidence list.
-  if (evidence.score > 0) applyCues(intent.against, text, evidence);
-  return evidence;
+/**
+ * Evidence for each intent that has any in one normalised message. Follow-up cues count only for the intent the
+ * conversation is already about; vetoes only matter where there is something to veto.
+ */
+export function matchRules(rules: RuleSet, text: string, context: IntentId | null): Evidence[] {
+  const found: Evidence[] = [];
+  let current: Evidence | null = null;
+  const marked = candidates(rules, text);
+  for (let index = 0; index < marked.length; index++) {
+    if (marked[index] === 0) continue;
+    const cue = rules.cues[index];
+    const id = rules.ids[cue.intent];
+    if (current !== null && current.id !== id) current = null;
+    if (cue.kind === 'followUp' && id !== context) continue;
+    if (cue.kind === 'against' && (current === null || current.score <= 0)) continue;
+    if (!cue.regex.test(text)) continue;
+    if (current === null) {
+      current = { id, score: 0, matched: [] };
+      found.push(current);
+    }
+    current.score += cue.weight;
+    current.matched.push({ why: cue.why, weight: cue.weight, followUp: cue.kind === 'followUp' });
+  }
+  return found;
 }

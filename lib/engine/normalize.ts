@@ -14,17 +14,31 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
  */
 const toSimplified = ConverterFactory([TSPhrases, TSCharacters]);
 
-/** Platform placeholders (JD/Taobao exports, chat tools) and links carry no intent, only their kind. */
-const PLACEHOLDERS: [RegExp, string][] = [
-  [/https?:\/\/\S+|www\.\S+/gi, ' 链接 '],
-  [/\[(?:链接|url)x?\]|<url>/gi, ' 链接 '],
-  [/\[地址x\]/g, '地址'],
-  [/\[电话x\]/g, '电话'],
-  [/\[姓名x\]/g, '某'],
-  [/\[[\u4e00-\u9fff]{1,6}x\]|<num>|<[a-z]+>/g, '#'],
-  // Bracketed platform emotes such as [呵呵] or [Facepalm].
-  [/\[[\u4e00-\u9fffa-z]{1,10}\]/gi, ' '],
-];
+/**
+ * Characters that exist only in traditional writing (their entry does not map them to themselves too). A message
+ * without any is simplified Chinese, and converting it would only risk changing it, so it is left alone.
+ */
+const TRADITIONAL_ONLY = new Set(
+  TSCharacters.split('|')
+    .map((entry) => entry.split(' '))
+    .filter(([traditional, ...simplified]) => !simplified.includes(traditional))
+    .map(([traditional]) => traditional.charCodeAt(0)),
+);
+
+/**
+ * Platform placeholders (JD/Taobao exports, chat tools) and links carry no intent, only their kind: a number, an
+ * address, a phone, a name, a link. Bracketed emotes such as [呵呵] or [Facepalm] carry nothing.
+ */
+const PLACEHOLDER = /https?:\/\/\S+|www\.\S+|\[[^\]\s]{1,12}\]|<[a-z]{1,8}>/gi;
+const PLACEHOLDER_KINDS: Record<string, string> = { '[地址x]': '地址', '[电话x]': '电话', '[姓名x]': '某' };
+
+function placeholderKind(token: string): string {
+  if (/^(?:https?:|www\.)/i.test(token) || /^\[(?:链接|url)x?\]$|^<url>$/i.test(token)) return ' 链接 ';
+  const kind = PLACEHOLDER_KINDS[token];
+  if (kind) return kind;
+  if (/^\[[\u4e00-\u9fff]{1,6}x\]$|^<[a-z]+>$/.test(token)) return '#';
+  return /^\[[\u4e00-\u9fffa-z]{1,10}\]$/i.test(token) ? ' ' : token;
+}
 
 /**
  * Context headers the JD chat widget prepends (“咨询订单号:[订单x] 商品ID:[数字x]”, “京东快递(移动端)”): they name
@@ -38,9 +52,7 @@ export function dropPlatformHeaders(text: string): string {
 }
 
 export function replacePlaceholders(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of PLACEHOLDERS) out = out.replace(pattern, replacement);
-  return out;
+  return text.replace(PLACEHOLDER, placeholderKind);
 }
 
 /** NFKC folds full-width letters, digits and punctuation (“？”, “！”, “１２”) into their half-width forms. */
@@ -53,56 +65,88 @@ export function lowerCase(text: string): string {
 }
 
 export function traditionalToSimplified(text: string): string {
-  return toSimplified(text);
+  for (let i = 0; i < text.length; i++) if (TRADITIONAL_ONLY.has(text.charCodeAt(i))) return toSimplified(text);
+  return text;
 }
 
 /**
  * Chat spellings buyers use for the words the rules look for. Only whole, unambiguous spellings:
  * single-character slang (伐, 滴) would change ordinary words.
  */
-const CHAT_SPELLINGS: [RegExp, string][] = [
-  [/肿么|腫么/g, '怎么'],
-  [/神马|什麽/g, '什么'],
-  [/木有|米有|冇/g, '没有'],
-  [/蟹蟹|谢啦|3q|thx|thanks|thank you/g, '谢谢'],
-  [/咩/g, '吗'],
-  [/啥时候|啥时间|啥时/g, '什么时候'],
-  [/快点儿/g, '快点'],
-  [/顺风快递/g, '顺丰快递'],
-  [/\bsf\b/g, '顺丰'],
-  [/\bjd\b/g, '京东'],
-  [/\bems\b/g, '邮政'],
-  [/\bok\b|\bokay\b/g, '好的'],
-];
+const CHAT_SPELLINGS: Record<string, string> = {
+  肿么: '怎么',
+  腫么: '怎么',
+  神马: '什么',
+  什麽: '什么',
+  木有: '没有',
+  米有: '没有',
+  冇: '没有',
+  蟹蟹: '谢谢',
+  谢啦: '谢谢',
+  '3q': '谢谢',
+  thx: '谢谢',
+  thanks: '谢谢',
+  'thank you': '谢谢',
+  咩: '吗',
+  啥时候: '什么时候',
+  啥时间: '什么时候',
+  啥时: '什么时候',
+  快点儿: '快点',
+  顺风快递: '顺丰快递',
+};
+/** Latin abbreviations count only as whole words: “sf” but not “sfx”. */
+const CHAT_ABBREVIATIONS: Record<string, string> = { sf: '顺丰', jd: '京东', ems: '邮政', ok: '好的', okay: '好的' };
+
+// One alternation each, longest spelling first, so a message is scanned twice rather than once per spelling.
+const alternation = (words: string[]): string => words.sort((a, b) => b.length - a.length).join('|');
+const CHAT_SPELLING = new RegExp(alternation(Object.keys(CHAT_SPELLINGS)), 'g');
+const CHAT_ABBREVIATION = new RegExp(`\\b(?:${alternation(Object.keys(CHAT_ABBREVIATIONS))})\\b`, 'g');
 
 export function fixChatSpellings(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of CHAT_SPELLINGS) out = out.replace(pattern, replacement);
-  return out;
-}
-
-/** Numbers that are names, not quantities: the consumer hotlines buyers threaten with. */
-const NAMED_NUMBERS = new Set(['12315', '315']);
-
-/** Other numbers are evidence only of their kind (“3天”, “#号”), so they all become `#`. */
-export function collapseNumbers(text: string): string {
-  return text.replace(/\d+(?:\.\d+)?/g, (n) => (NAMED_NUMBERS.has(n) ? n : '#')).replace(/#+/g, '#');
+  return text
+    .replace(CHAT_SPELLING, (word) => CHAT_SPELLINGS[word])
+    .replace(CHAT_ABBREVIATION, (word) => CHAT_ABBREVIATIONS[word]);
 }
 
 /**
- * Question marks become `?`; every other punctuation mark, symbol or emoji becomes a clause break (one space).
- * `#` survives: it stands for a number.
+ * Numbers are evidence only of their kind (“3天”, “#号”), so they all become `#` — except the numbers that are
+ * names, not quantities: the consumer hotlines buyers threaten with (12315, 315).
+ */
+export function collapseNumbers(text: string): string {
+  return text.replace(/(?<!\d)(?!(?:12315|315)(?!\d))\d+(?:\.\d+)?/g, '#').replace(/#{2,}/g, '#');
+}
+
+/**
+ * Every character that is neither a Chinese character, a letter, a digit, `?` nor `#` (a number) becomes a clause
+ * break (one space): punctuation, symbols, emoji. Lower-casing has left only a-z.
  */
 export function simplifyPunctuation(text: string): string {
   return text
-    .replace(/[?？¿]/g, '?')
-    .replace(/[^\p{L}\p{N}?#]+/gu, ' ')
+    .replace(/？/g, '?')
+    .replace(/[^\u3400-\u9fffa-z0-9?#]+/g, ' ')
     .trim();
 }
 
 /** “发货了吗？？？”, “快快快快”, “啊啊啊”: three or more of the same character count as one. */
 export function collapseRepeats(text: string): string {
-  return text.replace(/(.)\1{2,}/gu, '$1').replace(/\?+/g, '?');
+  if (!hasRepeats(text)) return text;
+  let out = '';
+  for (let start = 0; start < text.length; ) {
+    let end = start + 1;
+    while (text[end] === text[start]) end++;
+    // A pair stays (谢谢, 看看); “??” is one question mark.
+    out += end - start >= 3 || text[start] === '?' ? text[start] : text.slice(start, end);
+    start = end;
+  }
+  return out;
+}
+
+/** Most messages have nothing to collapse: a scan without building a string tells. */
+function hasRepeats(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === text[i - 1] && (text[i] === '?' || text[i] === text[i + 1])) return true;
+  }
+  return false;
 }
 
 export const NORMALIZE_STEPS: readonly ((text: string) => string)[] = [

@@ -1,0 +1,167 @@
+/**
+ * Anchors of a rule: a set of characters of which every match must contain at least one. Rules are tried only on
+ * messages that contain one of their anchors, so a message runs the few rules it could match instead of all of them.
+ *
+ * Reads the subset of regular-expression syntax the intent rules use: literals, escapes, `.`, classes, groups
+ * `(?:…)`, lookarounds, `^`/`$`, alternation and quantifiers. `null` means no such set exists (the rule can match
+ * text made only of wildcards or of nothing) and the rule is always tried.
+ */
+export type Anchors = ReadonlySet<string> | null;
+
+/**
+ * Characters found in most buyer messages whatever they want: particles, pronouns, negation, the question mark.
+ * A rule anchored on them would be tried on nearly every message, so any other mandatory part is preferred.
+ */
+const COMMON = new Set('吗么嘛呢吧啊呀哦了的是不没有我你他们这那个在就也都还要能可会好什怎几多?# ');
+const COMMON_COST = 20;
+
+/** How often a rule anchored on this set would be tried, roughly: the fewer and rarer its characters, the better. */
+function cost(anchors: ReadonlySet<string>): number {
+  let total = 0;
+  for (const char of anchors) total += COMMON.has(char) ? COMMON_COST : 1;
+  return total;
+}
+
+interface Atom {
+  anchors: Anchors;
+  optional: boolean;
+}
+
+class AnchorReader {
+  private position = 0;
+
+  constructor(private readonly source: string) {}
+
+  read(): Anchors {
+    const anchors = this.alternation();
+    if (this.position < this.source.length) throw new Error(`Unbalanced ) in ${this.source}`);
+    return anchors;
+  }
+
+  /** Any branch may match, so the anchors are the union of every branch's anchors. */
+  /**
+   * Any branch may match, so the anchors are a union: one anchor set from each branch, chosen to add the least to
+   * what the other branches already need (发货|发出|给我发 all anchor on 发).
+   */
+  private alternation(): Anchors {
+    const branches: ReadonlySet<string>[][] = [];
+    for (;;) {
+      branches.push(this.sequence());
+      if (this.peek() !== '|') break;
+      this.position++;
+    }
+    if (branches.some((options) => options.length === 0)) return null;
+    const union = new Set<string>();
+    for (const options of branches) {
+      const added = (set: ReadonlySet<string>) => cost(new Set([...set].filter((char) => !union.has(char))));
+      const cheapest = options.reduce((best, set) => (added(set) < added(best) ? set : best));
+      for (const char of cheapest) union.add(char);
+    }
+    return union;
+  }
+
+  /** Every mandatory atom of a sequence is in each of its matches: the anchor sets of all of them are options. */
+  private sequence(): ReadonlySet<string>[] {
+    const options: ReadonlySet<string>[] = [];
+    while (this.position < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
+      const atom = this.atom();
+      if (!atom.optional && atom.anchors !== null) options.push(atom.anchors);
+    }
+    return options;
+  }
+
+  private atom(): Atom {
+    const anchors = this.primary();
+    return { anchors, optional: this.quantifierMakesOptional() };
+  }
+
+  private primary(): Anchors {
+    const char = this.next();
+    switch (char) {
+      case '(':
+        return this.group();
+      case '[':
+        return this.characterClass();
+      case '\\':
+        return this.escape();
+      case '.':
+      case '^':
+      case '$':
+        return null;
+      default:
+        return new Set([char]);
+    }
+  }
+
+  private group(): Anchors {
+    let zeroWidth = false;
+    if (this.source.startsWith('?:', this.position)) this.position += 2;
+    else if (/^\?<?[=!]/.test(this.source.slice(this.position, this.position + 3))) {
+      zeroWidth = true;
+      this.position += this.source[this.position + 1] === '<' ? 3 : 2;
+    }
+    const inner = this.alternation();
+    if (this.next() !== ')') throw new Error(`Unclosed group in ${this.source}`);
+    return zeroWidth ? null : inner;
+  }
+
+  private characterClass(): Anchors {
+    const negated = this.peek() === '^';
+    if (negated) this.position++;
+    const members = new Set<string>();
+    while (this.peek() !== ']') {
+      if (this.position >= this.source.length) throw new Error(`Unclosed class in ${this.source}`);
+      let char = this.next();
+      if (char === '\\') char = this.next();
+      if (this.peek() === '-' && this.source[this.position + 1] !== ']') {
+        this.position++;
+        const last = this.next();
+        for (let code = char.charCodeAt(0); code <= last.charCodeAt(0); code++) members.add(String.fromCharCode(code));
+      } else {
+        members.add(char);
+      }
+    }
+    this.position++;
+    return negated ? null : members;
+  }
+
+  /** `\?` and friends are literals; `\d`, `\s`, `\b`… are classes or assertions this reader does not enumerate. */
+  private escape(): Anchors {
+    const char = this.next();
+    return /[a-zA-Z0-9]/.test(char) ? null : new Set([char]);
+  }
+
+  private quantifierMakesOptional(): boolean {
+    const char = this.peek();
+    let optional = false;
+    if (char === '?' || char === '*') {
+      this.position++;
+      optional = true;
+    } else if (char === '+') {
+      this.position++;
+    } else if (char === '{') {
+      const match = /^\{(\d+)(?:,\d*)?\}/.exec(this.source.slice(this.position));
+      if (!match) throw new Error(`Bad quantifier in ${this.source}`);
+      this.position += match[0].length;
+      optional = match[1] === '0';
+    } else {
+      return false;
+    }
+    if (this.peek() === '?') this.position++; // lazy
+    return optional;
+  }
+
+  private peek(): string | undefined {
+    return this.source[this.position];
+  }
+
+  private next(): string {
+    const char = this.source[this.position++];
+    if (char === undefined) throw new Error(`Unexpected end of ${this.source}`);
+    return char;
+  }
+}
+
+export function anchorsOf(source: string): Anchors {
+  return new AnchorReader(source).read();
+}
