@@ -106,7 +106,7 @@ async function trainNlpJs() {
     console.log = quiet;
   }
   return async (text: string): Promise<IntentId | null> => {
-    const { intent } = (await nlp.process('zh', text)) as { intent: string };
+    const { intent } = await nlp.process('zh', text);
     return isIntentId(intent) ? intent : null;
   };
 }

@@ -1,0 +1,23 @@
+// Just what scripts/bench-engine.ts uses of nlp.js, which ships no types.
+declare module '@nlpjs/core' {
+  export interface Container {
+    use(plugin: unknown): void;
+    get(name: 'nlp'): import('@nlpjs/nlp').NlpInstance;
+  }
+  export function containerBootstrap(): Promise<Container>;
+}
+
+declare module '@nlpjs/nlp' {
+  export interface NlpInstance {
+    settings: { autoSave: boolean; log: boolean };
+    addLanguage(locale: string): void;
+    addDocument(locale: string, utterance: string, intent: string): void;
+    train(): Promise<void>;
+    process(locale: string, utterance: string): Promise<{ intent: string; score: number }>;
+  }
+  export const Nlp: unknown;
+}
+
+declare module '@nlpjs/lang-zh' {
+  export const LangZh: unknown;
+}
