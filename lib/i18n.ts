@@ -84,6 +84,7 @@ const zh = {
     previewMissing: '示例订单缺少该信息，买家订单缺少时这条话术不会显示',
     unsavedConfirm: '有未保存的修改，确定放弃吗？',
     emptySlot: '这个订单节点没有话术',
+    popupCut: (max: number) => `以下话术不会出现在弹窗中（弹窗最多显示 ${max} 条），可用 ↑ 调整顺序`,
     managedBanner: '部分话术、规则或设置由管理员通过企业策略统一下发，标记为「管理员下发」，不能在此修改。',
     managedInvalid: (reason: string) => `管理员下发的话术包无效，已忽略：${reason}`,
     rulesIntro:
@@ -221,6 +222,7 @@ const en: Strings = {
     previewMissing: 'The sample order lacks this; for such an order the reply is not shown',
     unsavedConfirm: 'Discard unsaved changes?',
     emptySlot: 'No replies for this order node',
+    popupCut: (max: number) => `Replies below are not shown in the popup (it shows at most ${max}); use ↑ to reorder`,
     managedBanner:
       'Some replies, rules or settings are set by your administrator through enterprise policy. They are marked "Managed" and are read-only.',
     managedInvalid: (reason: string) =>

@@ -5,6 +5,7 @@ import type { Strings } from '@/lib/i18n';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import { VARIABLES } from '@/lib/solutions/render';
+import { MAX_REPLIES } from '@/lib/solutions/solve';
 import { situationsOf } from '@/lib/store/catalogue';
 import {
   type EffectiveReply,
@@ -243,7 +244,12 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty }: Props) {
 
           <ol class="reply-list" role="tabpanel">
             {replies.length === 0 && <p class="empty">{a.emptySlot}</p>}
-            {replies.map((reply, index) => (
+            {replies.map((reply, index) => [
+              index === MAX_REPLIES && (
+                <li key="cut" class="popup-cut" role="note">
+                  {a.popupCut(MAX_REPLIES)}
+                </li>
+              ),
               <li
                 key={reply.id}
                 class={`reply-card${editing?.id === reply.id ? ' reply-card--editing' : ''}`}
@@ -330,8 +336,8 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty }: Props) {
                     />
                   </p>
                 )}
-              </li>
-            ))}
+              </li>,
+            ])}
             {editing?.id === 'new' && (
               <li class="reply-card reply-card--editing">
                 <div class="reply-meta">

@@ -7,6 +7,9 @@ const ORDER_ID = '6921847302918374651';
 let session: Session;
 let workbench: Page;
 let options: Page;
+/** confirm() answers: restore and delete ask first; the unsaved-changes guard too. */
+let acceptDialogs = true;
+const dialogs: string[] = [];
 
 interface Runtime {
   chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string; value?: unknown }> } };
@@ -48,7 +51,10 @@ beforeAll(async () => {
   session = await startSession();
   workbench = session.page;
   options = await session.context.newPage();
-  options.on('dialog', (dialog) => void dialog.accept());
+  options.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void (acceptDialogs ? dialog.accept() : dialog.dismiss());
+  });
 });
 
 afterAll(async () => {
@@ -57,6 +63,8 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // Every test starts from the catalogue as shipped: importing an empty pack clears the shop's edits.
+  acceptDialogs = true;
+  dialogs.length = 0;
   await openOptions();
   expect(await request('importPack', { pack: EMPTY_PACK })).toMatchObject({ ok: true });
   await openOptions();
@@ -133,6 +141,34 @@ describe('the options page', () => {
       .poll(() => options.locator('.editor-problem').textContent())
       .toBe('未知变量 {优惠券}，请从变量列表中选择');
     await expect.poll(() => options.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
+  });
+
+  test('leaving an unsaved edit asks first, and staying keeps the text', async () => {
+    await cards().first().getByRole('button', { name: '编辑' }).click();
+    await options.locator('.editor-text').fill('写了一半的话术');
+
+    acceptDialogs = false;
+    const asked = dialogs.length;
+    await options.locator('[data-intent="logistics"]').click();
+    expect(dialogs.slice(asked)).toEqual(['有未保存的修改，确定放弃吗？']);
+    expect(await options.locator('.editor-text').inputValue()).toBe('写了一半的话术');
+    expect(await options.locator('#intent-title').textContent()).toContain('什么时候发货');
+
+    acceptDialogs = true;
+    await options.locator('[data-intent="logistics"]').click();
+    await expect.poll(() => options.locator('#intent-title').textContent()).toContain('查询物流');
+    await expect.poll(() => options.locator('.editor').count()).toBe(0);
+  });
+
+  test('each suggestion shown counts as a hit of its intent', async () => {
+    const hits = async () => {
+      await openOptions();
+      const text = (await options.locator('[data-intent="ship_urge"] .intent-hits').textContent()) ?? '';
+      return Number(text.replace(/\D/g, ''));
+    };
+    const before = await hits();
+    await buyerAsks('什么时候发货');
+    expect(await hits()).toBe(before + 1);
   });
 
   test('disabling an intent stops its popup', async () => {
