@@ -28,12 +28,6 @@ interface FixturePage {
   agentTexts(): string[];
 }
 
-declare global {
-  interface Window {
-    feigeFixture: FixturePage;
-  }
-}
-
 let server: Server;
 let origin: string;
 let context: BrowserContext;
@@ -74,9 +68,13 @@ async function open(fixture: 'workspace' | 'fallback' = 'workspace'): Promise<st
 const popup = () => page.locator('huashu-assistant .hs-popup');
 const textarea = () => page.locator('textarea');
 const fixture = {
-  buyerSays: (text: string) => page.evaluate((message) => window.feigeFixture.buyerSays(message), text),
-  draft: () => page.evaluate(() => window.feigeFixture.draft()),
-  agentTexts: () => page.evaluate(() => window.feigeFixture.agentTexts()),
+  buyerSays: (text: string) =>
+    page.evaluate(
+      (message) => (window as unknown as { feigeFixture: FixturePage }).feigeFixture.buyerSays(message),
+      text,
+    ),
+  draft: () => page.evaluate(() => (window as unknown as { feigeFixture: FixturePage }).feigeFixture.draft()),
+  agentTexts: () => page.evaluate(() => (window as unknown as { feigeFixture: FixturePage }).feigeFixture.agentTexts()),
 };
 
 async function firstReply() {

@@ -12,24 +12,21 @@ interface FixturePage {
   agentTexts(): string[];
 }
 
-declare global {
-  interface Window {
-    feigeFixture?: FixturePage;
-  }
-}
+/** The fixture script's handle on window. */
+const fixtureWindow = window as unknown as { feigeFixture?: FixturePage };
 
 function load(name: string): void {
   const html = readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
   document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
-  window.feigeFixture = undefined;
+  fixtureWindow.feigeFixture = undefined;
 }
 
 /** Runs the fixture's inline script (innerHTML does not), which stands in for the page's own code. */
 function startPage(): FixturePage {
   const script = [...document.querySelectorAll('script')].at(-1)?.textContent ?? '';
   new Function(script)();
-  if (!window.feigeFixture) throw new Error('the fixture script did not start');
-  return window.feigeFixture;
+  if (!fixtureWindow.feigeFixture) throw new Error('the fixture script did not start');
+  return fixtureWindow.feigeFixture;
 }
 
 const textarea = () => document.querySelector('textarea') as HTMLTextAreaElement;

@@ -11,16 +11,13 @@ interface FixturePage {
   draft(): string;
 }
 
-declare global {
-  interface Window {
-    pddFixture?: FixturePage;
-  }
-}
+/** The fixture script's handle on window. */
+const fixtureWindow = window as unknown as { pddFixture?: FixturePage };
 
 function load(name: string): void {
   const html = readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
   document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
-  window.pddFixture = undefined;
+  fixtureWindow.pddFixture = undefined;
 }
 
 /** Runs the fixture's inline script (innerHTML does not), which stands in for the page's own code. */
@@ -72,7 +69,7 @@ describe('拼多多 adapter on the saved chat page (current selectors)', () => {
   test('fills the textarea through the page’s input events and sends with the send button', async () => {
     startPage();
     expect(pinduoduo.setDraft(document, '亲，今天18点前发出哦')).toBe(true);
-    expect(window.pddFixture?.draft()).toBe('亲，今天18点前发出哦');
+    expect(fixtureWindow.pddFixture?.draft()).toBe('亲，今天18点前发出哦');
 
     await expect(pinduoduo.send(document)).resolves.toBe(true);
 
@@ -90,7 +87,7 @@ describe('拼多多 adapter on the saved chat page (current selectors)', () => {
       { onBuyerMessage: (_id, message) => seen.push(message.text), onConversationChange: () => {} },
       controller.signal,
     );
-    window.pddFixture?.buyerSays('能发顺丰吗');
+    fixtureWindow.pddFixture?.buyerSays('能发顺丰吗');
     return vi.waitFor(() => expect(seen).toEqual(['能发顺丰吗'])).finally(() => controller.abort());
   });
 });
