@@ -1,3 +1,4 @@
+import type { ActionId } from '../solutions/types';
 import type { AdapterHealth, HostAdapter } from './types';
 
 const NOTHING_FOUND: AdapterHealth = {
@@ -34,11 +35,9 @@ function guard<A extends unknown[], R>(key: string, fn: (...args: A) => R, fallb
 export function defineAdapter(adapter: HostAdapter): HostAdapter {
   const key = (name: string) => `${adapter.id}.${name}`;
   const actions: HostAdapter['actions'] = {};
-  for (const [id, handler] of Object.entries(adapter.actions) as [
-    keyof HostAdapter['actions'],
-    NonNullable<HostAdapter['actions'][keyof HostAdapter['actions']]>,
-  ][]) {
-    actions[id] = guard(key(`actions.${id}`), handler, () => false);
+  for (const id of Object.keys(adapter.actions) as ActionId[]) {
+    const handler = adapter.actions[id];
+    if (handler) actions[id] = guard(key(`actions.${id}`), handler, () => false);
   }
   return {
     id: adapter.id,
