@@ -6,7 +6,7 @@ import type { RenderContext } from '../solutions/render';
 import { renderReplies } from '../solutions/render';
 import { MAX_REPLIES, solve } from '../solutions/solve';
 import type { Solution, SuggestedReply } from '../solutions/types';
-import { effectiveRules, effectiveSettings, effectiveSlot, intentState, matchingRule } from '../store/overlay';
+import { effectiveSettings, effectiveSlot, intentState, matchingRule } from '../store/overlay';
 import type { ShopSnapshot } from '../store/types';
 
 interface SuggestServiceOptions {
@@ -75,7 +75,7 @@ export function createSuggestService({ now, shop = () => NO_SHOP }: SuggestServi
       }
 
       // A shop keyword rule that also matches follows the built-in solution, in the popup's last place.
-      const rule = matchingRule(effectiveRules(snapshot), request.text);
+      const rule = matchingRule(snapshot, request.text);
       const ruleReplies = rule
         ? renderReplies([{ id: `rule:${rule.id}`, text: rule.reply }], context, current.language, 'shop')
         : { replies: [], omitted: [] };

@@ -104,17 +104,29 @@ export function effectiveRules(shop: OverlayInput): EffectiveRule[] {
   ];
 }
 
-/** The first enabled rule whose keyword the buyer's message contains (both normalised: 發貨 matches 发货). */
-export function matchingRule(rules: readonly EffectiveRule[], text: string): EffectiveRule | undefined {
+/** Normalised keywords per rule object: a snapshot's rules are reused until the next write replaces them. */
+const normalizedKeywords = new WeakMap<KeywordRule, string[]>();
+
+function keywordsOf(rule: KeywordRule): string[] {
+  let keywords = normalizedKeywords.get(rule);
+  if (!keywords) {
+    keywords = rule.keywords.map((keyword) => normalize(keyword).trim()).filter((keyword) => keyword !== '');
+    normalizedKeywords.set(rule, keywords);
+  }
+  return keywords;
+}
+
+/**
+ * The first enabled rule (managed rules first) whose keyword the buyer's message contains, both normalised
+ * the way the intent engine does it, so 發貨 matches 发货.
+ */
+export function matchingRule(shop: OverlayInput, text: string): EffectiveRule | undefined {
   const message = normalize(text);
-  return rules.find(
-    (rule) =>
-      rule.enabled &&
-      rule.keywords.some((keyword) => {
-        const wanted = normalize(keyword).trim();
-        return wanted !== '' && message.includes(wanted);
-      }),
-  );
+  const matches = (rule: KeywordRule) => rule.enabled && keywordsOf(rule).some((keyword) => message.includes(keyword));
+  const managed = shop.managed?.rules.find(matches);
+  if (managed) return { ...managed, managed: true };
+  const local = shop.local.rules.find(matches);
+  return local && { ...local, managed: false };
 }
 
 /** The saved settings with the policy's on top; the UI language stays each agent's own. */

@@ -137,6 +137,9 @@ export function parsePack(value: unknown, lang: Lang): ReplyPack {
     const own = rawOwn.map((reply, position): OwnReply => {
       const at = `${where} ${zh ? `自定义话术 ${position + 1}` : `own reply ${position + 1}`}`;
       if (!isRecord(reply)) return fail(at, zh ? '格式不正确' : 'malformed');
+      if (typeof reply.id !== 'string' || !reply.id.startsWith('own.')) {
+        return fail(at, zh ? '自定义话术编号应以 own. 开头' : 'own reply ids start with "own."');
+      }
       return { id: id(at, reply.id), text: text(at, reply.text) };
     });
     const known = new Set([...officialIds, ...own.map((reply) => reply.id)]);

@@ -143,6 +143,22 @@ describe('the options page', () => {
     await expect.poll(() => options.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
   });
 
+  test('editing works from the keyboard: Enter opens, Ctrl+Enter saves, Esc cancels', async () => {
+    await cards().first().getByRole('button', { name: '编辑' }).focus();
+    await options.keyboard.press('Enter');
+    await options.keyboard.press('Control+A');
+    await options.keyboard.type('亲，键盘写的话术{订单号}');
+    await options.keyboard.press('Control+Enter');
+    await expect.poll(() => cards().first().locator('.reply-text').textContent()).toBe(`亲，键盘写的话术${ORDER_ID}`);
+
+    await cards().nth(1).getByRole('button', { name: '编辑' }).focus();
+    await options.keyboard.press('Enter');
+    await options.keyboard.type('不要了');
+    await options.keyboard.press('Escape');
+    await expect.poll(() => options.locator('.editor').count()).toBe(0);
+    expect(await cards().nth(1).locator('.badge').textContent()).toBe('官方');
+  });
+
   test('leaving an unsaved edit asks first, and staying keeps the text', async () => {
     await cards().first().getByRole('button', { name: '编辑' }).click();
     await options.locator('.editor-text').fill('写了一半的话术');
