@@ -13,6 +13,10 @@ export interface SuggestionPopupProps {
   /** The buyer message the suggestion answers, shown as text. */
   buyerText: string;
   t: Strings;
+  /** What the page check found missing and what still works; shown when something is missing. */
+  pageNotice?: string;
+  /** Shown instead of "no orders" when the page's orders could not be read. */
+  orderNotice?: string;
   collapsed: boolean;
   status?: PopupStatus;
   onCopy(reply: SuggestedReply): void;
@@ -79,7 +83,12 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
               ))}
             </ul>
           )}
-          <OrderLine solution={solution} t={t} onPickOrder={props.onPickOrder} />
+          {props.pageNotice && (
+            <p class="hs-notice hs-notice--page" role="note">
+              {props.pageNotice}
+            </p>
+          )}
+          <OrderLine solution={solution} t={t} orderNotice={props.orderNotice} onPickOrder={props.onPickOrder} />
           {solution.notices.map((notice) => (
             <p class="hs-notice" role="note" key={notice}>
               {notice}
@@ -141,9 +150,14 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
   );
 }
 
-function OrderLine({ solution, t, onPickOrder }: Pick<SuggestionPopupProps, 'solution' | 't' | 'onPickOrder'>) {
+function OrderLine({
+  solution,
+  t,
+  orderNotice,
+  onPickOrder,
+}: Pick<SuggestionPopupProps, 'solution' | 't' | 'orderNotice' | 'onPickOrder'>) {
   const { order, node, otherOrders } = solution;
-  if (!order) return <p class="hs-order hs-muted">{t.noOrder}</p>;
+  if (!order) return <p class="hs-order hs-muted">{orderNotice ?? t.noOrder}</p>;
   return (
     <div class="hs-order">
       <span class="hs-order-label">{t.order}</span>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type PopupStatus, SuggestionPopup } from '@/components/SuggestionPopup';
+import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/adapters/health';
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
 import { strings } from '@/lib/i18n';
@@ -12,6 +13,8 @@ import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/
 /** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
 const HISTORY_MESSAGES = 5;
 const GAP_ABOVE_COMPOSER = 8;
+/** Real workbenches render their panels late; the page check waits this long after start. */
+const HEALTH_CHECK_DELAY_MS = 2000;
 
 /** Actions Huashu runs itself, whatever the page: sending text and copying. */
 const GENERIC_ACTIONS: ActionId[] = ['send_logistics', 'copy_tracking_no'];
@@ -41,6 +44,7 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   const conversations = new Map<string, ConversationState>();
   const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
   let frame = 0;
+  let health: { summary: HealthSummary; orderNotice: string | null } | null = null;
 
   function stateOf(conversationId: string): ConversationState {
     let state = conversations.get(conversationId);
@@ -162,6 +166,8 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     setStatus(state, { tone: 'info', text: t.sending });
     const sent = await deliver(text);
     setStatus(state, sent ? { tone: 'info', text: t.sent } : { tone: 'error', text: t.sendFailed });
+    // A failed send often means the page changed under us: let the popup say which part is missing.
+    if (!sent) checkHealth();
   }
 
   async function runAction(action: SuggestedAction) {
@@ -188,6 +194,17 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     if (state.request) void requestSolution(conversationId, { ...state.request, chosenOrderId: orderId }, false);
   }
 
+  /** Checks which parts of the page the adapter finds, so the popup can say what is missing. */
+  function checkHealth() {
+    const result = adapter.health(doc);
+    health = {
+      summary: summarizeHealth(result, settings.language),
+      orderNotice: orderNotice(result, settings.language),
+    };
+    if (!health.summary.ok) console.info(`[话术助手] ${health.summary.text}`);
+    schedule();
+  }
+
   function schedule() {
     if (frame) return;
     frame = ctx.requestAnimationFrame(() => {
@@ -209,6 +226,8 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
       <SuggestionPopup
         solution={solution}
         buyerText={state.request?.text ?? ''}
+        pageNotice={health && !health.summary.ok ? health.summary.text : undefined}
+        orderNotice={health?.orderNotice ?? undefined}
         t={t}
         collapsed={state.collapsed}
         status={state.status}
@@ -293,7 +312,19 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   }
 
   void loadSettings();
-  watchThread(doc, adapter, { onBuyerMessage, onConversationChange: schedule }, ctx.signal);
+  watchThread(
+    doc,
+    adapter,
+    {
+      onBuyerMessage,
+      onConversationChange: () => {
+        if (health) checkHealth();
+        schedule();
+      },
+    },
+    ctx.signal,
+  );
+  ctx.setTimeout(checkHealth, HEALTH_CHECK_DELAY_MS);
   const onBackgroundMessage = (message: unknown) => {
     if (isSolutionsChanged(message)) void refreshAll();
   };
