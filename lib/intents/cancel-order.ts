@@ -38,7 +38,9 @@ export default defineIntent({
         weight: -4,
         why: '取消后等退款',
       },
-      { pattern: '取消(?:售后|退款|退货|申请|关注|会员|自动续费|订阅|收藏)', weight: -4, why: '取消别的' },
+      { pattern: '取消(?:售后|申请|关注|会员|自动续费|订阅|收藏)', weight: -4, why: '取消别的' },
+      // “Don't want it” said with 退 is about sending it back.
+      { pattern: '(?:不想|不)要了.{0,6}退|退.{0,6}(?:不想|不)要了', weight: -2, why: '不要了要退' },
       {
         pattern: '(?:拍|下|买|选)错[^ ]{0,2}(?:码|尺码|颜色|规格|型号|尺寸|地址|电话)',
         weight: -3,

@@ -14,7 +14,7 @@ export default defineIntent({
         why: '改地址/电话',
       },
       {
-        pattern: `${DELIVERY_DETAIL}[^ ]{0,4}(?:写|填|留|弄|搞|下|选|打|输|填写)?(?:错|不对|没选对|有误|不全|少写|漏写|写漏)`,
+        pattern: `${DELIVERY_DETAIL}[^ ]{0,4}(?:写|填|留|弄|搞|下|选|打|输|填写)?(?:(?<![没不])错|不对|没选对|有误|不全|少写|漏写|写漏)`,
         weight: 3.5,
         why: '地址写错了',
       },
@@ -55,6 +55,8 @@ export default defineIntent({
       { pattern: '送错(?:地方|了)|你们送错', weight: -3, why: '快递送错' },
       { pattern: '快递员|快递小哥|配送员|师傅', weight: -2.5, why: '快递员的电话' },
       { pattern: '换(?:货|颜色|尺码|码|个颜色|一件|一个|新)', weight: -2, why: '换货' },
+      // A wrong address mentioned with a cancellation or a return explains that request; it does not ask for an edit.
+      { pattern: '取消|退货|退款|拒收', weight: -2, why: '要的是取消/退货' },
     ],
   },
   examples: {

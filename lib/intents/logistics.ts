@@ -2,7 +2,7 @@ import { defineIntent } from './define';
 
 /** Words that put a message on the parcel's journey; “单号” but not “订单号”. */
 const PARCEL =
-  '(?:物流|快递|包裹|运单|(?<!订)单号|派送|派件|配送|签收|送达|妥投|驿站|快递员|快递小哥|配送员|快递柜|丰巢|蜂巢|运输中|中转|分拣|网点|自提点)';
+  '(?:物流|快递|包裹|运单|派送|派件|配送|签收|送达|妥投|驿站|快递员|快递小哥|配送员|快递柜|丰巢|蜂巢|运输中|中转|分拣|网点|自提点)';
 /** Arriving at the buyer. */
 const ARRIVE = '(?:到货|送到|送达|收到|到达|能到|可以到|会到|送过来|送来|到家|派送|配送|送货|到)';
 
@@ -14,6 +14,12 @@ export default defineIntent({
       { pattern: PARCEL, weight: 1.5, why: '“物流/快递”' },
       { pattern: `${PARCEL}.{0,8}{ASK}|{ASK}.{0,8}${PARCEL}`, weight: 1, why: '“物流” + 疑问' },
       { pattern: '(?:查|看)(?:一下|下)?(?:物流|快递|单号|包裹|到哪)', weight: 2.5, why: '查物流' },
+      // “单号” alone is as often the order number; asked for or given, it is the tracking number.
+      {
+        pattern: '单号[^ ]{0,3}(?:多少|是多少|给我|发我|发一下)|(?:给|发|要)[^ ]{0,3}(?:个)?单号',
+        weight: 2.5,
+        why: '要快递单号',
+      },
       {
         pattern:
           '到哪(?:了|里了|儿了)|在哪里了|走到哪|还在路上|在路上吗|(?:东西|货|快递|包裹|物流)[^ ]{0,4}(?:在哪|到哪)',
@@ -88,6 +94,7 @@ export default defineIntent({
         weight: -4,
         why: '致谢',
       },
+      { pattern: '(?:能到|到了|收到|送到)就(?:好|行|万事|可以|没事)', weight: -3, why: '盼着到就行' },
       { pattern: '(?:退货|退回|寄回|换货|返修)[^ ]{0,4}(?:快递|物流|取件)|上门取件', weight: -2, why: '退货的快递' },
       { pattern: '(?:改|换)(?:成|为)?(?:送到|寄到|自提)', weight: -2.5, why: '改送货地点' },
     ],

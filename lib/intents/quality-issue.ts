@@ -67,10 +67,14 @@ export default defineIntent({
       { pattern: '发票|过期的?(?:信息|优惠|券|活动|链接)', weight: -3, why: '不是商品' },
       {
         pattern:
-          '(?:没有|没|无|未)(?:任何)?(?:破损|损坏|问题|瑕疵|划痕|异味|坏)|完好|(?:不会|会不会|容易)[^ ]{0,2}(?:坏|破|掉色|起球|褪色)',
+          '(?:没有|没|无|未)(?:任何)?(?:破损|损坏|问题|瑕疵|划痕|异味|坏)(?!.*(?:只有|但|可是|就是|不过))|完好无损|包装完好|(?:不会|会不会|容易)[^ ]{0,2}(?:坏|破|掉色|起球|褪色)',
         weight: -4,
         why: '没有问题/售前担心',
       },
+      // “What counts as a quality problem?” asks about the policy, it does not report one.
+      { pattern: '质量问题[^ ]{0,2}(?:指|是指|算|包括|哪)', weight: -4, why: '问什么算质量问题' },
+      // “不能用吗” asks whether something can be used; a fault is reported as a statement.
+      { pattern: '(?:不能用|用不了)(?:吗|么|嘛)', weight: -2, why: '问能不能用' },
       {
         pattern: '(?:退款|订单|申请|取消|物流|快递|账号|页面|系统)[^ ]{0,3}(?:有问题|不了|用不了)',
         weight: -2,

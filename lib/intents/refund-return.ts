@@ -27,13 +27,19 @@ export default defineIntent({
       },
       { pattern: '(?:退货|退回|寄回|换货|售后)[^ ]{0,3}(?:地址|寄到哪|寄哪)', weight: 3, why: '退货地址' },
       { pattern: '上门取件|取件', weight: 2.5, why: '上门取件' },
+      {
+        pattern: '(?:赶紧|马上|立刻|立即|快点?|尽快)(?:给我)?(?:退款|退钱)|(?:退款|退钱)给我',
+        weight: 2.5,
+        why: '催退款',
+      },
       { pattern: '(?:#|七|7)天无理由|售后', weight: 1, why: '七天无理由' },
     ],
     against: [
       // Chasing a refund already requested is refund_progress.
       { pattern: REFUND_WAIT, weight: -3, why: '追退款进度' },
       {
-        pattern: '(?:已经|已|昨天|之前)[^ ]{0,3}(?:申请|提交)(?:了)?.{0,8}(?:怎么|还|没|动静|反应)',
+        pattern:
+          '(?:已经|已|昨天|之前)[^ ]{0,3}(?:申请|提交)(?:了)?.{0,8}(?:怎么|还|没|动静|反应)|(?:申请|提交|选择|点了)(?:了|过)?[^ ]{0,3}(?:退款|退货|换货|售后).{0,12}(?:怎么|为啥|为什么|还|没|动静|反应)',
         weight: -2,
         why: '已申请在等',
       },
@@ -44,6 +50,8 @@ export default defineIntent({
         why: '没发货就退 → 催发货',
       },
       { pattern: '(?:拍|下|买)错', weight: -3, why: '拍错了 → 取消' },
+      // A refund that comes with a cancellation is how the cancellation ends, not a return.
+      { pattern: '取消', weight: -2, why: '取消订单的退款' },
       { pattern: '换[^ ]{0,3}(?:快递|地址|电话|号码|手机|收货人|收件人|联系|物流)', weight: -4, why: '换快递/地址' },
     ],
   },
