@@ -66,6 +66,8 @@ export function startShopServices(options: BackgroundOptions) {
   const plain = createSuggestService({ now: options.now });
   const usable = opened.catch(() => null);
 
+  // Each options-page request waits for the store. The request types are read off shopHandlers itself (built
+  // over a placeholder store it never touches while being built), so a new request type can't be forgotten here.
   const handlers = {} as Record<ShopRequestType, (payload: unknown) => Promise<unknown>>;
   for (const type of Object.keys(shopHandlers({} as ShopStore, options.changed)) as ShopRequestType[]) {
     handlers[type] = async (payload) => ((await opened).handlers[type] as (payload: unknown) => unknown)(payload);
