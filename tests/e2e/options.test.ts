@@ -146,6 +146,8 @@ describe('the options page', () => {
   test('editing works from the keyboard: Enter opens, Ctrl+Enter saves, Esc cancels', async () => {
     await cards().first().getByRole('button', { name: '编辑' }).focus();
     await options.keyboard.press('Enter');
+    // The editor takes the focus as it opens.
+    await expect.poll(() => options.evaluate(() => document.activeElement?.className)).toContain('editor-text');
     await options.keyboard.press('Control+A');
     await options.keyboard.type('亲，键盘写的话术{订单号}');
     await options.keyboard.press('Control+Enter');
@@ -153,6 +155,7 @@ describe('the options page', () => {
 
     await cards().nth(1).getByRole('button', { name: '编辑' }).focus();
     await options.keyboard.press('Enter');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.className)).toContain('editor-text');
     await options.keyboard.type('不要了');
     await options.keyboard.press('Escape');
     await expect.poll(() => options.locator('.editor').count()).toBe(0);
