@@ -112,6 +112,29 @@ describe('催发货 from the buyer to the agent', () => {
     await expect(popup(page).locator('.hs-quote').textContent()).resolves.toContain('怎么还不发货');
   });
 
+  test('keyboard: Alt+Shift+2 copies reply 2, Alt+1 sends reply 1, Esc collapses, focus stays in the composer', async () => {
+    const open = await demo.currentId(page);
+    await composer(page).click();
+    await demo.buyerSays(page, open, '还没发货吗');
+    await expect.poll(() => popup(page).isVisible()).toBe(true);
+    await page.waitForTimeout(QUIET_MS);
+    const [first, second] = await popup(page).locator('.hs-reply-text').allTextContents();
+
+    await page.keyboard.press('Alt+Shift+Digit2');
+    await expect.poll(() => composer(page).innerText()).toBe(second.trim());
+    await composer(page).press('Control+A');
+    await composer(page).press('Delete');
+
+    await page.keyboard.press('Alt+Digit1');
+    await expect
+      .poll(async () => (await demo.thread(page, open)).at(-1))
+      .toMatchObject({ from: 'agent', text: first.trim() });
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toContain('composer-input');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup(page).locator('.hs-reply').count()).toBe(0);
+  });
+
   test('hostile buyer text is shown literally, never as HTML', async () => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
