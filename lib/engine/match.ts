@@ -53,10 +53,15 @@ interface CompiledCue {
 export interface RuleSet {
   ids: readonly IntentId[];
   cues: readonly CompiledCue[];
-  /** Keyed by UTF-16 code unit: a number key avoids making a one-character string per character of a message. */
+  /** Keyed by `gramKey`: a number key avoids making a string per character of a message. */
   anchored: ReadonlyMap<number, readonly number[]>;
   /** The rules that have no anchor and are tried on every message. */
   unanchored: readonly number[];
+  /**
+   * Scratch space, reused so that matching allocates nothing per message: a rule is a candidate for the message
+   * being matched when its stamp equals the current generation. Matching is synchronous, so one buffer serves.
+   */
+  scratch: { stamps: Uint32Array; generation: number };
 }
 
 export interface Evidence {
@@ -86,22 +91,47 @@ export function compileRules(definitions: readonly IntentDefinition[]): RuleSet 
   cues.forEach((cue, index) => {
     const anchors = anchorsOf(cue.regex.source);
     if (anchors === null) unanchored.push(index);
-    else
-      for (const char of anchors)
-        anchored.set(char.charCodeAt(0), [...(anchored.get(char.charCodeAt(0)) ?? []), index]);
+    else for (const gram of anchors) anchored.set(gramKey(gram), [...(anchored.get(gramKey(gram)) ?? []), index]);
   });
-  return { ids: definitions.map((d) => d.id), cues, anchored, unanchored };
+  const scratch = { stamps: new Uint32Array(cues.length), generation: 0 };
+  return { ids: definitions.map((d) => d.id), cues, anchored, unanchored, scratch };
 }
 
-/** 1 for each rule that could match this text: those anchored on one of its characters, and the unanchored. */
-function candidates(rules: RuleSet, text: string): Uint8Array {
-  const marked = new Uint8Array(rules.cues.length);
-  for (const index of rules.unanchored) marked[index] = 1;
-  for (let i = 0; i < text.length; i++) {
-    const indexes = rules.anchored.get(text.charCodeAt(i));
-    if (indexes !== undefined) for (const index of indexes) marked[index] = 1;
+/** A character is keyed by its UTF-16 code unit, a pair of characters by a number above them all. */
+function gramKey(gram: string): number {
+  return gram.length === 1 ? gram.charCodeAt(0) : pairKey(gram.charCodeAt(0), gram.charCodeAt(1));
+}
+
+/**
+ * Folds a pair into a small integer (so the map lookup stays on V8's fast path). Pairs that share the key only make
+ * a rule a candidate more often, never less: the index stays sound.
+ */
+function pairKey(first: number, second: number): number {
+  return 0x10000 + (((first & 0x3fff) << 14) | (second & 0x3fff));
+}
+
+function mark(stamps: Uint32Array, indexes: readonly number[] | undefined, generation: number): void {
+  if (indexes !== undefined) for (const index of indexes) stamps[index] = generation;
+}
+
+/**
+ * Stamps with a new generation each rule that could match this text: those anchored on one of its characters or
+ * pairs, and the unanchored. Returns the generation.
+ */
+function stampCandidates(rules: RuleSet, text: string): number {
+  const { scratch } = rules;
+  if (scratch.generation === 0xffffffff) {
+    scratch.stamps.fill(0);
+    scratch.generation = 0;
   }
-  return marked;
+  const generation = ++scratch.generation;
+  mark(scratch.stamps, rules.unanchored, generation);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    mark(scratch.stamps, rules.anchored.get(code), generation);
+    if (i > 0) mark(scratch.stamps, rules.anchored.get(pairKey(text.charCodeAt(i - 1), code)), generation);
+  }
+  return generation;
 }
 
 /**
@@ -111,9 +141,10 @@ function candidates(rules: RuleSet, text: string): Uint8Array {
 export function matchRules(rules: RuleSet, text: string, context: IntentId | null): Evidence[] {
   const found: Evidence[] = [];
   let current: Evidence | null = null;
-  const marked = candidates(rules, text);
-  for (let index = 0; index < marked.length; index++) {
-    if (marked[index] === 0) continue;
+  const generation = stampCandidates(rules, text);
+  const { stamps } = rules.scratch;
+  for (let index = 0; index < stamps.length; index++) {
+    if (stamps[index] !== generation) continue;
     const cue = rules.cues[index];
     const id = rules.ids[cue.intent];
     if (current !== null && current.id !== id) current = null;

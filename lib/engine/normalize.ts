@@ -18,12 +18,11 @@ const toSimplified = ConverterFactory([TSPhrases, TSCharacters]);
  * Characters that exist only in traditional writing (their entry does not map them to themselves too). A message
  * without any is simplified Chinese, and converting it would only risk changing it, so it is left alone.
  */
-const TRADITIONAL_ONLY = new Set(
-  TSCharacters.split('|')
-    .map((entry) => entry.split(' '))
-    .filter(([traditional, ...simplified]) => !simplified.includes(traditional))
-    .map(([traditional]) => traditional.charCodeAt(0)),
-);
+const TRADITIONAL_ONLY = new Uint8Array(0x10000);
+for (const entry of TSCharacters.split('|')) {
+  const [traditional, ...simplified] = entry.split(' ');
+  if (!simplified.includes(traditional)) TRADITIONAL_ONLY[traditional.charCodeAt(0)] = 1;
+}
 
 /**
  * Platform placeholders (JD/Taobao exports, chat tools) and links carry no intent, only their kind: a number, an
@@ -65,7 +64,7 @@ export function lowerCase(text: string): string {
 }
 
 export function traditionalToSimplified(text: string): string {
-  for (let i = 0; i < text.length; i++) if (TRADITIONAL_ONLY.has(text.charCodeAt(i))) return toSimplified(text);
+  for (let i = 0; i < text.length; i++) if (TRADITIONAL_ONLY[text.charCodeAt(i)]) return toSimplified(text);
   return text;
 }
 
@@ -143,8 +142,10 @@ export function collapseRepeats(text: string): string {
 
 /** Most messages have nothing to collapse: a scan without building a string tells. */
 function hasRepeats(text: string): boolean {
+  const QUESTION_MARK = 63;
   for (let i = 1; i < text.length; i++) {
-    if (text[i] === text[i - 1] && (text[i] === '?' || text[i] === text[i + 1])) return true;
+    const code = text.charCodeAt(i);
+    if (code === text.charCodeAt(i - 1) && (code === QUESTION_MARK || code === text.charCodeAt(i + 1))) return true;
   }
   return false;
 }

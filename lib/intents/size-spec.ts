@@ -12,6 +12,7 @@ export default defineIntent({
       { pattern: MEASURE, weight: 2, why: '“尺码/尺寸”' },
       { pattern: `${MEASURE}.{0,8}{ASK}|{ASK}.{0,6}${MEASURE}`, weight: 1, why: '问尺码' },
       { pattern: '尺码|码数|尺寸|几码|什么码|哪个码|尺码表|码表', weight: 1, why: '“尺码”' },
+      { pattern: '多(?:长|宽|高|重|厚)|多大(?:的|尺寸|号|码)?(?:$| |\\?|呢|啊)', weight: 1, why: '问多大' },
       {
         pattern:
           '(?:穿|选|买|拍|要|拿)[^ ]{0,3}(?:多大|几码|什么码|哪个码|哪个尺码|大码|小码|什么号|哪个|[smlx]{1,3}|#码)',

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { anchorsOf } from '../../lib/engine/anchors';
+import { compileRules, matchRules, type RuleSet } from '../../lib/engine/match';
+import { normalize } from '../../lib/engine/normalize';
+import { INTENTS } from '../../lib/intents';
+
+const RULES = compileRules(INTENTS);
+/** The same rules with no index: every rule is tried on every message. */
+const BRUTE_FORCE: RuleSet = {
+  ...RULES,
+  anchored: new Map(),
+  unanchored: RULES.cues.map((_, index) => index),
+  scratch: { stamps: new Uint32Array(RULES.cues.length), generation: 0 },
+};
+
+const devTexts = readFileSync(new URL('../fixtures/intent-dev.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => normalize((JSON.parse(line) as { text: string }).text));
+
+describe('anchors', () => {
+  it('finds the characters or pairs every match must contain', () => {
+    expect(anchorsOf('发货')).toEqual(new Set(['发货']));
+    expect(anchorsOf('(?:发货|出库)[^ ]{0,3}(?:吗|\\?)')).toEqual(new Set(['发货', '出库']));
+    expect(anchorsOf('a?b')).toEqual(new Set(['b']));
+    expect(anchorsOf('[smlx]{1,3}码')).toEqual(new Set(['码']));
+    expect(anchorsOf('(?<!订)单号')).toEqual(new Set(['单号']));
+  });
+
+  it('prefers a rare part to a common one', () => {
+    expect(anchorsOf('退款[^ ]{0,4}(?:吗|呢)')).toEqual(new Set(['退款']));
+  });
+
+  it('gives up where a match can be made of wildcards alone', () => {
+    expect(anchorsOf('.{0,3}')).toBeNull();
+    expect(anchorsOf('x|.')).toBeNull();
+    expect(anchorsOf('^(?!x)')).toBeNull();
+  });
+
+  it('anchors every rule of every intent', () => {
+    expect(RULES.unanchored).toEqual([]);
+  });
+});
+
+describe('matchRules', () => {
+  it('finds exactly what trying every rule finds, on every dev message', () => {
+    for (const text of devTexts)
+      expect(matchRules(RULES, text, null), text).toEqual(matchRules(BRUTE_FORCE, text, null));
+  });
+
+  it('counts follow-ups only for the intent the conversation is about', () => {
+    expect(matchRules(RULES, '还没发?', 'ship_urge').some((e) => e.matched.some((m) => m.followUp))).toBe(true);
+    expect(matchRules(RULES, '还没发?', null).some((e) => e.matched.some((m) => m.followUp))).toBe(false);
+  });
+
+  it('weighs vetoes only against an intent that has evidence', () => {
+    const [ship] = matchRules(RULES, '发货很快 谢谢', null).filter((e) => e.id === 'ship_urge');
+    expect(ship.score).toBeLessThanOrEqual(0);
+    expect(ship.matched.some((m) => m.weight < 0)).toBe(true);
+  });
+});
