@@ -13,5 +13,7 @@ export default defineConfig({
     // storage: read the reply pack an admin pushes through enterprise policy (storage.managed).
     permissions: ['storage'],
     storage: { managed_schema: 'managed-schema.json' },
+    // The toolbar icon carries the page check's badge for each chat tab.
+    action: { default_title: '__MSG_extName__' },
   },
 });

@@ -48,6 +48,8 @@ export interface RuleInput {
 export interface RequestMap {
   suggest: { request: SuggestRequest; response: Solution | null };
   ping: { request: Record<string, never>; response: { ok: true } };
+  /** A chat tab reports which parts of its page Huashu found; the toolbar icon shows it for that tab. */
+  reportHealth: { request: { badge: '' | '!' | '×'; text: string }; response: { ok: true } };
   shopState: { request: Record<string, never>; response: ShopSnapshot };
   /** Edits an official reply (an override) or one of the shop's own replies. */
   saveReply: { request: ReplyRef & { text: string }; response: ShopSnapshot };
@@ -215,6 +217,10 @@ const none: Check<Record<string, never>> = () => ({});
 const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
   suggest: checkSuggest,
   ping: () => ({}),
+  reportHealth: (value) => {
+    if (!isRecord(value) || !['', '!', '×'].includes(value.badge as string)) fail('页面检查结果无效');
+    return { badge: value.badge as '' | '!' | '×', text: str('页面检查说明', LIMITS.fieldChars)(value.text) };
+  },
   shopState: none,
   saveReply: (value) => ({
     ...checkReplyRef(value),
@@ -300,7 +306,14 @@ export class ExtensionReloadedError extends Error {
   }
 }
 
-export type Handlers = { [T in RequestType]: (payload: RequestOf<T>) => ResponseOf<T> | Promise<ResponseOf<T>> };
+/** Where a request came from: the tab, for requests that concern the chat tab that sent them. */
+export interface RequestSender {
+  tabId?: number;
+}
+
+export type Handlers = {
+  [T in RequestType]: (payload: RequestOf<T>, sender: RequestSender) => ResponseOf<T> | Promise<ResponseOf<T>>;
+};
 
 /** Registers the background's one service. Messages from other extensions or malformed ones are ignored or refused. */
 export function serveRequests(handlers: Handlers): void {
@@ -313,9 +326,9 @@ export function serveRequests(handlers: Handlers): void {
       return Promise.resolve({ ok: false, error: (error as Error).message });
     }
     if (!request) return undefined;
-    const handler = handlers[request.type] as (payload: unknown) => unknown;
+    const handler = handlers[request.type] as (payload: unknown, from: RequestSender) => unknown;
     return Promise.resolve()
-      .then(() => handler(request.payload))
+      .then(() => handler(request.payload, { tabId: sender.tab?.id }))
       .then(
         (value) => ({ ok: true, value }),
         (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),

@@ -1,6 +1,7 @@
 import { broadcastSolutionsChanged, serveRequests } from '@/lib/protocol';
 import { startShopServices } from '@/lib/store/handlers';
 import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
+import { showPageHealth } from './toolbar';
 
 export default defineBackground(() => {
   const services = startShopServices({
@@ -9,5 +10,5 @@ export default defineBackground(() => {
     changed: broadcastSolutionsChanged,
   });
   watchManagedPolicy(() => void services.refreshManaged());
-  serveRequests({ ...services.handlers, ping: () => ({ ok: true }) });
+  serveRequests({ ...services.handlers, ping: () => ({ ok: true }), reportHealth: showPageHealth });
 });

@@ -202,6 +202,8 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
       orderNotice: orderNotice(result, settings.language),
     };
     if (!health.summary.ok) console.info(`[话术助手] ${health.summary.text}`);
+    const { badge, text } = health.summary;
+    callBackground('reportHealth', { badge, text: badge ? text : '' }).catch(() => {});
     schedule();
   }
 

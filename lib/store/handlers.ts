@@ -9,7 +9,7 @@ import { diffShop, packData } from './pack';
 import { createShopStore, type ShopStore, type ShopStoreOptions } from './shop-store';
 import type { ShopSnapshot } from './types';
 
-type ShopRequestType = Exclude<keyof Handlers, 'suggest' | 'ping'>;
+type ShopRequestType = Exclude<keyof Handlers, 'suggest' | 'ping' | 'reportHealth'>;
 export type ShopHandlers = Pick<Handlers, ShopRequestType>;
 
 export function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandlers {
@@ -83,7 +83,7 @@ export function startShopServices(options: BackgroundOptions) {
         if (solution) service.store.countHit(solution.intent);
         return solution;
       },
-    } satisfies Omit<Handlers, 'ping'>,
+    } satisfies Omit<Handlers, 'ping' | 'reportHealth'>,
     /** The policy changed: re-read it, then refresh open popups. */
     async refreshManaged() {
       const service = await usable;
