@@ -4,15 +4,13 @@ import { anchorsOf } from './anchors';
 
 /**
  * Shared vocabulary for rule patterns, written `{NAME}` inside a cue's pattern. Kept here so every intent
- * means the same thing by “a question” or “not yet”.
+ * means the same thing by “a question” or “when”.
  */
 export const MACROS: Record<string, string> = {
   /** Marks a question or a request for information. */
   ASK: '(?:吗|么|嘛|呢|没|\\?|什么|啥|几|多[少久长大宽高重厚]|怎么|咋|如何|能不能|能否|可不可以|可以不|行不|是不是|有没有|哪)',
   /** Asks about a time. */
   WHEN: '(?:什么时候|什么时间|何时|哪天|几时|几号|几天|多久|多长时间|多少天|几个工作日|最快|大概|大约|要多少时间)',
-  /** Negation or “not yet”. */
-  NOT: '(?:没|没有|未|还没|还未|不)',
   /** A short gap inside one clause (no clause break). */
   GAP: '[^ ]{0,6}',
 };

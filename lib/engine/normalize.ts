@@ -9,8 +9,9 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
  */
 
 /**
- * Traditional → simplified. Only the generic traditional→simplified dictionaries: the regional (TW/HK) phrase
- * tables would add ~60 KB for vocabulary (软件/軟體…) that buyer questions about orders do not use.
+ * Traditional → simplified. Only the generic traditional→simplified dictionaries (70 KB minified, 24 KB gzipped
+ * with the converter): the t2cn preset's regional (TW/HK) tables take that to 195 KB for vocabulary (軟體→软件…)
+ * that buyer questions about orders do not use.
  */
 const toSimplified = ConverterFactory([TSPhrases, TSCharacters]);
 

@@ -4,7 +4,6 @@ import courierChoice from './courier-choice';
 import type { IntentDefinition } from './define';
 import discount from './discount';
 import escalation from './escalation';
-import type { IntentId } from './ids';
 import invoice from './invoice';
 import logistics from './logistics';
 import qualityIssue from './quality-issue';
@@ -31,7 +30,3 @@ export const INTENTS: readonly IntentDefinition[] = [
   sizeSpec,
   escalation,
 ];
-
-export function intentById(id: IntentId): IntentDefinition | undefined {
-  return INTENTS.find((intent) => intent.id === id);
-}
