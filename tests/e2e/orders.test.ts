@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { PREDICTION_CARD_TEXT } from '@/lib/orders/prediction-card';
-import { type DemoConversation, demo, type Page, popup, type Session, startSession } from './workbench';
+import { type DemoConversation, demo, popup, useFreshWorkbench } from './workbench';
 
-let session: Session;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = session.page;
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-beforeEach(async () => {
-  await session.load();
-});
+const workbench = useFreshWorkbench();
 
 /** The first conversation whose orders satisfy `wanted`, from the workbench's own data. */
 async function conversationWhere(wanted: (conversation: DemoConversation) => boolean): Promise<DemoConversation> {
-  const found = (await demo.conversations(page)).find(wanted);
+  const found = (await demo.conversations(workbench.page)).find(wanted);
   if (!found) throw new Error('the workbench fixture has no such conversation');
   return found;
 }
@@ -32,17 +18,17 @@ describe('order-aware solutions in the workbench', () => {
   test('an overdue order shows the compensation rule and apologetic replies', async () => {
     const buyer = await conversationWhere((c) => c.orders.some(isOverdue));
     const overdue = buyer.orders.find(isOverdue);
-    await demo.open(page, buyer.id);
+    await demo.open(workbench.page, buyer.id);
 
-    await demo.buyerSays(page, buyer.id, '怎么还不发货？都超时了');
+    await demo.buyerSays(workbench.page, buyer.id, '怎么还不发货？都超时了');
 
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
-    await expect(popup(page).locator('.hs-order-id').textContent()).resolves.toBe(overdue?.id);
-    await expect(popup(page).locator('.hs-tag').textContent()).resolves.toBe('超时未发货');
-    const notice = await popup(page).locator('.hs-notice').allTextContents();
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
+    await expect(popup(workbench.page).locator('.hs-order-id').textContent()).resolves.toBe(overdue?.id);
+    await expect(popup(workbench.page).locator('.hs-tag').textContent()).resolves.toBe('超时未发货');
+    const notice = await popup(workbench.page).locator('.hs-notice').allTextContents();
     expect(notice.join('')).toMatch(/3\s*元/);
     expect(notice.join('')).toContain('保证金');
-    const replies = (await popup(page).locator('.hs-reply-text').allTextContents()).join('\n');
+    const replies = (await popup(workbench.page).locator('.hs-reply-text').allTextContents()).join('\n');
     expect(replies).toMatch(/抱歉|歉意|不好意思/);
     expect(replies).not.toMatch(/3\s*元/);
   });
@@ -50,12 +36,12 @@ describe('order-aware solutions in the workbench', () => {
   test('a shipped order answers 催发货 with its courier and tracking number', async () => {
     const buyer = await conversationWhere((c) => c.orders.length === 1 && c.orders[0].status === '已发货');
     const [order] = buyer.orders;
-    await demo.open(page, buyer.id);
+    await demo.open(workbench.page, buyer.id);
 
-    await demo.buyerSays(page, buyer.id, '发货了吗');
+    await demo.buyerSays(workbench.page, buyer.id, '发货了吗');
 
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
-    const replies = (await popup(page).locator('.hs-reply-text').allTextContents()).join('\n');
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
+    const replies = (await popup(workbench.page).locator('.hs-reply-text').allTextContents()).join('\n');
     expect(replies).toContain(order.courier ?? 'no courier in fixture');
     expect(replies).toContain(order.trackingNo ?? 'no tracking number in fixture');
   });
@@ -66,57 +52,57 @@ describe('order-aware solutions in the workbench', () => {
     );
     const unshipped = buyer.orders.find((o) => o.status === '待发货');
     const inTransit = buyer.orders.find((o) => o.status === '运输中');
-    await demo.open(page, buyer.id);
-    const before = (await demo.thread(page, buyer.id)).length;
+    await demo.open(workbench.page, buyer.id);
+    const before = (await demo.thread(workbench.page, buyer.id)).length;
 
-    await demo.buyerSays(page, buyer.id, '什么时候发货');
+    await demo.buyerSays(workbench.page, buyer.id, '什么时候发货');
 
     await expect
       .poll(async () =>
-        (await demo.thread(page, buyer.id)).slice(before).map((m) => [m.from, m.kind, m.orderId ?? m.text]),
+        (await demo.thread(workbench.page, buyer.id)).slice(before).map((m) => [m.from, m.kind, m.orderId ?? m.text]),
       )
       .toEqual([
         ['buyer', 'text', '什么时候发货'],
         ['agent', 'text', PREDICTION_CARD_TEXT],
         ['agent', 'order-card', unshipped?.id],
       ]);
-    await expect(popup(page).locator('.hs-order-id').textContent()).resolves.toBe(unshipped?.id);
+    await expect(popup(workbench.page).locator('.hs-order-id').textContent()).resolves.toBe(unshipped?.id);
 
-    await demo.buyerSendsOrder(page, buyer.id, inTransit?.id ?? '');
+    await demo.buyerSendsOrder(workbench.page, buyer.id, inTransit?.id ?? '');
 
-    await expect.poll(() => popup(page).locator('.hs-order-id').textContent()).toBe(inTransit?.id);
-    await expect(popup(page).locator('.hs-tag').textContent()).resolves.toBe('运输中');
+    await expect.poll(() => popup(workbench.page).locator('.hs-order-id').textContent()).toBe(inTransit?.id);
+    await expect(popup(workbench.page).locator('.hs-tag').textContent()).resolves.toBe('运输中');
 
-    await demo.buyerSays(page, buyer.id, '那什么时候能到');
-    await expect.poll(() => popup(page).locator('.hs-quote').textContent()).toContain('那什么时候能到');
-    const cards = (await demo.thread(page, buyer.id)).slice(before).filter((m) => m.kind === 'order-card');
+    await demo.buyerSays(workbench.page, buyer.id, '那什么时候能到');
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain('那什么时候能到');
+    const cards = (await demo.thread(workbench.page, buyer.id)).slice(before).filter((m) => m.kind === 'order-card');
     expect(cards.filter((m) => m.from === 'agent')).toHaveLength(1);
   });
 
   test('the buyer confirming the card keeps the predicted order', async () => {
     const buyer = await conversationWhere((c) => c.orders.length > 1 && c.orders.some((o) => o.status === '待发货'));
-    await demo.open(page, buyer.id);
-    await demo.buyerSays(page, buyer.id, '几天发货');
-    await expect.poll(async () => (await demo.thread(page, buyer.id)).at(-1)?.kind).toBe('order-card');
-    const predicted = (await demo.thread(page, buyer.id)).at(-1)?.orderId;
+    await demo.open(workbench.page, buyer.id);
+    await demo.buyerSays(workbench.page, buyer.id, '几天发货');
+    await expect.poll(async () => (await demo.thread(workbench.page, buyer.id)).at(-1)?.kind).toBe('order-card');
+    const predicted = (await demo.thread(workbench.page, buyer.id)).at(-1)?.orderId;
 
-    expect(await demo.buyerConfirms(page, buyer.id)).toBe(true);
+    expect(await demo.buyerConfirms(workbench.page, buyer.id)).toBe(true);
 
-    await expect.poll(async () => (await demo.thread(page, buyer.id)).at(-1)?.kind).toBe('order-confirm');
-    await expect(popup(page).locator('.hs-order-id').textContent()).resolves.toBe(predicted);
+    await expect.poll(async () => (await demo.thread(workbench.page, buyer.id)).at(-1)?.kind).toBe('order-confirm');
+    await expect(popup(workbench.page).locator('.hs-order-id').textContent()).resolves.toBe(predicted);
   });
 
   test('the send-logistics action puts the courier and tracking number into the thread', async () => {
     const buyer = await conversationWhere((c) => c.orders.length === 1 && c.orders[0].status === '运输中');
     const [order] = buyer.orders;
-    await demo.open(page, buyer.id);
+    await demo.open(workbench.page, buyer.id);
 
-    await demo.buyerSays(page, buyer.id, '我的快递到哪了');
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
-    await popup(page).locator('[data-action-id="send_logistics"]').click();
+    await demo.buyerSays(workbench.page, buyer.id, '我的快递到哪了');
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
+    await popup(workbench.page).locator('[data-action-id="send_logistics"]').click();
 
-    await expect.poll(async () => (await demo.thread(page, buyer.id)).at(-1)?.from).toBe('agent');
-    const sent = (await demo.thread(page, buyer.id)).at(-1)?.text ?? '';
+    await expect.poll(async () => (await demo.thread(workbench.page, buyer.id)).at(-1)?.from).toBe('agent');
+    const sent = (await demo.thread(workbench.page, buyer.id)).at(-1)?.text ?? '';
     expect(sent).toContain(order.trackingNo ?? 'no tracking number in fixture');
     expect(sent).toContain(order.courier ?? 'no courier in fixture');
   });

@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { demo, type Page, popup, type Session, startSession } from './workbench';
+import { describe, expect, test } from 'vitest';
+import { demo, type Page, popup, useFreshWorkbench } from './workbench';
 
 /** Long enough for a suggestion that was going to appear to have appeared (it takes milliseconds). */
 const QUIET_MS = 800;
 
-let session: Session;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = session.page;
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-beforeEach(async () => {
-  await session.load();
-});
+const workbench = useFreshWorkbench();
 
 function composer(target: Page) {
   return target.locator('.composer-input');
@@ -26,129 +12,133 @@ function composer(target: Page) {
 
 describe('催发货 from the buyer to the agent', () => {
   test('a buyer asking 什么时候发货 gets a popup with the intent and replies', async () => {
-    const open = await demo.currentId(page);
-    await demo.buyerSays(page, open, '什么时候发货');
+    const open = await demo.currentId(workbench.page);
+    await demo.buyerSays(workbench.page, open, '什么时候发货');
 
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
-    await expect(popup(page).locator('.hs-intent').textContent()).resolves.toContain('什么时候发货');
-    const replies = await popup(page).locator('.hs-reply-text').allTextContents();
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
+    await expect(popup(workbench.page).locator('.hs-intent').textContent()).resolves.toContain('什么时候发货');
+    const replies = await popup(workbench.page).locator('.hs-reply-text').allTextContents();
     expect(replies.length).toBeGreaterThanOrEqual(1);
     expect(replies.length).toBeLessThanOrEqual(3);
     for (const reply of replies) expect(reply).not.toMatch(/[{}]|undefined/);
   });
 
   test('发送 sends that reply as the agent', async () => {
-    const open = await demo.currentId(page);
-    await demo.buyerSays(page, open, '亲，什么时候发货呀');
-    const firstReply = popup(page).locator('.hs-reply').first();
+    const open = await demo.currentId(workbench.page);
+    await demo.buyerSays(workbench.page, open, '亲，什么时候发货呀');
+    const firstReply = popup(workbench.page).locator('.hs-reply').first();
     const text = await firstReply.locator('.hs-reply-text').textContent();
 
     await firstReply.getByRole('button', { name: '发送' }).click();
 
     await expect
-      .poll(async () => (await demo.thread(page, open)).at(-1))
+      .poll(async () => (await demo.thread(workbench.page, open)).at(-1))
       .toMatchObject({ from: 'agent', text: text?.trim() });
-    await expect(composer(page).innerText()).resolves.toBe('');
+    await expect(composer(workbench.page).innerText()).resolves.toBe('');
   });
 
   test('复制 puts the reply into the composer and sends nothing', async () => {
-    const open = await demo.currentId(page);
-    await demo.buyerSays(page, open, '几天能发货啊');
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
+    const open = await demo.currentId(workbench.page);
+    await demo.buyerSays(workbench.page, open, '几天能发货啊');
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
     // Let the order prediction card (this buyer has several orders) go out before counting.
-    await page.waitForTimeout(QUIET_MS);
-    const before = await demo.thread(page, open);
-    const firstReply = popup(page).locator('.hs-reply').first();
+    await workbench.page.waitForTimeout(QUIET_MS);
+    const before = await demo.thread(workbench.page, open);
+    const firstReply = popup(workbench.page).locator('.hs-reply').first();
     const text = (await firstReply.locator('.hs-reply-text').textContent())?.trim();
 
     await firstReply.getByRole('button', { name: '复制' }).click();
 
-    await expect.poll(() => composer(page).innerText()).toBe(text);
-    await page.waitForTimeout(QUIET_MS);
-    expect(await demo.thread(page, open)).toHaveLength(before.length);
-    // The page's own state saw the text: sending with Enter delivers exactly it.
-    await composer(page).press('End');
-    await composer(page).press('Enter');
-    await expect.poll(async () => (await demo.thread(page, open)).at(-1)).toMatchObject({ from: 'agent', text });
+    await expect.poll(() => composer(workbench.page).innerText()).toBe(text);
+    await workbench.page.waitForTimeout(QUIET_MS);
+    expect(await demo.thread(workbench.page, open)).toHaveLength(before.length);
+    // The workbench.page's own state saw the text: sending with Enter delivers exactly it.
+    await composer(workbench.page).press('End');
+    await composer(workbench.page).press('Enter');
+    await expect
+      .poll(async () => (await demo.thread(workbench.page, open)).at(-1))
+      .toMatchObject({ from: 'agent', text });
   });
 
   test('a buyer message in a conversation that is not open raises no popup in the open one', async () => {
-    const open = await demo.currentId(page);
-    const other = (await demo.conversations(page)).find((conversation) => conversation.id !== open);
+    const open = await demo.currentId(workbench.page);
+    const other = (await demo.conversations(workbench.page)).find((conversation) => conversation.id !== open);
     if (!other) throw new Error('the fixture needs two conversations');
 
-    await demo.buyerSays(page, other.id, '什么时候发货');
-    await page.waitForTimeout(QUIET_MS);
+    await demo.buyerSays(workbench.page, other.id, '什么时候发货');
+    await workbench.page.waitForTimeout(QUIET_MS);
 
-    await expect(popup(page).count()).resolves.toBe(0);
+    await expect(popup(workbench.page).count()).resolves.toBe(0);
   });
 
   test('loaded history and the agent’s own messages raise nothing', async () => {
-    await page.waitForTimeout(QUIET_MS);
-    await expect(popup(page).count()).resolves.toBe(0);
+    await workbench.page.waitForTimeout(QUIET_MS);
+    await expect(popup(workbench.page).count()).resolves.toBe(0);
 
-    await composer(page).click();
-    await page.keyboard.type('您好，请问什么时候发货合适？');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(QUIET_MS);
+    await composer(workbench.page).click();
+    await workbench.page.keyboard.type('您好，请问什么时候发货合适？');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.waitForTimeout(QUIET_MS);
 
-    const open = await demo.currentId(page);
-    expect((await demo.thread(page, open)).at(-1)).toMatchObject({ from: 'agent' });
-    await expect(popup(page).count()).resolves.toBe(0);
+    const open = await demo.currentId(workbench.page);
+    expect((await demo.thread(workbench.page, open)).at(-1)).toMatchObject({ from: 'agent' });
+    await expect(popup(workbench.page).count()).resolves.toBe(0);
   });
 
   test('switching conversations shows each conversation’s own suggestion', async () => {
-    const open = await demo.currentId(page);
-    await demo.buyerSays(page, open, '怎么还不发货');
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
+    const open = await demo.currentId(workbench.page);
+    await demo.buyerSays(workbench.page, open, '怎么还不发货');
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
 
-    const other = (await demo.conversations(page)).find((conversation) => conversation.id !== open);
+    const other = (await demo.conversations(workbench.page)).find((conversation) => conversation.id !== open);
     if (!other) throw new Error('the fixture needs two conversations');
-    await demo.open(page, other.id);
-    await expect.poll(() => popup(page).count()).toBe(0);
+    await demo.open(workbench.page, other.id);
+    await expect.poll(() => popup(workbench.page).count()).toBe(0);
 
-    await demo.open(page, open);
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
-    await expect(popup(page).locator('.hs-quote').textContent()).resolves.toContain('怎么还不发货');
+    await demo.open(workbench.page, open);
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
+    await expect(popup(workbench.page).locator('.hs-quote').textContent()).resolves.toContain('怎么还不发货');
   });
 
   test('keyboard: Alt+Shift+2 copies reply 2, Alt+1 sends reply 1, Esc collapses, focus stays in the composer', async () => {
-    const open = await demo.currentId(page);
-    await composer(page).click();
-    await demo.buyerSays(page, open, '还没发货吗');
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
-    await page.waitForTimeout(QUIET_MS);
-    const [first, second] = await popup(page).locator('.hs-reply-text').allTextContents();
+    const open = await demo.currentId(workbench.page);
+    await composer(workbench.page).click();
+    await demo.buyerSays(workbench.page, open, '还没发货吗');
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
+    await workbench.page.waitForTimeout(QUIET_MS);
+    const [first, second] = await popup(workbench.page).locator('.hs-reply-text').allTextContents();
 
-    await page.keyboard.press('Alt+Shift+Digit2');
-    await expect.poll(() => composer(page).innerText()).toBe(second.trim());
-    await composer(page).press('Control+A');
-    await composer(page).press('Delete');
+    await workbench.page.keyboard.press('Alt+Shift+Digit2');
+    await expect.poll(() => composer(workbench.page).innerText()).toBe(second.trim());
+    await composer(workbench.page).press('Control+A');
+    await composer(workbench.page).press('Delete');
 
-    await page.keyboard.press('Alt+Digit1');
+    await workbench.page.keyboard.press('Alt+Digit1');
     await expect
-      .poll(async () => (await demo.thread(page, open)).at(-1))
+      .poll(async () => (await demo.thread(workbench.page, open)).at(-1))
       .toMatchObject({ from: 'agent', text: first.trim() });
-    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toContain('composer-input');
+    await expect(workbench.page.evaluate(() => document.activeElement?.className)).resolves.toContain('composer-input');
 
-    await page.keyboard.press('Escape');
-    await expect.poll(() => popup(page).locator('.hs-reply').count()).toBe(0);
+    await workbench.page.keyboard.press('Escape');
+    await expect.poll(() => popup(workbench.page).locator('.hs-reply').count()).toBe(0);
   });
 
   test('hostile buyer text is shown literally, never as HTML', async () => {
     const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
+    workbench.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    const open = await demo.currentId(page);
+    const open = await demo.currentId(workbench.page);
     const hostile = '<img src=x onerror=alert(1)> 什么时候发货';
 
-    await demo.buyerSays(page, open, hostile);
+    await demo.buyerSays(workbench.page, open, hostile);
 
-    await expect.poll(() => popup(page).isVisible()).toBe(true);
-    await expect(popup(page).locator('.hs-quote').textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
-    await expect(popup(page).locator('img').count()).resolves.toBe(0);
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
+    await expect(popup(workbench.page).locator('.hs-quote').textContent()).resolves.toContain(
+      '<img src=x onerror=alert(1)>',
+    );
+    await expect(popup(workbench.page).locator('img').count()).resolves.toBe(0);
     expect(dialogs).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { launchWithExtension } from '../../demo/browser.mjs';
 import { startWorkbench } from '../../demo/server.mjs';
 
@@ -71,6 +72,29 @@ export async function startSession() {
 }
 
 export type Session = Awaited<ReturnType<typeof startSession>>;
+
+/**
+ * One browser for the test file and a freshly loaded workbench before each test (fresh fixture,
+ * fresh content script). Read `.page` inside tests: it exists once the browser has started.
+ */
+export function useFreshWorkbench() {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    await session?.load();
+  });
+  return {
+    get page(): Page {
+      if (!session) throw new Error('the browser did not start');
+      return session.page;
+    },
+  };
+}
 
 export const demo = {
   conversations: (page: Page) => page.evaluate(() => window.demo.conversations()),
