@@ -11,7 +11,10 @@ export default defineConfig({
     default_locale: 'zh_CN',
     host_permissions: adapterMatches,
     // storage: read the reply pack an admin pushes through enterprise policy (storage.managed).
-    permissions: ['storage'],
+    // alarms: wakes the worker to retry a feedback webhook delivery after a long backoff.
+    permissions: ['storage', 'alarms'],
+    // The feedback webhook's origin is asked for when the admin saves its URL, not at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     storage: { managed_schema: 'managed-schema.json' },
     // The toolbar icon carries the page check's badge for each chat tab.
     action: { default_title: '__MSG_extName__' },

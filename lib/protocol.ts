@@ -3,6 +3,16 @@
  * Every request is validated on arrival: a content script runs inside a third-party page, so the
  * background trusts nothing it did not check.
  */
+
+import type { FeedbackInput, FeedbackItem, FeedbackSettings, FeedbackSummary } from './feedback/types';
+import {
+  checkFeedbackExport,
+  checkFeedbackId,
+  checkFeedbackIds,
+  checkFeedbackInput,
+  checkFeedbackResolved,
+  checkFeedbackSettings,
+} from './feedback/validate';
 import { type IntentId, isIntentId } from './intents/ids';
 import type { Order } from './orders/types';
 import type { Settings } from './settings';
@@ -66,9 +76,29 @@ export interface RequestMap {
   /** What importing the pack would add, change and remove; changes nothing. */
   previewPack: { request: { pack: ReplyPack }; response: PackChange[] };
   importPack: { request: { pack: ReplyPack }; response: ShopSnapshot };
+  // Feedback (我要反馈): the popup sends, the options page's inbox reads. Lists come newest first.
+  submitFeedback: { request: FeedbackInput; response: { id: string } };
+  listFeedback: { request: Record<string, never>; response: FeedbackSummary[] };
+  getFeedback: { request: { id: string }; response: FeedbackItem | null };
+  setFeedbackResolved: { request: { id: string; resolved: boolean }; response: FeedbackSummary[] };
+  deleteFeedback: { request: { ids: string[] }; response: FeedbackSummary[] };
+  /** All items, or the chosen ones, with their images, for the zip export. */
+  exportFeedback: { request: { ids?: string[] }; response: FeedbackItem[] };
+  feedbackSettings: { request: Record<string, never>; response: FeedbackSettings };
+  saveFeedbackSettings: { request: FeedbackSettings; response: FeedbackSettings };
 }
 
 export type RequestType = keyof RequestMap;
+/** The feedback requests, served by lib/feedback (not the shop store). */
+export type FeedbackRequestType =
+  | 'submitFeedback'
+  | 'listFeedback'
+  | 'getFeedback'
+  | 'setFeedbackResolved'
+  | 'deleteFeedback'
+  | 'exportFeedback'
+  | 'feedbackSettings'
+  | 'saveFeedbackSettings';
 export type RequestOf<T extends RequestType> = RequestMap[T]['request'];
 export type ResponseOf<T extends RequestType> = RequestMap[T]['response'];
 
@@ -249,6 +279,14 @@ const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
   exportPack: none,
   previewPack: checkPack,
   importPack: checkPack,
+  submitFeedback: checkFeedbackInput,
+  listFeedback: none,
+  getFeedback: checkFeedbackId,
+  setFeedbackResolved: checkFeedbackResolved,
+  deleteFeedback: checkFeedbackIds,
+  exportFeedback: checkFeedbackExport,
+  feedbackSettings: none,
+  saveFeedbackSettings: checkFeedbackSettings,
 };
 
 /** Parses an incoming message; returns null for anything that is not ours, throws ProtocolError for bad payloads. */

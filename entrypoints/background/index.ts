@@ -1,3 +1,4 @@
+import { startFeedbackServices } from '@/lib/feedback/background';
 import { broadcastSolutionsChanged, serveRequests } from '@/lib/protocol';
 import { startShopServices } from '@/lib/store/handlers';
 import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
@@ -10,5 +11,6 @@ export default defineBackground(() => {
     changed: broadcastSolutionsChanged,
   });
   watchManagedPolicy(() => void services.refreshManaged());
-  serveRequests({ ...services.handlers, ping: () => ({ ok: true }), reportHealth: showPageHealth });
+  const feedback = startFeedbackServices();
+  serveRequests({ ...services.handlers, ...feedback, ping: () => ({ ok: true }), reportHealth: showPageHealth });
 });

@@ -3,13 +3,13 @@
  * page's requests. Payloads arrive validated (lib/protocol.ts); the store validates again what only it can
  * know (limits, managed replies). After every committed write `changed` runs, so open popups ask again.
  */
-import type { Handlers } from '../protocol';
+import type { FeedbackRequestType, Handlers } from '../protocol';
 import { createSuggestService } from '../service/suggest';
 import { diffShop, packData } from './pack';
 import { createShopStore, type ShopStore, type ShopStoreOptions } from './shop-store';
 import type { ShopSnapshot } from './types';
 
-type ShopRequestType = Exclude<keyof Handlers, 'suggest' | 'ping' | 'reportHealth'>;
+type ShopRequestType = Exclude<keyof Handlers, 'suggest' | 'ping' | 'reportHealth' | FeedbackRequestType>;
 export type ShopHandlers = Pick<Handlers, ShopRequestType>;
 
 export function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandlers {
@@ -83,7 +83,7 @@ export function startShopServices(options: BackgroundOptions) {
         if (solution) service.store.countHit(solution.intent);
         return solution;
       },
-    } satisfies Omit<Handlers, 'ping' | 'reportHealth'>,
+    } satisfies Omit<Handlers, 'ping' | 'reportHealth' | FeedbackRequestType>,
     /** The policy changed: re-read it, then refresh open popups. */
     async refreshManaged() {
       const service = await usable;

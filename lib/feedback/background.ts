@@ -1,0 +1,38 @@
+/**
+ * Starts the feedback service in the background: the database, the webhook queue and its wake-ups.
+ * A timer covers short waits while the service worker lives; an alarm wakes a stopped worker for long
+ * ones, and every start runs the queue once, so nothing queued waits for the next feedback.
+ */
+import type { IDBPDatabase } from 'idb';
+import { type FeedbackDb, openFeedbackDb } from './db';
+import { createFeedbackService } from './service';
+
+const ALARM = 'huashu-feedback-webhook';
+
+export function startFeedbackServices() {
+  let db: Promise<IDBPDatabase<FeedbackDb>> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const service = createFeedbackService({
+    db: () => {
+      db ??= openFeedbackDb().catch((error) => {
+        db = null;
+        throw error;
+      });
+      return db;
+    },
+    now: () => Date.now(),
+    uuid: () => crypto.randomUUID(),
+    fetch: (input, init) => fetch(input, init),
+    setTimer(run, ms) {
+      clearTimeout(timer);
+      timer = setTimeout(run, ms);
+      // Alarms fire at most about every 30 s; they matter only when the worker was stopped meanwhile.
+      browser.alarms?.create(ALARM, { when: Date.now() + Math.max(ms, 30_000) });
+    },
+  });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void service.queue.run();
+  });
+  void service.queue.run().catch(() => {});
+  return service.handlers;
+}

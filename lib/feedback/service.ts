@@ -1,0 +1,180 @@
+/**
+ * The background's feedback service: stores items (images as Blobs) in the feedback database, answers the
+ * options page's inbox, and hands new items to the webhook queue. Phone numbers and addresses are masked
+ * here again, whatever the sender did: the content script runs inside a third-party page.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { FeedbackDb, OutboxEntry } from './db';
+import { blobToBase64DataUrl } from './encode';
+import { dataUrlToBytes } from './images';
+import { maskPersonal } from './mask';
+import { createDeliveryQueue, type DeliveryQueue, postJson } from './queue';
+import type {
+  DeliveryState,
+  FeedbackContext,
+  FeedbackImageData,
+  FeedbackInput,
+  FeedbackItem,
+  FeedbackRecord,
+  FeedbackSettings,
+  FeedbackSummary,
+} from './types';
+
+export interface FeedbackServiceDeps {
+  db: () => Promise<IDBPDatabase<FeedbackDb>>;
+  now(): number;
+  uuid(): string;
+  fetch: typeof fetch;
+  setTimer(run: () => void, ms: number): void;
+}
+
+export function maskContext(context: FeedbackContext): FeedbackContext {
+  return {
+    ...context,
+    buyerText: maskPersonal(context.buyerText),
+    why: context.why.map(maskPersonal),
+    replies: context.replies.map(maskPersonal),
+  };
+}
+
+export function createFeedbackService(deps: FeedbackServiceDeps) {
+  const outbox = {
+    get: async (id: string) => (await deps.db()).get('outbox', id),
+    put: async (entry: OutboxEntry) => {
+      await (await deps.db()).put('outbox', entry);
+    },
+    all: async () => (await deps.db()).getAll('outbox'),
+  };
+  const queue: DeliveryQueue = createDeliveryQueue({
+    store: outbox,
+    now: deps.now,
+    setTimer: deps.setTimer,
+    async send(id, url) {
+      const record = await (await deps.db()).get('items', id);
+      // Deleted before it went out: nothing to send, and nothing to retry.
+      if (!record) return { ok: true };
+      return postJson(deps.fetch, url, id, await webhookBody(record));
+    },
+  });
+
+  async function settings(): Promise<FeedbackSettings> {
+    return (await (await deps.db()).get('settings', 'feedback')) ?? { webhookUrl: '' };
+  }
+
+  async function list(): Promise<FeedbackSummary[]> {
+    const db = await deps.db();
+    const [records, entries] = await Promise.all([db.getAll('items'), db.getAll('outbox')]);
+    const delivery = new Map(entries.map((entry) => [entry.id, entry.state]));
+    return records.sort((a, b) => b.createdAt - a.createdAt).map((record) => summary(record, delivery.get(record.id)));
+  }
+
+  async function item(id: string): Promise<FeedbackItem | null> {
+    const db = await deps.db();
+    const record = await db.get('items', id);
+    if (!record) return null;
+    return { ...(await withDataUrls(record)), delivery: (await db.get('outbox', id))?.state };
+  }
+
+  return {
+    queue,
+    handlers: {
+      async submitFeedback(input: FeedbackInput): Promise<{ id: string }> {
+        const description = input.description.trim();
+        if (!description) throw new Error('请填写问题描述');
+        const images = input.images.map((image) => {
+          const decoded = dataUrlToBytes(image.dataUrl);
+          if (!decoded) throw new Error('图片无效');
+          return {
+            type: decoded.type,
+            blob: new Blob([decoded.bytes as BlobPart], { type: decoded.type }),
+            width: image.width,
+            height: image.height,
+          };
+        });
+        const record: FeedbackRecord = {
+          id: deps.uuid(),
+          createdAt: deps.now(),
+          category: input.category,
+          description: maskPersonal(description),
+          context: maskContext(input.context),
+          images,
+          resolved: false,
+        };
+        await (await deps.db()).put('items', record);
+        const { webhookUrl } = await settings();
+        // Queued after the item is stored: a failing webhook never loses feedback.
+        if (webhookUrl) void queue.enqueue(record.id, webhookUrl).catch(() => {});
+        return { id: record.id };
+      },
+      listFeedback: () => list(),
+      getFeedback: ({ id }: { id: string }) => item(id),
+      async setFeedbackResolved({ id, resolved }: { id: string; resolved: boolean }) {
+        const db = await deps.db();
+        const record = await db.get('items', id);
+        if (!record) throw new Error('反馈不存在或已删除');
+        await db.put('items', { ...record, resolved });
+        return list();
+      },
+      async deleteFeedback({ ids }: { ids: string[] }) {
+        const db = await deps.db();
+        const tx = db.transaction('items', 'readwrite');
+        await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+        return list();
+      },
+      /** Every item (or the chosen ones) with images, newest first, for the zip the options page builds. */
+      async exportFeedback({ ids }: { ids?: string[] }): Promise<FeedbackItem[]> {
+        const chosen = ids ?? (await list()).map((row) => row.id);
+        const items = await Promise.all(chosen.map(item));
+        return items.filter((found): found is FeedbackItem => found !== null);
+      },
+      feedbackSettings: () => settings(),
+      async saveFeedbackSettings(next: FeedbackSettings): Promise<FeedbackSettings> {
+        await (await deps.db()).put('settings', next, 'feedback');
+        return next;
+      },
+    },
+  };
+}
+
+export type FeedbackService = ReturnType<typeof createFeedbackService>;
+
+function summary(record: FeedbackRecord, delivery: DeliveryState | undefined): FeedbackSummary {
+  return {
+    id: record.id,
+    createdAt: record.createdAt,
+    category: record.category,
+    description: record.description,
+    intent: record.context.intent,
+    intentLabel: record.context.intentLabel,
+    node: record.context.node,
+    buyerText: record.context.buyerText,
+    imageCount: record.images.length,
+    resolved: record.resolved,
+    delivery,
+  };
+}
+
+async function withDataUrls(record: FeedbackRecord): Promise<Omit<FeedbackItem, 'delivery'>> {
+  const images: FeedbackImageData[] = await Promise.all(
+    record.images.map(async (image) => ({
+      type: image.type,
+      width: image.width,
+      height: image.height,
+      dataUrl: await blobToBase64DataUrl(image.blob, image.type),
+    })),
+  );
+  return { ...record, images };
+}
+
+/** The webhook's JSON: the item as the inbox shows it, with its images inline. */
+export async function webhookBody(record: FeedbackRecord) {
+  const item = await withDataUrls(record);
+  return {
+    id: item.id,
+    createdAt: new Date(item.createdAt).toISOString(),
+    category: item.category,
+    description: item.description,
+    context: item.context,
+    images: item.images,
+  };
+}
