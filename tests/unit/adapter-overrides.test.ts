@@ -1,0 +1,172 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ADAPTERS } from '@/lib/adapters';
+import { demoWorkbench } from '@/lib/adapters/demo-workbench';
+import { feige } from '@/lib/adapters/feige';
+import {
+  bindSelectorOverrides,
+  boundSelectorOverrides,
+  builtInSelectors,
+  mergedSelectors,
+  mergeSelectorOverrides,
+  parseSelectorOverrides,
+  parseSelectorOverridesText,
+  selectorSyntaxProblem,
+  withSelectorOverrides,
+} from '@/lib/adapters/overrides';
+
+function fixture(name: string): string {
+  return readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** The 飞鸽 workspace after a redesign: the composer lost its QA hook and its placeholder changed. */
+function changedFeige(): Document {
+  const html = fixture('feige-workspace.html')
+    .replaceAll('qa-send-message-textarea', 'qa-editor-2026')
+    .replace('placeholder="发送给 橙子不酸，使用Enter 发送消息"', 'placeholder="回复 橙子不酸"');
+  return parse(html);
+}
+
+const FIX = { feige: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } };
+
+afterEach(() => {
+  for (const adapter of ADAPTERS) bindSelectorOverrides(adapter, {});
+  vi.restoreAllMocks();
+});
+
+describe('binding overrides to an adapter', () => {
+  test('a part the page renamed is missing, found with the override, missing again once it is removed', () => {
+    const doc = changedFeige();
+    expect(feige.health(doc).input).toBe(false);
+    bindSelectorOverrides(feige, FIX);
+    expect(feige.health(doc)).toEqual({ conversations: true, messages: true, input: true, send: true, orders: true });
+    expect(feige.setDraft(doc, '您好')).toBe(true);
+    expect(doc.querySelector('textarea')?.value).toBe('您好');
+    bindSelectorOverrides(feige, {});
+    expect(feige.health(doc).input).toBe(false);
+  });
+
+  test('override variants come first, the built-in ones still follow, and only that key changes', () => {
+    bindSelectorOverrides(feige, FIX);
+    const shipped = builtInSelectors('feige') ?? {};
+    expect(feige.selectors.composer).toEqual([FIX.feige.composer[0], ...shipped.composer]);
+    expect(feige.selectors.sendButton).toEqual(shipped.sendButton);
+    expect(boundSelectorOverrides(feige)).toEqual(FIX.feige);
+    // The unchanged page still works through the built-in variants behind the override.
+    expect(feige.health(parse(fixture('feige-workspace.html'))).input).toBe(true);
+  });
+
+  test('overrides for another page leave this adapter as shipped', () => {
+    bindSelectorOverrides(demoWorkbench, FIX);
+    expect(demoWorkbench.selectors).toEqual(builtInSelectors('demo-workbench'));
+  });
+
+  test('withSelectorOverrides checks proposed overrides and puts the bound ones back', () => {
+    const doc = changedFeige();
+    const health = withSelectorOverrides(feige, FIX, () => feige.health(doc));
+    expect(health.input).toBe(true);
+    expect(feige.health(doc).input).toBe(false);
+    bindSelectorOverrides(feige, FIX);
+    expect(withSelectorOverrides(feige, {}, () => feige.health(doc)).input).toBe(false);
+    expect(feige.health(doc).input).toBe(true);
+  });
+
+  test('a variant the page’s CSS parser refuses is left out, so the built-in ones stay reachable', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Past the DOM-free check (as the background would let it through), refused by the parser.
+    bindSelectorOverrides(feige, { feige: { composer: ['textarea:nonsense-pseudo(', 'textarea.x'] } });
+    expect(feige.selectors.composer[0]).toBe('textarea.x');
+    expect(feige.health(parse(fixture('feige-workspace.html'))).input).toBe(true);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  test('mergedSelectors is pure: the same input gives the same table, repeats dropped', () => {
+    const shipped = builtInSelectors('feige') ?? {};
+    const merged = mergedSelectors('feige', { composer: ['textarea.a', shipped.composer[0]] });
+    expect(merged.composer).toEqual(['textarea.a', ...shipped.composer]);
+    expect(mergedSelectors('feige', {})).toEqual(shipped);
+    expect(builtInSelectors('feige')).toEqual(shipped);
+  });
+
+  test('the managed pack’s keys win over the shop’s own, key by key', () => {
+    expect(
+      mergeSelectorOverrides(
+        { feige: { composer: ['a'], sendButton: ['b'] }, pinduoduo: { composer: ['c'] } },
+        { feige: { composer: ['m'] } },
+      ),
+    ).toEqual({ feige: { composer: ['m'], sendButton: ['b'] }, pinduoduo: { composer: ['c'] } });
+  });
+});
+
+describe('validating overrides', () => {
+  const problem = (value: unknown, lang: 'zh' | 'en' = 'zh') => {
+    try {
+      parseSelectorOverrides(value, lang);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  test('a valid set passes, trimmed, and empty entries are dropped', () => {
+    expect(parseSelectorOverrides({ feige: { composer: [' textarea.editor '] }, pinduoduo: {} }, 'zh')).toEqual({
+      feige: { composer: ['textarea.editor'] },
+    });
+    expect(parseSelectorOverrides(undefined, 'zh')).toEqual({});
+    expect(parseSelectorOverridesText('  ', 'zh')).toEqual({});
+  });
+
+  test('bad JSON, unknown page, unknown key, empty list and invalid selectors each say what and where', () => {
+    expect(() => parseSelectorOverridesText('{ feige: }', 'zh')).toThrow(/不是有效的 JSON/);
+    expect(problem(['textarea'])).toMatch(/应为 JSON 对象/);
+    expect(problem({ douyin: { composer: ['a'] } })).toMatch(
+      /未知页面「douyin」，可用：feige、pinduoduo、demo-workbench/,
+    );
+    expect(problem({ feige: { composr: ['a'] } })).toMatch(/飞鸽没有名为「composr」的选择器，可用：.*composer/);
+    expect(problem({ feige: { composer: [] } })).toMatch(/feige\.composer：应为至少一个选择器的列表/);
+    expect(problem({ feige: { composer: 'textarea' } })).toMatch(/feige\.composer：应为至少一个选择器的列表/);
+    expect(problem({ feige: { composer: ['textarea', 'textarea['] } })).toMatch(
+      /feige\.composer 第 2 个「textarea\[」：不是有效的 CSS 选择器/,
+    );
+    expect(problem({ feige: { composer: [42] } })).toMatch(/选择器应为文字/);
+    expect(problem({ feige: { composer: ['a', 'a'] } })).toMatch(/重复/);
+    expect(problem({ feige: { composer: ['a', 'b', 'c', 'd', 'e', 'f'] } })).toMatch(/最多 5 个/);
+    expect(problem({ feige: { composer: ['a'.repeat(301)] } })).toMatch(/太长/);
+    expect(problem({ feige: { composr: ['a'] } }, 'en')).toMatch(/Feige has no selector "composr"/);
+  });
+
+  test('the browser’s parser catches what the DOM-free check lets through', () => {
+    for (const selector of ['div!', 'a >> b', '#1a']) {
+      expect(selectorSyntaxProblem(selector, 'zh'), selector).toBeNull();
+      expect(problem({ feige: { composer: [selector] } }), selector).toMatch(/不是有效的 CSS 选择器/);
+    }
+  });
+});
+
+describe('the DOM-free check (the background has no document)', () => {
+  test('refuses unpaired brackets and quotes, style rules, empty list items and dangling combinators', () => {
+    for (const bad of ['textarea[', 'div)', 'a[title="x]', 'div { color: red }', 'a;b', 'a,,b', 'a >', '+ a', 'a,']) {
+      expect(selectorSyntaxProblem(bad, 'zh'), bad).not.toBeNull();
+    }
+  });
+
+  test('accepts every built-in selector and the usual shapes', () => {
+    const shipped = ADAPTERS.flatMap((adapter) => Object.values(adapter.selectors).flat());
+    for (const selector of [
+      ...shipped,
+      'textarea[placeholder*="发送给"]',
+      'a[title="x, y]"]',
+      '.a > .b ~ .c + .d',
+      ':is(.a, .b) > p',
+      'div.a\\[1\\]',
+    ]) {
+      expect(selectorSyntaxProblem(selector, 'zh'), selector).toBeNull();
+    }
+  });
+});
