@@ -63,6 +63,7 @@ export function defineAdapter(adapter: HostAdapter): HostAdapter {
     },
     reserveThreadSpace: guard(key('reserveThreadSpace'), adapter.reserveThreadSpace, () => undefined),
     conversations: guard(key('conversations'), adapter.conversations, () => []),
+    openConversation: guard(key('openConversation'), adapter.openConversation, () => false),
     health: guard(key('health'), adapter.health, () => ({ ...NOTHING_FOUND })),
     actions,
   };

@@ -81,11 +81,14 @@ function readConversations(doc: Document): ConversationSummary[] {
     const unread = queryFirst(row, SELECTORS.conversationUnread);
     const wait = queryFirst(row, SELECTORS.conversationWait);
     const count = unread && !unread.hidden ? Number.parseInt(unread.textContent ?? '', 10) : 0;
+    const waiting = Boolean(wait && !wait.hidden);
+    const seconds = waiting ? Number.parseInt(wait?.dataset.waitSeconds ?? '', 10) : Number.NaN;
     return {
       id: row.dataset.convId ?? '',
       name: textOf(row, SELECTORS.conversationName) ?? '',
-      waiting: Boolean(wait && !wait.hidden),
+      waiting,
       unread: Number.isFinite(count) ? count : 0,
+      ...(Number.isFinite(seconds) && seconds >= 0 ? { waitingSeconds: seconds } : {}),
     };
   });
 }
@@ -137,6 +140,14 @@ export const demoWorkbench: HostAdapter = defineAdapter({
   },
 
   conversations: readConversations,
+
+  openConversation(doc, id) {
+    const row = queryAll(doc, SELECTORS.conversationRow).find((item) => item.dataset.convId === id);
+    if (!row) return false;
+    row.click();
+    row.scrollIntoView({ block: 'nearest' });
+    return true;
+  },
 
   health: (doc) => ({
     conversations: probe(() => readConversations(doc).length > 0),

@@ -8,6 +8,7 @@
  * rotate every few weeks and are deliberately not used. Nothing outside this file knows these.
  */
 import type { Order } from '../orders/types';
+import { parseWaitText } from '../waiting/duration';
 import { defineAdapter, probe } from './define';
 import { queryAll, queryFirst, type Selectors, setTextareaValue, textOf, waitForDom } from './dom';
 import { FEIGE_MATCHES } from './matches';
@@ -227,12 +228,16 @@ function readConversations(doc: Document): ConversationSummary[] {
   const labels = queryAll(doc, SELECTORS.groupLabel);
   const rows: ConversationSummary[] = [];
   for (const row of queryAll(doc, SELECTORS.conversationRow)) {
-    const name =
-      squash(queryFirst(row, SELECTORS.conversationName)?.getAttribute('title')) ||
-      textOf(row, SELECTORS.conversationNameText);
+    const name = rowName(row);
     if (!name) continue;
     const timer = textOf(row, SELECTORS.conversationTime);
-    const waitShown = timer ? WAIT_TIME.test(timer) : leafTexts(row).some((text) => WAIT_TIME.test(text));
+    const waitText = timer
+      ? WAIT_TIME.test(timer)
+        ? timer
+        : undefined
+      : leafTexts(row).find((text) => WAIT_TIME.test(text));
+    const waitShown = waitText !== undefined;
+    const waitingSeconds = parseWaitText(waitText);
     const badge = queryFirst(row, SELECTORS.unreadBadge);
     const count = Number.parseInt(squash(badge?.textContent), 10);
     rows.push({
@@ -240,9 +245,21 @@ function readConversations(doc: Document): ConversationSummary[] {
       name,
       waiting: inWaitingGroup(row, labels) || waitShown,
       unread: badge ? (Number.isFinite(count) && count > 0 ? count : 1) : 0,
+      ...(waitingSeconds !== undefined ? { waitingSeconds } : {}),
     });
   }
   return rows;
+}
+
+function rowName(row: Element): string | undefined {
+  return (
+    squash(queryFirst(row, SELECTORS.conversationName)?.getAttribute('title')) ||
+    textOf(row, SELECTORS.conversationNameText)
+  );
+}
+
+function conversationRow(doc: Document, name: string): HTMLElement | undefined {
+  return queryAll(doc, SELECTORS.conversationRow).find((row) => rowName(row) === name);
 }
 
 /** The block holding every message and the composer; the watcher observes it. */
@@ -275,6 +292,14 @@ export const feige: HostAdapter = defineAdapter({
   readThread,
   readOrders,
   conversations: readConversations,
+
+  openConversation(doc, id) {
+    // Rows carry no id we know of: the buyer's name stands for it (see currentConversationId).
+    const row = conversationRow(doc, id);
+    if (!row) return false;
+    row.click();
+    return true;
+  },
 
   composer,
 

@@ -7,6 +7,8 @@
  * then fallbacks, each with its source. No public source shows the order panel, so orders are never
  * read here: readOrders() is [] and the health check says so. Nothing outside this file knows these.
  */
+
+import { parseWaitText } from '../waiting/duration';
 import { defineAdapter, probe } from './define';
 import { queryAll, queryFirst, type Selectors, setTextareaValue, textOf, waitForDom } from './dom';
 import { PINDUODUO_MATCHES } from './matches';
@@ -153,12 +155,15 @@ function readConversations(doc: Document): ConversationSummary[] {
     if (!name) continue;
     const time = textOf(row, SELECTORS.conversationTime);
     const waitShown = time ? WAIT_TIME.test(time) : false;
+    // "50秒后超时" is a countdown and gives no waiting time; "3分钟" does.
+    const waitingSeconds = waitShown ? parseWaitText(time) : undefined;
     rows.push({
       id: rowId(row) ?? name,
       name,
       waiting: waitingGroups.some((group) => group.contains(row)) || waitShown,
       // No public source shows the unread badge's markup.
       unread: 0,
+      ...(waitingSeconds !== undefined ? { waitingSeconds } : {}),
     });
   }
   return rows;
@@ -201,6 +206,15 @@ export const pinduoduo: HostAdapter = defineAdapter({
   readOrders: () => [],
 
   conversations: readConversations,
+
+  openConversation(doc, id) {
+    const row = queryAll(doc, SELECTORS.conversationRow).find((item) => (rowId(item) ?? rowName(item)) === id);
+    if (!row) return false;
+    // The page listens on the row's box when it has one.
+    const box = row.matches(SELECTORS.conversationBox.join(',')) ? row : queryFirst(row, SELECTORS.conversationBox);
+    (box ?? row).click();
+    return true;
+  },
 
   composer,
 

@@ -25,6 +25,11 @@ export interface ConversationSummary {
   waiting: boolean;
   /** Unread messages the row's badge shows; 0 when it shows none. */
   unread: number;
+  /**
+   * How long the buyer has waited, in seconds, when the row shows it (since the buyer's oldest
+   * unanswered message). Absent when the page shows no time; Huashu then counts from when it saw the row waiting.
+   */
+  waitingSeconds?: number;
 }
 
 /** The parts of a host page Huashu relies on; the health check reports each one. */
@@ -77,6 +82,8 @@ export interface HostAdapter {
   reserveThreadSpace(doc: Document, px: number): void;
   /** The conversation list as the page shows it; [] when the list is not found. */
   conversations(doc: Document): ConversationSummary[];
+  /** Opens a conversation of the list by its ConversationSummary id, like a click on its row; false when not found. */
+  openConversation(doc: Document, id: string): boolean;
   /** Which parts of the page the adapter finds right now. Never throws; see AdapterHealth. */
   health(doc: Document): AdapterHealth;
   /** Actions this page supports, with their host-side handlers. */

@@ -44,8 +44,8 @@ describe('飞鸽 adapter on the saved workspace (current selectors)', () => {
 
   test('reads the conversation list with the waiting group and unread badges', () => {
     expect(feige.conversations(document)).toEqual([
-      { id: '橙子不酸', name: '橙子不酸', waiting: true, unread: 2 },
-      { id: '阿杰同学', name: '阿杰同学', waiting: true, unread: 1 },
+      { id: '橙子不酸', name: '橙子不酸', waiting: true, unread: 2, waitingSeconds: 120 },
+      { id: '阿杰同学', name: '阿杰同学', waiting: true, unread: 1, waitingSeconds: 45 },
       { id: '小美爱吃鱼', name: '小美爱吃鱼', waiting: false, unread: 0 },
       { id: '王女士', name: '王女士', waiting: false, unread: 0 },
       { id: 'Lily_0923', name: 'Lily_0923', waiting: false, unread: 0 },
@@ -188,7 +188,7 @@ describe('飞鸽 adapter on a page with only the fallback structures', () => {
   test('reads rows by data-kora, names from NameContent, the wait from bare text, a dot badge as 1 unread', () => {
     expect(feige.detect(document)).toBe(true);
     expect(feige.conversations(document)).toEqual([
-      { id: '阿杰同学', name: '阿杰同学', waiting: true, unread: 1 },
+      { id: '阿杰同学', name: '阿杰同学', waiting: true, unread: 1, waitingSeconds: 180 },
       { id: '小美爱吃鱼', name: '小美爱吃鱼', waiting: false, unread: 0 },
     ]);
   });

@@ -32,7 +32,7 @@ describe('拼多多 adapter on the saved chat page (current selectors)', () => {
   test('reads the session list: overdue and five-minute groups wait, ids from data-random', () => {
     expect(pinduoduo.detect(document)).toBe(true);
     expect(pinduoduo.conversations(document)).toEqual([
-      { id: 'pdd-5fa2c9e1', name: 'pdd_用户8823', waiting: true, unread: 0 },
+      { id: 'pdd-5fa2c9e1', name: 'pdd_用户8823', waiting: true, unread: 0, waitingSeconds: 360 },
       { id: 'pdd-7c31e0b4', name: '快乐的小土豆', waiting: true, unread: 0 },
       { id: 'pdd-19d8aa02', name: '陈阿姨', waiting: false, unread: 0 },
     ]);
@@ -97,7 +97,7 @@ describe('拼多多 adapter on a page with only the fallback structures', () => 
 
   test('reads .chat-nickname rows, the wait from div.chat-time > p, the open row marked on the li', () => {
     expect(pinduoduo.conversations(document)).toEqual([
-      { id: 'pdd-2b6f0d17', name: '晴天娃娃', waiting: true, unread: 0 },
+      { id: 'pdd-2b6f0d17', name: '晴天娃娃', waiting: true, unread: 0, waitingSeconds: 180 },
       { id: 'pdd-90ce44a1', name: '老李头', waiting: false, unread: 0 },
     ]);
     expect(pinduoduo.currentConversationId(document)).toBe('pdd-90ce44a1');
