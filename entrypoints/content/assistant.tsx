@@ -7,8 +7,13 @@ import { watchThread } from '@/lib/adapters/watch';
 import { strings } from '@/lib/i18n';
 import { PREDICTION_CARD_TEXT, shouldSendPredictionCard } from '@/lib/orders/prediction-card';
 import { callBackground, ExtensionReloadedError, isSolutionsChanged, type SuggestRequest } from '@/lib/protocol';
+import { bindShopSelectors } from '@/lib/selector-overrides';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
+import { createFeedbackController } from './feedback';
+import type { WaitingController } from './waiting';
+import { noteBuyerMessage, noteShown, noteUse } from './workflow';
+import { showReloadNotice } from './reload-notice';
 
 /** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
 const HISTORY_MESSAGES = 5;
@@ -37,7 +42,12 @@ interface ConversationState {
  * Ties one host page to the popup: watches buyer messages through the adapter, asks the background
  * for a solution, and renders it above the composer of the conversation it belongs to.
  */
-export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, layer: HTMLElement): void {
+export function startAssistant(
+  ctx: ContentScriptContext,
+  adapter: HostAdapter,
+  layer: HTMLElement,
+  waiting?: WaitingController,
+): void {
   const doc = document;
   let settings = DEFAULT_SETTINGS;
   let t = strings(settings.language);
@@ -45,6 +55,16 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
   let frame = 0;
   let health: { summary: HealthSummary; orderNotice: string | null } | null = null;
+  // 我要反馈: a form and draft per conversation (./feedback.tsx).
+  const feedback = createFeedbackController({
+    strings: () => t,
+    language: () => settings.language,
+    redraw: () => schedule(),
+    sent: (conversationId, text) => {
+      const sentFrom = conversations.get(conversationId);
+      if (sentFrom) setStatus(sentFrom, { tone: 'info', text });
+    },
+  });
 
   function stateOf(conversationId: string): ConversationState {
     let state = conversations.get(conversationId);
@@ -72,10 +92,11 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
       solution = await callBackground('suggest', request);
     } catch (error) {
       if (error instanceof ExtensionReloadedError) {
-        // The old script can't reach the new background: drop every popup so none offers dead buttons.
+        // The old script can't reach the new background: no popup may offer dead buttons, and the agent is told why.
         console.warn(`[话术助手] ${error.message}`);
         conversations.clear();
-        schedule();
+        draw();
+        showReloadNotice(t, adapter.composerArea(doc)?.getBoundingClientRect() ?? null);
         return;
       }
       console.warn(`[话术助手] ${t.backgroundError}:`, error);
@@ -86,12 +107,14 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     if (!solution && fresh) return;
     Object.assign(state, { solution, request, status: undefined });
     if (fresh) Object.assign(state, { closed: false, collapsed: false });
+    if (fresh && solution) noteShown(waiting, conversationId, solution);
     // Drawn at once rather than on the next frame: the suggestion should land with the message.
     draw();
   }
 
   function onBuyerMessage(conversationId: string, message: ThreadMessage, thread: ThreadMessage[]) {
     const state = stateOf(conversationId);
+    noteBuyerMessage(waiting, conversationId, message);
     if (message.orderId && message.kind !== 'text') {
       // The buyer confirmed or sent an order: the open suggestion follows that order.
       state.chosenOrderId = message.orderId;
@@ -148,6 +171,7 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     const draft = adapter.readDraft(doc).trimEnd();
     const placed = adapter.setDraft(doc, draft ? `${draft} ${text}` : text);
     setStatus(state, placed ? { tone: 'info', text: t.copied } : { tone: 'error', text: t.noComposer });
+    if (placed) noteUse('copied', state.solution);
   }
 
   /** Sends a text as the agent without losing what the agent was typing. */
@@ -159,12 +183,15 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
     return sent;
   }
 
-  async function sendText(text: string) {
+  async function sendText(text: string, fromAction = false) {
+    const conversationId = adapter.currentConversationId(doc);
     const state = openState();
     if (!state) return;
     if (!adapter.composer(doc)) return setStatus(state, { tone: 'error', text: t.noComposer });
     setStatus(state, { tone: 'info', text: t.sending });
     const sent = await deliver(text);
+    if (sent && conversationId) waiting?.replied(conversationId);
+    if (sent && !fromAction) noteUse('sent', state.solution);
     setStatus(state, sent ? { tone: 'info', text: t.sent } : { tone: 'error', text: t.sendFailed });
     // A failed send often means the page changed under us: let the popup say which part is missing.
     if (!sent) checkHealth();
@@ -173,7 +200,8 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   async function runAction(action: SuggestedAction) {
     const state = openState();
     if (!state || !action.enabled) return;
-    if (action.id === 'send_logistics' && action.payload) return sendText(action.payload);
+    noteUse('action', state.solution);
+    if (action.id === 'send_logistics' && action.payload) return sendText(action.payload, true);
     if (action.id === 'copy_tracking_no' && action.payload) {
       await navigator.clipboard.writeText(action.payload).then(
         () => setStatus(state, { tone: 'info', text: t.trackingCopied }),
@@ -241,10 +269,14 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
           state.collapsed = !state.collapsed;
           schedule();
         }}
+        urgent={waiting?.isMarked(solution.conversationId)}
         onClose={() => {
+          noteUse('dismissed', solution);
           state.closed = true;
           schedule();
         }}
+        onFeedback={() => feedback.open(solution.conversationId, solution, state.request?.text ?? '')}
+        feedback={feedback.view(solution.conversationId)}
       />,
       layer,
     );
@@ -298,8 +330,11 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   /** The admin edited replies or settings: every open suggestion is asked for again, without a page reload. */
   async function loadSettings() {
     try {
-      settings = (await callBackground('shopState', {})).settings;
+      const shop = await callBackground('shopState', {});
+      settings = shop.settings;
       t = strings(settings.language);
+      // The admin may have fixed a selector: rebind, and let the popup say what the page check finds now.
+      bindShopSelectors(adapter, shop);
     } catch {
       // The defaults stay; a suggestion request will report what is wrong with the background.
     }
@@ -307,6 +342,7 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
 
   async function refreshAll() {
     await loadSettings();
+    if (health) checkHealth();
     schedule();
     for (const [conversationId, state] of conversations) {
       if (state.request) void requestSolution(conversationId, state.request, false);
@@ -333,6 +369,8 @@ export function startAssistant(ctx: ContentScriptContext, adapter: HostAdapter, 
   browser.runtime.onMessage.addListener(onBackgroundMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onBackgroundMessage));
   ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+  // A mark clears once the agent has replied: the popup loses its urgent colour.
+  waiting?.onMarksChanged(schedule);
   ctx.addEventListener(window, 'resize', schedule);
   // Capture: the page's own scroll containers move the composer without scrolling the window.
   ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
