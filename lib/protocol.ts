@@ -4,6 +4,7 @@
  * background trusts nothing it did not check.
  */
 
+import { parseSelectorOverrides, type SelectorOverrides } from './adapters/overrides';
 import type { FeedbackInput, FeedbackItem, FeedbackSettings, FeedbackSummary } from './feedback/types';
 import {
   checkFeedbackExport,
@@ -15,9 +16,12 @@ import {
 } from './feedback/validate';
 import { type IntentId, isIntentId } from './intents/ids';
 import type { Order } from './orders/types';
+import type { SelectorTestResult } from './selector-overrides';
 import type { Settings } from './settings';
 import type { ActionId, Solution } from './solutions/types';
 import { ACTION_IDS } from './solutions/types';
+import type { StatsEvent, StatsReport } from './stats/types';
+import { checkStatsEvents } from './stats/validate';
 import { catalogueSlot, isSituation } from './store/catalogue';
 import { type PackChange, parsePack } from './store/pack';
 import type { ReplyPack, ShopSnapshot, Situation } from './store/types';
@@ -73,9 +77,19 @@ export interface RequestMap {
   reorderRules: { request: { ids: string[] }; response: ShopSnapshot };
   saveSettings: { request: Partial<Settings>; response: ShopSnapshot };
   exportPack: { request: Record<string, never>; response: ReplyPack };
+  /** Replaces the shop's page selector overrides ({} clears them); the store checks them again. */
+  saveSelectorOverrides: { request: { overrides: SelectorOverrides }; response: ShopSnapshot };
+  /** Checks proposed selector overrides on every open chat tab, without applying them (lib/selector-overrides.ts). */
+  testSelectors: { request: { overrides: SelectorOverrides }; response: SelectorTestResult[] };
   /** What importing the pack would add, change and remove; changes nothing. */
   previewPack: { request: { pack: ReplyPack }; response: PackChange[] };
   importPack: { request: { pack: ReplyPack }; response: ShopSnapshot };
+  /** A chat tab's count of buyers past the slow-reply threshold; the toolbar badge shows it for that tab. */
+  reportWaiting: { request: { count: number }; response: { ok: true } };
+  /** Suggestion and reply events from a chat tab, for the local statistics. */
+  recordStats: { request: { events: StatsEvent[] }; response: { ok: true } };
+  statsReport: { request: Record<string, never>; response: StatsReport };
+  resetStats: { request: Record<string, never>; response: { ok: true } };
   // Feedback (我要反馈): the popup sends, the options page's inbox reads. Lists come newest first.
   submitFeedback: { request: FeedbackInput; response: { id: string } };
   listFeedback: { request: Record<string, never>; response: FeedbackSummary[] };
@@ -89,6 +103,8 @@ export interface RequestMap {
 }
 
 export type RequestType = keyof RequestMap;
+/** Requests the waiting alert and the statistics serve (entrypoints/background/workflow.ts). */
+export type WorkflowRequestType = 'reportWaiting' | 'recordStats' | 'statsReport' | 'resetStats';
 /** The feedback requests, served by lib/feedback (not the shop store). */
 export type FeedbackRequestType =
   | 'submitFeedback'
@@ -233,6 +249,14 @@ const checkSettings: Check<Partial<Settings>> = (value) => {
   if (value.orderPredictionCard !== undefined) {
     settings.orderPredictionCard = checkBoolean('订单预判卡片')(value.orderPredictionCard);
   }
+  if (value.slowReplyThresholdSeconds !== undefined) {
+    const seconds = value.slowReplyThresholdSeconds;
+    settings.slowReplyThresholdSeconds =
+      typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : fail('慢回复提醒时间无效');
+  }
+  if (value.slowReplySound !== undefined) {
+    settings.slowReplySound = checkBoolean('提醒声音')(value.slowReplySound);
+  }
   return settings;
 };
 
@@ -243,6 +267,12 @@ const checkPack: Check<{ pack: ReplyPack }> = (value) => {
 };
 
 const none: Check<Record<string, never>> = () => ({});
+
+/** Checked without a DOM (this runs in the service worker); see lib/adapters/overrides.ts. */
+const checkSelectorOverrides: Check<{ overrides: SelectorOverrides }> = (value) => {
+  if (!isRecord(value) || !isRecord(value.overrides)) fail('页面选择器无效');
+  return { overrides: parseSelectorOverrides(value.overrides, 'zh') };
+};
 
 const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
   suggest: checkSuggest,
@@ -277,6 +307,8 @@ const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
   }),
   saveSettings: checkSettings,
   exportPack: none,
+  saveSelectorOverrides: checkSelectorOverrides,
+  testSelectors: checkSelectorOverrides,
   previewPack: checkPack,
   importPack: checkPack,
   submitFeedback: checkFeedbackInput,
@@ -287,6 +319,13 @@ const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
   exportFeedback: checkFeedbackExport,
   feedbackSettings: none,
   saveFeedbackSettings: checkFeedbackSettings,
+  reportWaiting: (value) => {
+    const count = isRecord(value) ? value.count : undefined;
+    return { count: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : fail('等待人数无效') };
+  },
+  recordStats: (value) => ({ events: checkStatsEvents(isRecord(value) ? value.events : undefined) }),
+  statsReport: none,
+  resetStats: none,
 };
 
 /** Parses an incoming message; returns null for anything that is not ours, throws ProtocolError for bad payloads. */
@@ -353,6 +392,17 @@ export type Handlers = {
   [T in RequestType]: (payload: RequestOf<T>, sender: RequestSender) => ResponseOf<T> | Promise<ResponseOf<T>>;
 };
 
+/** IndexedDB refuses writes once the browser's storage for the extension is full. */
+export const QUOTA_MESSAGE =
+  '浏览器存储空间已满，本次修改未保存，已有数据不受影响。请清理浏览器存储或删除旧的反馈图片后重试。';
+
+/** The reason shown to the person: storage errors in plain words, others as they are. */
+export function describeError(error: unknown): string {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'QuotaExceededError') return QUOTA_MESSAGE;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Registers the background's one service. Messages from other extensions or malformed ones are ignored or refused. */
 export function serveRequests(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -369,7 +419,7 @@ export function serveRequests(handlers: Handlers): void {
       .then(() => handler(request.payload, { tabId: sender.tab?.id }))
       .then(
         (value) => ({ ok: true, value }),
-        (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => ({ ok: false, error: describeError(error) }),
       );
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LIMITS, parseEnvelope } from '@/lib/protocol';
+import { describeError, LIMITS, parseEnvelope, QUOTA_MESSAGE } from '@/lib/protocol';
 
 const validSuggest = {
   conversationId: 'c1',
@@ -45,5 +45,10 @@ describe('protocol validation', () => {
       payload: { ...validSuggest, text: '发'.repeat(100_000) },
     });
     expect(parsed?.payload).toMatchObject({ text: '发'.repeat(LIMITS.textChars) });
+  });
+
+  test('a full storage quota is explained in plain words; other errors keep their message', () => {
+    expect(describeError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe(QUOTA_MESSAGE);
+    expect(describeError(new Error('话术不能为空'))).toBe('话术不能为空');
   });
 });
