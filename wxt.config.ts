@@ -5,6 +5,17 @@ import { adapterMatches } from './lib/adapters/matches';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
+  hooks: {
+    // Firefox wants a stable add-on id and, since November 2025, a data-collection statement: Huashu collects nothing.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      Object.assign(manifest, {
+        browser_specific_settings: {
+          gecko: { id: 'huashu@huashu.local', data_collection_permissions: { required: ['none'] } },
+        },
+      });
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -18,5 +29,9 @@ export default defineConfig({
     storage: { managed_schema: 'managed-schema.json' },
     // The toolbar icon carries the page check's badge for each chat tab.
     action: { default_title: '__MSG_extName__' },
+    // Alt+J opens the longest-waiting conversation; agents can rebind it at chrome://extensions/shortcuts.
+    commands: {
+      'jump-longest-waiting': { suggested_key: { default: 'Alt+J' }, description: '__MSG_jumpCommand__' },
+    },
   },
 });

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Strings } from '@/lib/i18n';
 import type { Order } from '@/lib/orders/types';
@@ -25,6 +26,12 @@ export interface SuggestionPopupProps {
   onPickOrder(orderId: string): void;
   onToggleCollapsed(): void;
   onClose(): void;
+  /** An escalation or a clearly angry buyer: the popup turns red and says so first. */
+  urgent?: boolean;
+  /** 我要反馈: opens the feedback form, which the content script passes back as `feedback`. */
+  onFeedback?(): void;
+  /** The open feedback form, shown in place of the replies. */
+  feedback?: ComponentChildren;
 }
 
 /** The suggestion card above the composer. A pure view: every click is handed back to the content script. */
@@ -34,7 +41,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
 
   return (
     <section
-      class={`hs-popup${collapsed ? ' hs-popup--collapsed' : ''}`}
+      class={`hs-popup${collapsed ? ' hs-popup--collapsed' : ''}${props.feedback ? ' hs-popup--feedback' : ''}${props.urgent ? ' hs-popup--urgent' : ''}`}
       aria-label={t.appName}
       data-intent={solution.intent}
       onKeyDown={(event) => {
@@ -53,7 +60,12 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
           {Math.round(solution.confidence * 100)}%
         </span>
         <span class="hs-spacer" />
-        {!collapsed && (
+        {!collapsed && props.onFeedback && !props.feedback && (
+          <button type="button" class="hs-link hs-feedback-open" onClick={props.onFeedback}>
+            {t.feedback.button}
+          </button>
+        )}
+        {!collapsed && !props.feedback && (
           <button type="button" class="hs-link" aria-expanded={showWhy} onClick={() => setShowWhy(!showWhy)}>
             {showWhy ? t.hideWhy : t.why}
           </button>
@@ -71,8 +83,15 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
           ×
         </button>
       </header>
-      {!collapsed && (
+      {!collapsed && props.feedback}
+      {!collapsed && !props.feedback && (
         <div class="hs-body">
+          {props.urgent && (
+            <p class="hs-urgent" role="alert">
+              <span class="hs-urgent-tag">{t.workflow.urgent}</span>
+              {t.workflow.urgentBanner}
+            </p>
+          )}
           <p class="hs-quote" title={props.buyerText}>
             “{props.buyerText}”
           </p>

@@ -6,10 +6,19 @@ export interface Settings {
   lateShipCompensationYuan: number;
   /** Send the order prediction card on a buyer's first order question. */
   orderPredictionCard: boolean;
+  /** A buyer waiting longer than this, in seconds, raises the slow-reply alert. */
+  slowReplyThresholdSeconds: number;
+  /** Play a short tone when a buyer joins the slow-reply alert. */
+  slowReplySound: boolean;
 }
+
+/** Bounds of the slow-reply threshold the options page and the store accept. */
+export const SLOW_REPLY_LIMITS = { min: 10, max: 1800 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'zh',
   lateShipCompensationYuan: 3,
   orderPredictionCard: true,
+  slowReplyThresholdSeconds: 100,
+  slowReplySound: false,
 };

@@ -1,8 +1,10 @@
 import { startFeedbackServices } from '@/lib/feedback/background';
 import { broadcastSolutionsChanged, serveRequests } from '@/lib/protocol';
+import { testSelectorsOnTabs } from '@/lib/selector-overrides';
 import { startShopServices } from '@/lib/store/handlers';
 import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
 import { showPageHealth } from './toolbar';
+import { startWorkflowServices } from './workflow';
 
 export default defineBackground(() => {
   const services = startShopServices({
@@ -12,5 +14,13 @@ export default defineBackground(() => {
   });
   watchManagedPolicy(() => void services.refreshManaged());
   const feedback = startFeedbackServices();
-  serveRequests({ ...services.handlers, ...feedback, ping: () => ({ ok: true }), reportHealth: showPageHealth });
+  const workflow = startWorkflowServices();
+  serveRequests({
+    ...services.handlers,
+    ...feedback,
+    ...workflow,
+    ping: () => ({ ok: true }),
+    reportHealth: showPageHealth,
+    testSelectors: testSelectorsOnTabs,
+  });
 });

@@ -1,10 +1,55 @@
 import type { RequestOf, RequestSender } from '@/lib/protocol';
 
+/**
+ * What the toolbar icon shows for one chat tab. The waiting count wins while it is above 0 (it is what
+ * the agent must act on now); otherwise the page check's badge shows. The title always carries both.
+ */
+interface TabBadge {
+  health: RequestOf<'reportHealth'>;
+  waiting: number;
+}
+
+const tabs = new Map<number, TabBadge>();
+const WAITING_COLOR = '#f53f3f';
+
+function stateOf(tabId: number): TabBadge {
+  let state = tabs.get(tabId);
+  if (!state) {
+    state = { health: { badge: '', text: '' }, waiting: 0 };
+    tabs.set(tabId, state);
+  }
+  return state;
+}
+
+async function paint(tabId: number) {
+  const { health, waiting } = stateOf(tabId);
+  const waitingLine = waiting > 0 ? browser.i18n.getMessage('waitingBadgeTitle', [String(waiting)]) : '';
+  const lines = [browser.i18n.getMessage('extName'), waitingLine, health.text].filter(Boolean);
+  const color = waiting > 0 ? WAITING_COLOR : health.badge === '×' ? '#e22e28' : '#ff8800';
+  await browser.action.setBadgeBackgroundColor({ tabId, color });
+  await browser.action.setBadgeText({ tabId, text: waiting > 0 ? String(Math.min(waiting, 99)) : health.badge });
+  await browser.action.setTitle({ tabId, title: lines.join('\n') });
+}
+
 /** Shows a chat tab's page check on the toolbar icon: a badge when parts are missing, the reason as its title. */
-export async function showPageHealth({ badge, text }: RequestOf<'reportHealth'>, { tabId }: RequestSender) {
+export async function showPageHealth(health: RequestOf<'reportHealth'>, { tabId }: RequestSender) {
   if (tabId === undefined) return { ok: true as const };
-  await browser.action.setBadgeBackgroundColor({ tabId, color: badge === '×' ? '#e22e28' : '#ff8800' });
-  await browser.action.setBadgeText({ tabId, text: badge });
-  await browser.action.setTitle({ tabId, title: `${browser.i18n.getMessage('extName')}${text ? `\n${text}` : ''}` });
+  stateOf(tabId).health = health;
+  await paint(tabId);
   return { ok: true as const };
+}
+
+/** How many buyers in that tab waited past the slow-reply threshold. */
+export async function setWaitingCount(tabId: number, count: number) {
+  const state = stateOf(tabId);
+  if (state.waiting === count) return;
+  state.waiting = count;
+  await paint(tabId);
+}
+
+/** Forgets closed tabs. */
+export function watchClosedTabs() {
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.delete(tabId);
+  });
 }

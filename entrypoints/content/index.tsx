@@ -1,7 +1,9 @@
 import '@/components/suggestion-popup.css';
 import { adapterFor } from '@/lib/adapters';
 import { adapterMatches } from '@/lib/adapters/matches';
+import { answerSelectorTests, loadShopSelectors } from '@/lib/selector-overrides';
 import { startAssistant } from './assistant';
+import { startWaiting } from './waiting';
 
 export default defineContentScript({
   matches: adapterMatches,
@@ -9,6 +11,10 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(location.href);
     if (!adapter) return;
+    // The shop's selector overrides are bound before the page is first read.
+    await loadShopSelectors(adapter);
+    answerSelectorTests(ctx, adapter);
+    const waiting = startWaiting(ctx, adapter);
     const ui = await createShadowRootUi(ctx, {
       name: 'huashu-assistant',
       position: 'inline',
@@ -19,7 +25,7 @@ export default defineContentScript({
         layer.className = 'hs-layer';
         layer.hidden = true;
         container.append(layer);
-        startAssistant(ctx, adapter, layer);
+        startAssistant(ctx, adapter, layer, waiting);
         // Tests and tools wait for this before driving the page: the content script starts at document_idle.
         host.dataset.ready = adapter.id;
       },

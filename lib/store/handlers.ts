@@ -3,13 +3,16 @@
  * page's requests. Payloads arrive validated (lib/protocol.ts); the store validates again what only it can
  * know (limits, managed replies). After every committed write `changed` runs, so open popups ask again.
  */
-import type { FeedbackRequestType, Handlers } from '../protocol';
+import type { FeedbackRequestType, Handlers, WorkflowRequestType } from '../protocol';
 import { createSuggestService } from '../service/suggest';
 import { diffShop, packData } from './pack';
 import { createShopStore, type ShopStore, type ShopStoreOptions } from './shop-store';
 import type { ShopSnapshot } from './types';
 
-type ShopRequestType = Exclude<keyof Handlers, 'suggest' | 'ping' | 'reportHealth' | FeedbackRequestType>;
+type ShopRequestType = Exclude<
+  keyof Handlers,
+  'suggest' | 'ping' | 'reportHealth' | 'testSelectors' | FeedbackRequestType | WorkflowRequestType
+>;
 export type ShopHandlers = Pick<Handlers, ShopRequestType>;
 
 export function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandlers {
@@ -38,6 +41,7 @@ export function shopHandlers(store: ShopStore, changed: () => Promise<void>): Sh
     exportPack: () => store.exportPack(),
     previewPack: ({ pack }) => diffShop(store.snapshot().local, packData(pack)),
     importPack: ({ pack }) => after(store.importPack(pack)),
+    saveSelectorOverrides: ({ overrides }) => after(store.saveSelectorOverrides(overrides)),
   };
 }
 
@@ -83,7 +87,7 @@ export function startShopServices(options: BackgroundOptions) {
         if (solution) service.store.countHit(solution.intent);
         return solution;
       },
-    } satisfies Omit<Handlers, 'ping' | 'reportHealth' | FeedbackRequestType>,
+    } satisfies Omit<Handlers, 'ping' | 'reportHealth' | 'testSelectors' | FeedbackRequestType | WorkflowRequestType>,
     /** The policy changed: re-read it, then refresh open popups. */
     async refreshManaged() {
       const service = await usable;

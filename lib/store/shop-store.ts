@@ -4,11 +4,12 @@
  * snapshot is reloaded from the database only after the transaction commits: nothing half-written is kept.
  */
 import type { IDBPDatabase } from 'idb';
+import { parseSelectorOverrides, type SelectorOverrides } from '../adapters/overrides';
 import type { IntentId } from '../intents/ids';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings, SLOW_REPLY_LIMITS } from '../settings';
 import type { Lang } from '../solutions/localized';
 import { catalogueSlot, slotKey } from './catalogue';
-import { openShopDb, type RuleRecord, type ShopDb, type SlotRecord } from './db';
+import { openShopDb, type RuleRecord, type SelectorRecord, type ShopDb, type SlotRecord } from './db';
 import { readManagedValue } from './managed';
 import { effectiveSlot, intentState, managedSettingKeys, ownRepliesLeft } from './overlay';
 import { toPack } from './pack';
@@ -72,13 +73,14 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
   const zh = () => lang() === 'zh';
 
   async function reload(): Promise<void> {
-    const tx = db.transaction(['slots', 'intents', 'rules', 'settings', 'hits']);
-    const [slots, intents, rules, saved, hits] = await Promise.all([
+    const tx = db.transaction(['slots', 'intents', 'rules', 'settings', 'hits', 'selectors']);
+    const [slots, intents, rules, saved, hits, selectors] = await Promise.all([
       tx.objectStore('slots').getAll(),
       tx.objectStore('intents').getAll(),
       tx.objectStore('rules').getAll(),
       tx.objectStore('settings').get('shop'),
       tx.objectStore('hits').getAll(),
+      tx.objectStore('selectors').getAll(),
     ]);
     const settings: Settings = { ...DEFAULT_SETTINGS, ...saved };
     const local: ShopData = {
@@ -97,6 +99,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
         lateShipCompensationYuan: settings.lateShipCompensationYuan,
         orderPredictionCard: settings.orderPredictionCard,
       },
+      selectorOverrides: Object.fromEntries(selectors.map((record) => [record.adapter, record.selectors])),
     };
     const counted: IntentHits = {};
     for (const record of hits) counted[record.intent] = record.count;
@@ -120,6 +123,15 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     });
     queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Replaces every stored selector override, inside the caller's transaction. */
+  async function putSelectorOverrides(
+    store: { clear(): Promise<void>; put(value: SelectorRecord): Promise<string> },
+    overrides: SelectorOverrides,
+  ) {
+    await store.clear();
+    await Promise.all(Object.entries(overrides).map(([adapter, selectors]) => store.put({ adapter, selectors })));
   }
 
   function requireSlot(intent: IntentId, situation: Situation) {
@@ -338,6 +350,15 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
         if (yuan !== undefined && (!Number.isFinite(yuan) || yuan < 0 || yuan > 1000)) {
           throw new ShopError(zh() ? '补偿金额应在 0–1000 元之间' : 'Compensation must be 0–1000 yuan');
         }
+        const wait = input.slowReplyThresholdSeconds;
+        const { min, max } = SLOW_REPLY_LIMITS;
+        if (wait !== undefined && (!Number.isInteger(wait) || wait < min || wait > max)) {
+          throw new ShopError(
+            zh()
+              ? `慢回复提醒时间应为 ${min}–${max} 秒的整数`
+              : `The slow-reply alert needs whole seconds, ${min}–${max}`,
+          );
+        }
         const tx = db.transaction('settings', 'readwrite');
         const saved = (await tx.store.get('shop')) ?? {};
         await tx.store.put({ ...saved, ...input }, 'shop');
@@ -345,10 +366,23 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
       });
     },
 
+    /**
+     * Replaces the shop's page selector overrides (lib/adapters/overrides.ts); {} clears them. Checked again
+     * here (the DOM-free check: this is a service worker), so a bad set changes nothing.
+     */
+    saveSelectorOverrides(overrides: SelectorOverrides) {
+      return write(async () => {
+        const checked = parseSelectorOverrides(overrides, lang());
+        const tx = db.transaction('selectors', 'readwrite');
+        await putSelectorOverrides(tx.store, checked);
+        await tx.done;
+      });
+    },
+
     /** Replaces the shop's local replies, rules and disabled intents with the pack's, all or nothing. */
     importPack(pack: ReplyPack) {
       return write(async () => {
-        const tx = db.transaction(['slots', 'intents', 'rules', 'settings'], 'readwrite');
+        const tx = db.transaction(['slots', 'intents', 'rules', 'settings', 'selectors'], 'readwrite');
         const stamp = now().getTime();
         await Promise.all([
           tx.objectStore('slots').clear(),
@@ -364,6 +398,8 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
         ]);
         const saved = (await tx.objectStore('settings').get('shop')) ?? {};
         await tx.objectStore('settings').put({ ...saved, ...pack.settings }, 'shop');
+        // A pack without selector overrides (an older export) leaves the current ones as they are.
+        if (pack.selectorOverrides) await putSelectorOverrides(tx.objectStore('selectors'), pack.selectorOverrides);
         await tx.done;
       });
     },

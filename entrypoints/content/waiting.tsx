@@ -1,0 +1,330 @@
+/**
+ * The slow-reply alert and the jump to the longest-waiting buyer, for one chat tab. Reads the page only
+ * through the adapter's conversation list; draws its own small badge in its own shadow root, at the top
+ * of the chat column where it covers neither the composer nor the suggestion popup.
+ */
+import './waiting.css';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { HostAdapter } from '@/lib/adapters/types';
+import { type Strings, strings } from '@/lib/i18n';
+import { callBackground, isSolutionsChanged } from '@/lib/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { parseTabRequest, type WaitingListReply, type WaitingRow } from '@/lib/waiting/messages';
+import { formatWait, slowReplies, type WaitingBuyer, WaitingTracker, waitedSeconds } from '@/lib/waiting/tracker';
+import { recordStat } from './stats';
+
+const TICK_MS = 1000;
+/** The agent counts as typing in the open conversation while the draft is not empty and was edited this recently. */
+const TYPING_MS = 15_000;
+const MAX_ROWS = 5;
+
+export interface WaitingController {
+  /** Marks a conversation urgent (escalation or an angry buyer) until the agent replies. */
+  mark(conversationId: string): void;
+  isMarked(conversationId: string): boolean;
+  /** The agent sent something in this conversation through Huashu. */
+  replied(conversationId: string): void;
+  /** Opens the longest-waiting conversation; false when nobody waits. */
+  jumpLongest(): boolean;
+  /** Called whenever a conversation gains or loses its urgent mark. */
+  onMarksChanged(listener: () => void): void;
+}
+
+export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter): WaitingController {
+  const doc = document;
+  const startedAt = Date.now();
+  const tracker = new WaitingTracker(() => Date.now());
+  let settings: Settings = DEFAULT_SETTINGS;
+  let t: Strings = strings(settings.language);
+  let lastTyped = 0;
+  let reported = -1;
+  let collapsed = false;
+  let alerted = new Set<string>();
+  /** Waits whose start Huashu saw; only those count in the statistics, so a reload never counts one twice. */
+  const counted = new Set<string>();
+  let layer: HTMLElement | null = null;
+  const markListeners: (() => void)[] = [];
+  let marksSeen = '';
+
+  function notifyMarks() {
+    const now = tracker
+      .buyers()
+      .filter((buyer) => buyer.marked)
+      .map((buyer) => buyer.id)
+      .join('\n');
+    if (now === marksSeen) return;
+    marksSeen = now;
+    for (const listener of markListeners) listener();
+  }
+
+  async function loadSettings() {
+    try {
+      settings = (await callBackground('shopState', {})).settings;
+      t = strings(settings.language);
+    } catch {
+      // Defaults stay.
+    }
+  }
+
+  function typingIn(): string | null {
+    const open = adapter.currentConversationId(doc);
+    if (!open || Date.now() - lastTyped > TYPING_MS) return null;
+    return adapter.readDraft(doc).trim() ? open : null;
+  }
+
+  function open(id: string): boolean {
+    const done = adapter.openConversation(doc, id);
+    // The agent jumped there to answer: put the caret in the composer once the page has switched.
+    if (done) ctx.setTimeout(() => adapter.composer(doc)?.focus(), 50);
+    return done;
+  }
+
+  function jumpLongest(): boolean {
+    tick();
+    const [first] = tracker.buyers();
+    return first ? open(first.id) : false;
+  }
+
+  function rows(): WaitingRow[] {
+    const now = Date.now();
+    const late = new Set(slowReplies(tracker.buyers(), alertOptions()).map((buyer) => buyer.id));
+    return tracker.buyers().map((buyer) => ({
+      id: buyer.id,
+      name: buyer.name,
+      seconds: waitedSeconds(buyer, now),
+      marked: buyer.marked,
+      late: late.has(buyer.id),
+    }));
+  }
+
+  function alertOptions() {
+    return { thresholdSeconds: settings.slowReplyThresholdSeconds, now: Date.now(), typingIn: typingIn() };
+  }
+
+  function tick() {
+    const update = tracker.update(adapter.conversations(doc));
+    for (const buyer of update.started) {
+      // Waits already running when Huashu started were not seen from their start: left out of the figures.
+      if (buyer.since < startedAt - TICK_MS * 5) continue;
+      counted.add(`${buyer.id}@${buyer.since}`);
+      recordStat({ kind: 'buyerMessage', at: buyer.since });
+    }
+    for (const wait of update.answered) {
+      if (counted.delete(`${wait.id}@${wait.since}`))
+        recordStat({ kind: 'answered', at: wait.since, seconds: wait.seconds });
+    }
+    notifyMarks();
+    const alert = slowReplies(tracker.buyers(), alertOptions());
+    if (settings.slowReplySound && alert.some((buyer) => !alerted.has(buyer.id))) beep();
+    alerted = new Set(alert.map((buyer) => buyer.id));
+    if (alert.length !== reported) {
+      reported = alert.length;
+      callBackground('reportWaiting', { count: alert.length }).catch(() => {});
+    }
+    draw(alert);
+  }
+
+  function draw(alert: WaitingBuyer[]) {
+    if (!layer) return;
+    if (alert.length === 0) {
+      render(null, layer);
+      layer.hidden = true;
+      return;
+    }
+    const now = Date.now();
+    render(
+      <SlowReplyBadge
+        buyers={alert}
+        now={now}
+        t={t}
+        thresholdSeconds={settings.slowReplyThresholdSeconds}
+        language={settings.language}
+        collapsed={collapsed}
+        onToggle={() => {
+          collapsed = !collapsed;
+          draw(alert);
+        }}
+        onOpen={(id) => {
+          open(id);
+          tick();
+        }}
+      />,
+      layer,
+    );
+    layer.hidden = false;
+    place();
+  }
+
+  /** Centred at the top of the chat column: above old messages, never over the composer or the popup. */
+  function place() {
+    if (!layer) return;
+    const anchor = adapter.threadRoot(doc) ?? adapter.composerArea(doc);
+    const rect = anchor?.getBoundingClientRect();
+    if (!rect || rect.width === 0) {
+      Object.assign(layer.style, { left: '', top: '', right: '16px', bottom: '16px', transform: '' });
+      return;
+    }
+    Object.assign(layer.style, {
+      left: `${rect.left + rect.width / 2}px`,
+      top: `${Math.max(8, rect.top + 10)}px`,
+      right: '',
+      bottom: '',
+      transform: 'translateX(-50%)',
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    // The browser command (Alt+J by default) reaches the background; a page that sees the key handles it here too.
+    if (event.isComposing || event.keyCode === 229) return;
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.code !== 'KeyJ') return;
+    event.preventDefault();
+    event.stopPropagation();
+    jumpLongest();
+  }
+
+  const onMessage = (message: unknown) => {
+    if (isSolutionsChanged(message)) {
+      void loadSettings().then(tick);
+      return undefined;
+    }
+    const request = parseTabRequest(message);
+    if (!request) return undefined;
+    if (request.type === 'jumpLongest') return Promise.resolve({ opened: jumpLongest() });
+    if (request.type === 'openConversation') return Promise.resolve({ opened: open(request.id) });
+    tick();
+    const reply: WaitingListReply = { buyers: rows(), thresholdSeconds: settings.slowReplyThresholdSeconds };
+    return Promise.resolve(reply);
+  };
+
+  void createShadowRootUi(ctx, {
+    name: 'huashu-waiting',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container, _shadow, host) {
+      layer = document.createElement('div');
+      layer.className = 'hw-layer';
+      layer.hidden = true;
+      container.append(layer);
+      host.dataset.ready = '1';
+      tick();
+    },
+  }).then((ui) => ui.mount());
+
+  void loadSettings().then(tick);
+  ctx.setInterval(tick, TICK_MS);
+  ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+  ctx.addEventListener(
+    document,
+    'input',
+    (event) => {
+      const composer = adapter.composer(doc);
+      if (composer && event.target instanceof Node && composer.contains(event.target)) lastTyped = Date.now();
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(window, 'resize', place);
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    if (layer) render(null, layer);
+  });
+
+  return {
+    mark(id) {
+      tracker.mark(id);
+      tick();
+    },
+    isMarked: (id) => tracker.isMarked(id),
+    replied(id) {
+      tracker.replied(id);
+      tick();
+    },
+    jumpLongest,
+    onMarksChanged(listener) {
+      markListeners.push(listener);
+    },
+  };
+}
+
+interface BadgeProps {
+  buyers: WaitingBuyer[];
+  now: number;
+  t: Strings;
+  thresholdSeconds: number;
+  language: Settings['language'];
+  collapsed: boolean;
+  onToggle(): void;
+  onOpen(id: string): void;
+}
+
+function SlowReplyBadge({ buyers, now, t, thresholdSeconds, language, collapsed, onToggle, onOpen }: BadgeProps) {
+  const w = t.workflow;
+  const shown = buyers.slice(0, MAX_ROWS);
+  const urgent = buyers.some((buyer) => buyer.marked);
+  return (
+    <aside class={`hw-badge${urgent ? ' hw-badge--urgent' : ''}`} aria-label={t.appName} role="status">
+      <button type="button" class="hw-head" aria-expanded={!collapsed} onClick={onToggle}>
+        <span class="hw-clock" aria-hidden="true" />
+        <span class="hw-title">{w.slowTitle(buyers.length, thresholdSeconds)}</span>
+        <span class="hw-chevron" aria-hidden="true">
+          {collapsed ? '▾' : '▴'}
+        </span>
+      </button>
+      {!collapsed && (
+        <ol class="hw-list">
+          {shown.map((buyer) => {
+            const seconds = waitedSeconds(buyer, now);
+            return (
+              <li key={buyer.id}>
+                <button
+                  type="button"
+                  class={`hw-row${buyer.marked ? ' hw-row--marked' : ''}`}
+                  data-conv-id={buyer.id}
+                  title={w.open(buyer.name)}
+                  onClick={() => onOpen(buyer.id)}
+                >
+                  <span class="hw-name">{buyer.name}</span>
+                  {buyer.marked && <span class="hw-tag">{w.urgent}</span>}
+                  <span class={`hw-time${seconds >= 180 ? ' hw-time--late' : ''}`}>
+                    {formatWait(seconds, language)}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+          {buyers.length > shown.length && <li class="hw-more">{w.more(buyers.length - shown.length)}</li>}
+          <li class="hw-hint">{w.jumpHint}</li>
+        </ol>
+      )}
+    </aside>
+  );
+}
+
+let audio: AudioContext | undefined;
+
+/** A short, soft two-note tone; only when the admin turned the sound on. */
+function beep() {
+  try {
+    audio ??= new AudioContext();
+    const start = audio.currentTime;
+    for (const [offset, frequency] of [
+      [0, 880],
+      [0.18, 660],
+    ]) {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.0001, start + offset);
+      gain.gain.exponentialRampToValueAtTime(0.08, start + offset + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.16);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(start + offset);
+      osc.stop(start + offset + 0.18);
+    }
+  } catch {
+    // No audio (autoplay policy before any click on the page): the badge still shows.
+  }
+}

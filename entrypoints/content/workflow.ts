@@ -1,0 +1,30 @@
+/**
+ * What the suggestion popup's controller (assistant.tsx) tells the agent-workflow features: statistics
+ * events and escalation marks. Kept here so assistant.tsx only makes one-line calls.
+ */
+import type { ThreadMessage } from '@/lib/adapters/types';
+import type { Solution } from '@/lib/solutions/types';
+import type { SuggestionEvent } from '@/lib/stats/types';
+import { isAngry } from '@/lib/waiting/angry';
+import { recordStat } from './stats';
+import type { WaitingController } from './waiting';
+
+/** A buyer's new text: a clearly angry one marks the conversation urgent, whatever the intent. */
+export function noteBuyerMessage(
+  waiting: WaitingController | undefined,
+  conversationId: string,
+  message: ThreadMessage,
+) {
+  if (message.kind === 'text' && isAngry(message.text)) waiting?.mark(conversationId);
+}
+
+/** A suggestion for a new buyer message was shown; an escalation marks the conversation urgent. */
+export function noteShown(waiting: WaitingController | undefined, conversationId: string, solution: Solution) {
+  recordStat({ kind: 'shown', intent: solution.intent, at: Date.now() });
+  if (solution.intent === 'escalation') waiting?.mark(conversationId);
+}
+
+/** The agent copied, sent, ran an action from or dismissed a suggestion. */
+export function noteUse(kind: Exclude<SuggestionEvent, 'shown'>, solution: Solution | null | undefined) {
+  if (solution) recordStat({ kind, intent: solution.intent, at: Date.now() });
+}
