@@ -12,7 +12,7 @@ import type { Settings } from '../settings';
 import type { KeywordRule, Situation, SlotEdits } from './types';
 
 export const DB_NAME = 'huashu-shop';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface SlotRecord extends SlotEdits {
   /** `${intent}/${situation}` */
@@ -25,13 +25,20 @@ export interface RuleRecord extends KeywordRule {
   position: number;
 }
 
-/** The current schema (version 2). */
+export interface SelectorRecord {
+  adapter: string;
+  selectors: Record<string, string[]>;
+}
+
+/** The current schema (version 3). */
 export interface ShopDb extends DBSchema {
   slots: { key: string; value: SlotRecord };
   intents: { key: IntentId; value: { intent: IntentId; enabled: boolean } };
   rules: { key: string; value: RuleRecord };
   settings: { key: 'shop'; value: Partial<Settings> };
   hits: { key: IntentId; value: { intent: IntentId; count: number } };
+  /** Page selector overrides, one record per adapter (lib/adapters/overrides.ts). */
+  selectors: { key: string; value: SelectorRecord };
 }
 
 /** Version 1 kept one record per edited or added reply; version 2 groups them by intent × situation. */
@@ -89,6 +96,10 @@ export const SCHEMA_STEPS: readonly ((db: AnyDb, tx: AnyTx) => Promise<void>)[] 
     }
     await Promise.all([...grouped.values()].map((slot) => slots.put(slot)));
     db.deleteObjectStore('replies');
+  },
+  // 2 → 3: page selector overrides.
+  async (db) => {
+    db.createObjectStore('selectors', { keyPath: 'adapter' });
   },
 ];
 

@@ -2,6 +2,7 @@
  * Reply packs: one JSON file with a schema version. Export writes the shop's local data; import and the
  * managed policy read a pack through parsePack, which refuses anything malformed with a clear reason.
  */
+import { parseSelectorOverrides } from '../adapters/overrides';
 import { strings } from '../i18n';
 import { type IntentId, isIntentId } from '../intents/ids';
 import { INTENT_LABELS } from '../intents/labels';
@@ -189,6 +190,15 @@ export function parsePack(value: unknown, lang: Lang): ReplyPack {
     settings.orderPredictionCard = settingsRecord.orderPredictionCard as boolean;
   }
 
+  let selectorOverrides: ReplyPack['selectorOverrides'];
+  if (pack.selectorOverrides !== undefined) {
+    try {
+      selectorOverrides = parseSelectorOverrides(pack.selectorOverrides, lang);
+    } catch (error) {
+      fail('selectorOverrides', (error as Error).message);
+    }
+  }
+
   return {
     format: PACK_FORMAT,
     version: PACK_VERSION,
@@ -199,6 +209,7 @@ export function parsePack(value: unknown, lang: Lang): ReplyPack {
     disabledIntents: [...new Set(disabledIntents)],
     rules,
     settings,
+    ...(selectorOverrides ? { selectorOverrides } : {}),
   };
 }
 
@@ -217,19 +228,27 @@ export function toPack(data: ShopData, now = new Date()): ReplyPack {
     disabledIntents: [...data.disabledIntents],
     rules: data.rules.map((rule) => ({ ...rule, keywords: [...rule.keywords] })),
     settings: { ...data.settings },
+    selectorOverrides: structuredClone(data.selectorOverrides ?? {}),
   };
 }
 
 export function packData(pack: ReplyPack): ShopData {
-  return { slots: pack.slots, disabledIntents: pack.disabledIntents, rules: pack.rules, settings: pack.settings };
+  const data: ShopData = {
+    slots: pack.slots,
+    disabledIntents: pack.disabledIntents,
+    rules: pack.rules,
+    settings: pack.settings,
+  };
+  if (pack.selectorOverrides) data.selectorOverrides = pack.selectorOverrides;
+  return data;
 }
 
 export interface PackChange {
   change: 'add' | 'change' | 'remove';
-  area: 'reply' | 'own' | 'intent' | 'rule' | 'setting';
+  area: 'reply' | 'own' | 'intent' | 'rule' | 'setting' | 'selector';
   intent?: IntentId;
   situation?: Situation;
-  /** Reply, rule or setting id; the intent id for 'intent'. */
+  /** Reply, rule or setting id; the intent id for 'intent'; `adapter.key` for 'selector'. */
   id: string;
   before?: string;
   after?: string;
@@ -286,6 +305,20 @@ export function diffShop(current: ShopData, incoming: ShopData): PackChange[] {
     // A setting the pack leaves out keeps its current value.
     if (incoming.settings[key] !== undefined) {
       compare({ area: 'setting', id: key }, show(current.settings[key]), show(incoming.settings[key]));
+    }
+  }
+  // Selector overrides the pack leaves out stay as they are; a pack that has them replaces them all.
+  if (incoming.selectorOverrides) {
+    const flatten = (overrides: ShopData['selectorOverrides']) =>
+      new Map(
+        Object.entries(overrides ?? {}).flatMap(([adapter, keys]) =>
+          Object.entries(keys).map(([key, variants]) => [`${adapter}.${key}`, variants.join(' | ')] as const),
+        ),
+      );
+    const before = flatten(current.selectorOverrides);
+    const after = flatten(incoming.selectorOverrides);
+    for (const id of new Set([...before.keys(), ...after.keys()])) {
+      compare({ area: 'selector', id }, before.get(id), after.get(id));
     }
   }
   return changes;

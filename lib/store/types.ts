@@ -1,3 +1,4 @@
+import type { SelectorOverrides } from '../adapters/overrides';
 import type { IntentId } from '../intents/ids';
 import type { Settings } from '../settings';
 import type { CatalogueSituation } from '../solutions/catalogue/types';
@@ -47,6 +48,11 @@ export interface ShopData {
   disabledIntents: IntentId[];
   rules: KeywordRule[];
   settings: PackSettings;
+  /**
+   * Page selector overrides, `{ adapterId: { selectorKey: [variants] } }` (lib/adapters/overrides.ts), so a
+   * shop can fix a changed page for every agent through its pack. Absent in a pack: the current ones stay.
+   */
+  selectorOverrides?: SelectorOverrides;
 }
 
 export const PACK_FORMAT = 'huashu-reply-pack';

@@ -63,7 +63,7 @@ describe('schema upgrades', () => {
 
     const db = await openShopDb(factory);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['hits', 'intents', 'rules', 'settings', 'slots']);
+    expect([...db.objectStoreNames].sort()).toEqual(['hits', 'intents', 'rules', 'selectors', 'settings', 'slots']);
     expect(await db.count('slots')).toBe(2);
     db.close();
   });

@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { parseEnvelope } from '@/lib/protocol';
+import { effectiveSelectorOverrides } from '@/lib/selector-overrides';
+import { readManagedValue } from '@/lib/store/managed';
+import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
+import { freshStore } from './store-helpers';
+
+// No DOM here, as in the background's service worker: the DOM-free selector check is what runs.
+const FIX = { feige: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } };
+
+describe('selector overrides in the shop store', () => {
+  test('saved, kept across a restart, cleared with {}', async () => {
+    const { store, reopen } = await freshStore();
+    expect(store.snapshot().local.selectorOverrides).toEqual({});
+    await store.saveSelectorOverrides(FIX);
+    expect(store.snapshot().local.selectorOverrides).toEqual(FIX);
+    const again = await reopen();
+    expect(again.snapshot().local.selectorOverrides).toEqual(FIX);
+    await again.saveSelectorOverrides({});
+    expect(again.snapshot().local.selectorOverrides).toEqual({});
+  });
+
+  test('a bad set is refused with the reason and changes nothing', async () => {
+    const { store } = await freshStore();
+    await store.saveSelectorOverrides(FIX);
+    await expect(store.saveSelectorOverrides({ feige: { composer: ['textarea['] } })).rejects.toThrow(
+      /feige\.composer 第 1 个「textarea\[」：不是有效的 CSS 选择器/,
+    );
+    await expect(store.saveSelectorOverrides({ feige: { nope: ['a'] } })).rejects.toThrow(/没有名为「nope」/);
+    expect(store.snapshot().local.selectorOverrides).toEqual(FIX);
+  });
+
+  test('the protocol refuses a bad set before it reaches the store', () => {
+    const envelope = (overrides: unknown) => ({ huashu: 1, type: 'saveSelectorOverrides', payload: { overrides } });
+    expect(parseEnvelope(envelope(FIX))?.payload).toEqual({ overrides: FIX });
+    expect(() => parseEnvelope(envelope({ douyin: {} }))).toThrow(/未知页面「douyin」/);
+    expect(() => parseEnvelope(envelope('textarea'))).toThrow(/页面选择器无效/);
+    expect(() =>
+      parseEnvelope({ huashu: 1, type: 'testSelectors', payload: { overrides: { feige: { composer: ['a {'] } } } }),
+    ).toThrow(/不是有效的 CSS 选择器/);
+  });
+});
+
+describe('selector overrides in reply packs', () => {
+  test('travel in the pack: export → import into another browser', async () => {
+    const { store } = await freshStore();
+    await store.saveSelectorOverrides(FIX);
+    const pack = store.exportPack();
+    expect(pack.selectorOverrides).toEqual(FIX);
+
+    const { store: other } = await freshStore();
+    expect(diffShop(other.snapshot().local, packData(parsePack(pack, 'zh')))).toEqual([
+      { change: 'add', area: 'selector', id: 'feige.composer', before: undefined, after: FIX.feige.composer[0] },
+    ]);
+    await other.importPack(parsePackText(JSON.stringify(pack), 'zh'));
+    expect(other.snapshot().local.selectorOverrides).toEqual(FIX);
+  });
+
+  test('a pack without them (an older export) leaves the current ones; one with {} clears them', async () => {
+    const { store } = await freshStore();
+    await store.saveSelectorOverrides(FIX);
+    const { selectorOverrides: _, ...older } = store.exportPack();
+    const parsed = parsePack(older, 'zh');
+    expect(parsed.selectorOverrides).toBeUndefined();
+    expect(diffShop(store.snapshot().local, packData(parsed))).toEqual([]);
+    await store.importPack(parsed);
+    expect(store.snapshot().local.selectorOverrides).toEqual(FIX);
+
+    await store.importPack(parsePack({ ...older, selectorOverrides: {} }, 'zh'));
+    expect(store.snapshot().local.selectorOverrides).toEqual({});
+  });
+
+  test('a pack with a bad override is refused whole, saying where', async () => {
+    const { store } = await freshStore();
+    const pack = { ...store.exportPack(), selectorOverrides: { feige: { sendButton: ['div[data-qa-id="x"'] } } };
+    expect(() => parsePack(pack, 'zh')).toThrow(/^selectorOverrides：feige\.sendButton 第 1 个/);
+    expect(() => parsePack({ ...pack, selectorOverrides: { feige: { sendButton: [] } } }, 'en')).toThrow(
+      /selectorOverrides：feige\.sendButton: should be a non-empty list/,
+    );
+  });
+
+  test('the managed pack’s overrides reach every agent and win over the shop’s own, key by key', async () => {
+    const { store } = await freshStore();
+    const managedFix = { feige: { composer: ['textarea.managed'] } };
+    const policy = JSON.stringify({ ...store.exportPack(), selectorOverrides: managedFix });
+    const { store: agent } = await freshStore({ readManaged: async () => policy });
+    await agent.saveSelectorOverrides({ feige: { composer: ['textarea.local'], sendButton: ['div.send'] } });
+    expect(agent.snapshot().managed?.selectorOverrides).toEqual(managedFix);
+    expect(effectiveSelectorOverrides(agent.snapshot())).toEqual({
+      feige: { composer: ['textarea.managed'], sendButton: ['div.send'] },
+    });
+    expect(
+      readManagedValue(JSON.stringify({ ...store.exportPack(), selectorOverrides: { x: {} } }), 'zh').error,
+    ).toMatch(/未知页面「x」/);
+  });
+});
