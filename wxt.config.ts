@@ -5,18 +5,7 @@ import { adapterMatches } from './lib/adapters/matches';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
-  hooks: {
-    // Firefox wants a stable add-on id and, since November 2025, a data-collection statement: Huashu collects nothing.
-    'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.browser !== 'firefox') return;
-      Object.assign(manifest, {
-        browser_specific_settings: {
-          gecko: { id: 'huashu@huashu.local', data_collection_permissions: { required: ['none'] } },
-        },
-      });
-    },
-  },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -33,5 +22,11 @@ export default defineConfig({
     commands: {
       'jump-longest-waiting': { suggested_key: { default: 'Alt+J' }, description: '__MSG_jumpCommand__' },
     },
-  },
+    // Firefox wants a stable add-on id and, since November 2025, a data-collection statement: Huashu collects nothing.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'huashu@huashu.local', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
 });
