@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { strings } from '@/lib/i18n';
+import type { IntentId } from '@/lib/intents/ids';
 import { effectiveSettings } from '@/lib/store/overlay';
+import type { Situation } from '@/lib/store/types';
+import { FeedbackPage } from './FeedbackPage';
 import { PackPage } from './PackPage';
 import { RepliesPage } from './RepliesPage';
 import { RulesPage } from './RulesPage';
 import { SettingsPage } from './SettingsPage';
 import { useShop } from './shop';
 
-type Tab = 'replies' | 'rules' | 'pack' | 'settings';
-const TABS: Tab[] = ['replies', 'rules', 'pack', 'settings'];
+type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback';
+const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'settings'];
 
 /** The shop admin's page: replies per intent and order node, keyword rules, reply packs, settings. */
 export function App() {
@@ -18,6 +21,8 @@ export function App() {
   const t = strings(language);
   const [tab, setTab] = useState<Tab>('replies');
   const [dirty, setDirty] = useState(false);
+  // The feedback inbox's "去修改话术" opens the reply editor on that intent and order node.
+  const [replyTarget, setReplyTarget] = useState<{ intent: IntentId; situation: Situation; at: number }>();
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -46,6 +51,7 @@ export function App() {
     rules: t.admin.tabRules,
     pack: t.admin.tabPack,
     settings: t.admin.tabSettings,
+    feedback: t.feedback.tab,
   };
 
   return (
@@ -106,9 +112,27 @@ export function App() {
         ) : !snapshot ? (
           <p class="loading">{t.connecting}</p>
         ) : tab === 'replies' ? (
-          <RepliesPage shop={shop} snapshot={snapshot} t={t} guard={guard} onDirty={setDirty} />
+          <RepliesPage
+            key={replyTarget?.at}
+            shop={shop}
+            snapshot={snapshot}
+            t={t}
+            guard={guard}
+            onDirty={setDirty}
+            initial={replyTarget}
+          />
         ) : tab === 'rules' ? (
           <RulesPage shop={shop} snapshot={snapshot} t={t} onDirty={setDirty} />
+        ) : tab === 'feedback' ? (
+          <FeedbackPage
+            t={t}
+            language={language}
+            notify={shop.setNotice}
+            onEditReply={(intent, situation) => {
+              setReplyTarget({ intent, situation, at: Date.now() });
+              setTab('replies');
+            }}
+          />
         ) : tab === 'pack' ? (
           <PackPage shop={shop} snapshot={snapshot} t={t} />
         ) : (

@@ -27,6 +27,8 @@ interface Props {
   t: Strings;
   guard(action: () => void): void;
   onDirty(dirty: boolean): void;
+  /** Where to open, e.g. from a feedback item; the first intent otherwise. */
+  initial?: { intent: IntentId; situation: Situation };
 }
 
 interface Editing {
@@ -38,11 +40,13 @@ interface Editing {
 
 const MAX_RESULTS = 60;
 
-export function RepliesPage({ shop, snapshot, t, guard, onDirty }: Props) {
+export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Props) {
   const lang = snapshot.settings.language;
   const a = t.admin;
-  const [intent, setIntent] = useState<IntentId>('ship_urge');
-  const [situation, setSituation] = useState<Situation>(() => situationsOf('ship_urge')[1] ?? 'none');
+  const [intent, setIntent] = useState<IntentId>(initial?.intent ?? 'ship_urge');
+  const [situation, setSituation] = useState<Situation>(
+    () => initial?.situation ?? situationsOf('ship_urge')[1] ?? 'none',
+  );
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing | null>(null);
   const [busy, setBusy] = useState(false);

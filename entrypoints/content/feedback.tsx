@@ -1,0 +1,147 @@
+/**
+ * 我要反馈 in the content script: one form state per conversation, kept across closing the popup and
+ * switching conversations until it is sent or cancelled. Images are checked and scaled here, in the page,
+ * before anything crosses to the background.
+ */
+
+import type { FeedbackDraft } from '@/components/FeedbackForm';
+import { FeedbackForm } from '@/components/FeedbackForm';
+import { checkImageFile, downscaleImage, refusalText } from '@/lib/feedback/images';
+import { maskPersonal } from '@/lib/feedback/mask';
+import { FEEDBACK_LIMITS, type FeedbackContext } from '@/lib/feedback/types';
+import type { Language, Strings } from '@/lib/i18n';
+import { callBackground } from '@/lib/protocol';
+import type { Solution } from '@/lib/solutions/types';
+
+interface FormState {
+  open: boolean;
+  draft: FeedbackDraft;
+  processing: number;
+  submitting: boolean;
+  error?: string;
+}
+
+export interface FeedbackControllerOptions {
+  strings(): Strings;
+  language(): Language;
+  redraw(): void;
+  /** Confirms a sent item in the popup's status line. */
+  sent(conversationId: string, text: string): void;
+}
+
+/** The context shown before sending and stored with the item; the buyer's phone numbers and addresses masked. */
+export function feedbackContext(solution: Solution, buyerText: string): FeedbackContext {
+  const cut = (text: string) => text.slice(0, FEEDBACK_LIMITS.contextChars);
+  return {
+    conversationId: solution.conversationId,
+    messageId: solution.messageId,
+    intent: solution.intent,
+    intentLabel: solution.intentLabel,
+    confidence: solution.confidence,
+    why: solution.why.slice(0, FEEDBACK_LIMITS.contextItems).map((item) => cut(maskPersonal(item))),
+    buyerText: cut(maskPersonal(buyerText)),
+    replies: solution.replies.slice(0, FEEDBACK_LIMITS.contextItems).map((reply) => cut(maskPersonal(reply.text))),
+    node: solution.node,
+    orderId: solution.order?.id,
+    product: solution.order?.product,
+  };
+}
+
+export function createFeedbackController(options: FeedbackControllerOptions) {
+  const forms = new Map<string, FormState>();
+
+  function open(conversationId: string, solution: Solution, buyerText: string) {
+    const form = forms.get(conversationId);
+    if (form) form.open = true;
+    else {
+      forms.set(conversationId, {
+        open: true,
+        draft: { category: 'wrong_intent', description: '', images: [], context: feedbackContext(solution, buyerText) },
+        processing: 0,
+        submitting: false,
+      });
+    }
+    options.redraw();
+  }
+
+  function update(conversationId: string, patch: Partial<FormState>) {
+    const form = forms.get(conversationId);
+    if (!form) return;
+    Object.assign(form, patch);
+    options.redraw();
+  }
+
+  async function addFiles(conversationId: string, files: File[]) {
+    const form = forms.get(conversationId);
+    if (!form) return;
+    const language = options.language();
+    const errors: string[] = [];
+    const accepted: File[] = [];
+    for (const file of files) {
+      const refusal = checkImageFile(file, form.draft.images.length + form.processing + accepted.length);
+      if (refusal) errors.push(refusalText(refusal, file.name, language));
+      else accepted.push(file);
+    }
+    update(conversationId, { error: errors[0], processing: form.processing + accepted.length });
+    await Promise.all(
+      accepted.map(async (file) => {
+        try {
+          const image = await downscaleImage(file);
+          form.draft.images = [...form.draft.images, image];
+        } catch {
+          form.error = options.strings().feedback.imageFailed(file.name || 'image');
+        } finally {
+          form.processing -= 1;
+          options.redraw();
+        }
+      }),
+    );
+  }
+
+  async function submit(conversationId: string) {
+    const form = forms.get(conversationId);
+    if (!form || form.submitting) return;
+    update(conversationId, { submitting: true, error: undefined });
+    try {
+      await callBackground('submitFeedback', form.draft);
+      forms.delete(conversationId);
+      options.sent(conversationId, options.strings().feedback.sent);
+    } catch (error) {
+      update(conversationId, { submitting: false, error: options.strings().feedback.failed((error as Error).message) });
+    }
+  }
+
+  /** The form to show in the popup of `conversationId`, or undefined when it is not open. */
+  function view(conversationId: string) {
+    const form = forms.get(conversationId);
+    if (!form?.open) return undefined;
+    const { draft } = form;
+    return (
+      <FeedbackForm
+        draft={draft}
+        t={options.strings()}
+        submitting={form.submitting}
+        processing={form.processing}
+        error={form.error}
+        onChange={(patch) => {
+          // The current draft, not this render's: a redraw may not have happened since the last change.
+          form.draft = { ...form.draft, ...patch };
+          options.redraw();
+        }}
+        onAddFiles={(files) => void addFiles(conversationId, files)}
+        onRemoveImage={(index) => {
+          form.draft = { ...form.draft, images: form.draft.images.filter((_, at) => at !== index) };
+          form.error = undefined;
+          options.redraw();
+        }}
+        onSubmit={() => void submit(conversationId)}
+        onCancel={() => {
+          forms.delete(conversationId);
+          options.redraw();
+        }}
+      />
+    );
+  }
+
+  return { open, view };
+}

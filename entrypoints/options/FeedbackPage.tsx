@@ -1,0 +1,400 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  FEEDBACK_CATEGORIES,
+  type FeedbackCategory,
+  type FeedbackItem,
+  type FeedbackSummary,
+} from '@/lib/feedback/types';
+import { isWebhookUrl } from '@/lib/feedback/validate';
+import { feedbackZip, zipFileName } from '@/lib/feedback/zip';
+import type { Language, Strings } from '@/lib/i18n';
+import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
+import { INTENT_LABELS } from '@/lib/intents/labels';
+import type { OrderNode } from '@/lib/orders/types';
+import { callBackground } from '@/lib/protocol';
+import { catalogueSlot, situationsOf } from '@/lib/store/catalogue';
+import type { Situation } from '@/lib/store/types';
+import type { Notice } from './shop';
+import './feedback.css';
+
+interface Props {
+  t: Strings;
+  language: Language;
+  /** Opens the reply editor on the intent and order node the feedback concerns. */
+  onEditReply(intent: IntentId, situation: Situation): void;
+  notify(notice: Notice): void;
+}
+
+type StateFilter = 'all' | 'open' | 'resolved';
+
+/** Where the reply editor should open for an item: its order node if the catalogue has one there. */
+export function situationFor(intent: IntentId, node: OrderNode | null): Situation {
+  if (!node) return 'none';
+  if (catalogueSlot(intent, node)) return node;
+  if (catalogueSlot(intent, 'any')) return 'any';
+  return situationsOf(intent)[0] ?? 'none';
+}
+
+/** The admin's feedback inbox: newest first, filters, one item with images and context, export, webhook. */
+export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
+  const f = t.feedback;
+  const intentLabel = (id: IntentId) => INTENT_LABELS[id][language];
+  const [rows, setRows] = useState<FeedbackSummary[] | null>(null);
+  const [intent, setIntent] = useState<IntentId | ''>('');
+  const [category, setCategory] = useState<FeedbackCategory | ''>('');
+  const [state, setState] = useState<StateFilter>('all');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [item, setItem] = useState<FeedbackItem | null>(null);
+
+  const fail = useCallback((error: unknown) => notify({ tone: 'error', text: (error as Error).message }), [notify]);
+  const reload = useCallback(() => {
+    callBackground('listFeedback', {}).then(setRows, fail);
+  }, [fail]);
+
+  useEffect(() => {
+    reload();
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
+  }, [reload]);
+
+  useEffect(() => {
+    setItem(null);
+    if (openId) callBackground('getFeedback', { id: openId }).then(setItem, fail);
+  }, [openId, fail]);
+
+  const shown = useMemo(
+    () =>
+      (rows ?? []).filter(
+        (row) =>
+          (!intent || row.intent === intent) &&
+          (!category || row.category === category) &&
+          (state === 'all' || row.resolved === (state === 'resolved')),
+      ),
+    [rows, intent, category, state],
+  );
+  const intents = useMemo(() => INTENT_IDS.filter((id) => rows?.some((row) => row.intent === id)), [rows]);
+
+  async function setResolved(id: string, resolved: boolean) {
+    try {
+      setRows(await callBackground('setFeedbackResolved', { id, resolved }));
+      if (item?.id === id) setItem({ ...item, resolved });
+      notify({ tone: 'ok', text: resolved ? f.resolved : f.open });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function remove(ids: string[]) {
+    if (ids.length === 0 || !window.confirm(f.deleteConfirm(ids.length))) return;
+    try {
+      setRows(await callBackground('deleteFeedback', { ids }));
+      setChosen(new Set([...chosen].filter((id) => !ids.includes(id))));
+      if (openId && ids.includes(openId)) setOpenId(null);
+      notify({ tone: 'ok', text: f.deleted });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function exportZip(ids?: string[]) {
+    try {
+      const items = await callBackground('exportFeedback', ids ? { ids } : {});
+      const now = new Date();
+      const blob = new Blob([feedbackZip(items, now) as BlobPart], { type: 'application/zip' });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = zipFileName(now);
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      notify({ tone: 'ok', text: f.exported(items.length) });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function toggle(id: string) {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChosen(next);
+  }
+
+  const allShownChosen = shown.length > 0 && shown.every((row) => chosen.has(row.id));
+  const time = (ms: number) => new Date(ms).toLocaleString(language === 'zh' ? 'zh-CN' : 'en');
+
+  return (
+    <div class="fb">
+      <section class="panel fb-inbox" aria-labelledby="fb-title">
+        <div class="panel-head">
+          <div>
+            <h2 id="fb-title">{f.inboxTitle}</h2>
+            {rows && <p class="muted small">{rows.length > 0 ? f.selected(chosen.size) : ''}</p>}
+          </div>
+          <div class="fb-export">
+            <button type="button" class="btn" disabled={chosen.size === 0} onClick={() => void exportZip([...chosen])}>
+              {f.exportSelected}
+            </button>
+            <button type="button" class="btn" disabled={!rows?.length} onClick={() => void exportZip()}>
+              {f.exportAll}
+            </button>
+            <button
+              type="button"
+              class="btn btn-danger"
+              disabled={chosen.size === 0}
+              onClick={() => void remove([...chosen])}
+            >
+              {f.deleteItem}
+            </button>
+          </div>
+        </div>
+        <div class="fb-filters">
+          <label class="fb-check">
+            <input
+              type="checkbox"
+              checked={allShownChosen}
+              disabled={shown.length === 0}
+              onChange={() => setChosen(allShownChosen ? new Set() : new Set(shown.map((row) => row.id)))}
+            />
+            {f.selectAll}
+          </label>
+          <select
+            class="input fb-select"
+            aria-label={f.contextIntent}
+            value={intent}
+            onChange={(event) => setIntent(event.currentTarget.value as IntentId | '')}
+          >
+            <option value="">{f.allIntents}</option>
+            {intents.map((id) => (
+              <option key={id} value={id}>
+                {intentLabel(id)}
+              </option>
+            ))}
+          </select>
+          <select
+            class="input fb-select"
+            aria-label={f.category}
+            value={category}
+            onChange={(event) => setCategory(event.currentTarget.value as FeedbackCategory | '')}
+          >
+            <option value="">{f.allCategories}</option>
+            {FEEDBACK_CATEGORIES.map((id) => (
+              <option key={id} value={id}>
+                {f.categories[id]}
+              </option>
+            ))}
+          </select>
+          <select
+            class="input fb-select"
+            aria-label={f.allStates}
+            value={state}
+            onChange={(event) => setState(event.currentTarget.value as StateFilter)}
+          >
+            <option value="all">{f.allStates}</option>
+            <option value="open">{f.open}</option>
+            <option value="resolved">{f.resolved}</option>
+          </select>
+        </div>
+        {!rows ? (
+          <p class="loading">{t.connecting}</p>
+        ) : rows.length === 0 ? (
+          <p class="empty">{f.empty}</p>
+        ) : shown.length === 0 ? (
+          <p class="empty">{f.noMatch}</p>
+        ) : (
+          <ul class="fb-list">
+            {shown.map((row) => (
+              <li
+                key={row.id}
+                class={`fb-row${row.id === openId ? ' fb-row--open' : ''}${row.resolved ? ' fb-row--resolved' : ''}`}
+                data-feedback-id={row.id}
+              >
+                <input
+                  type="checkbox"
+                  aria-label={row.description}
+                  checked={chosen.has(row.id)}
+                  onChange={() => toggle(row.id)}
+                />
+                <button type="button" class="fb-row-main" onClick={() => setOpenId(row.id)}>
+                  <span class="fb-row-top">
+                    <span class={`fb-cat fb-cat--${row.category}`}>{f.categories[row.category]}</span>
+                    <span class="fb-row-intent">{intentLabel(row.intent)}</span>
+                    {row.node && <span class="fb-row-node">{t.nodes[row.node]}</span>}
+                    <span class="spacer" />
+                    <span class="fb-row-time">{time(row.createdAt)}</span>
+                  </span>
+                  <span class="fb-row-desc">{row.description}</span>
+                  <span class="fb-row-bottom">
+                    <span class="fb-row-buyer">“{row.buyerText}”</span>
+                    {row.imageCount > 0 && <span class="fb-row-images">{f.images_(row.imageCount)}</span>}
+                    <span class={`fb-state${row.resolved ? ' fb-state--resolved' : ''}`}>
+                      {row.resolved ? f.resolved : f.open}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="panel fb-detail" aria-label={f.title} aria-live="polite">
+        {!item ? (
+          <p class="empty">{f.pick}</p>
+        ) : (
+          <Detail
+            item={item}
+            t={t}
+            intentLabel={intentLabel}
+            time={time}
+            onResolved={(resolved) => void setResolved(item.id, resolved)}
+            onDelete={() => void remove([item.id])}
+            onEditReply={() => onEditReply(item.context.intent, situationFor(item.context.intent, item.context.node))}
+          />
+        )}
+      </section>
+
+      <WebhookSettings t={t} notify={notify} />
+    </div>
+  );
+}
+
+function Detail(props: {
+  item: FeedbackItem;
+  t: Strings;
+  intentLabel(intent: IntentId): string;
+  time(ms: number): string;
+  onResolved(resolved: boolean): void;
+  onDelete(): void;
+  onEditReply(): void;
+}) {
+  const { item, t } = props;
+  const f = t.feedback;
+  const c = item.context;
+  return (
+    <article class="fb-item" data-feedback-id={item.id}>
+      <header class="fb-item-head">
+        <span class={`fb-cat fb-cat--${item.category}`}>{f.categories[item.category]}</span>
+        <span class={`fb-state${item.resolved ? ' fb-state--resolved' : ''}`}>
+          {item.resolved ? f.resolved : f.open}
+        </span>
+        {item.delivery && <span class={`fb-delivery fb-delivery--${item.delivery}`}>{f.delivery[item.delivery]}</span>}
+        <span class="spacer" />
+        <span class="muted small">
+          {f.received} {props.time(item.createdAt)}
+        </span>
+      </header>
+      <p class="fb-item-desc">{item.description}</p>
+      {item.images.length > 0 && (
+        <div class="fb-images">
+          {item.images.map((image, index) => (
+            <a key={image.dataUrl.slice(-32)} href={image.dataUrl} target="_blank" rel="noreferrer" class="fb-image">
+              <img src={image.dataUrl} alt={`${f.images} ${index + 1}`} width={image.width} height={image.height} />
+            </a>
+          ))}
+        </div>
+      )}
+      <dl class="fb-context">
+        <dt>{f.contextIntent}</dt>
+        <dd>
+          {props.intentLabel(c.intent)} · {Math.round(c.confidence * 100)}%
+        </dd>
+        {c.why.length > 0 && (
+          <>
+            <dt>{f.contextMatched}</dt>
+            <dd>{c.why.join('；')}</dd>
+          </>
+        )}
+        <dt>{f.contextBuyer}</dt>
+        <dd class="fb-buyer">{c.buyerText}</dd>
+        {c.replies.length > 0 && (
+          <>
+            <dt>{f.contextReplies}</dt>
+            <dd>
+              <ol class="fb-replies">
+                {c.replies.map((reply) => (
+                  <li key={reply}>{reply}</li>
+                ))}
+              </ol>
+            </dd>
+          </>
+        )}
+        <dt>{f.contextNode}</dt>
+        <dd>
+          {c.node ? t.nodes[c.node] : '—'}
+          {c.orderId ? ` · ${f.contextOrder} ${c.orderId}` : ''}
+          {c.product ? ` · ${c.product}` : ''}
+        </dd>
+      </dl>
+      <footer class="fb-item-actions">
+        <button type="button" class="btn btn-primary" onClick={props.onEditReply}>
+          {f.editReply}
+        </button>
+        <button type="button" class="btn" onClick={() => props.onResolved(!item.resolved)}>
+          {item.resolved ? f.markOpen : f.markResolved}
+        </button>
+        <span class="spacer" />
+        <button type="button" class="btn btn-text btn-danger" onClick={props.onDelete}>
+          {f.deleteItem}
+        </button>
+      </footer>
+    </article>
+  );
+}
+
+/** The optional webhook. The host permission for its origin is asked for here, on the admin's click. */
+function WebhookSettings({ t, notify }: { t: Strings; notify(notice: Notice): void }) {
+  const f = t.feedback;
+  const [url, setUrl] = useState('');
+  useEffect(() => {
+    callBackground('feedbackSettings', {}).then(
+      (settings) => setUrl(settings.webhookUrl),
+      () => {},
+    );
+  }, []);
+  const valid = !url.trim() || isWebhookUrl(url.trim());
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const webhookUrl = url.trim();
+    try {
+      if (webhookUrl) {
+        const origin = `${new URL(webhookUrl).origin}/*`;
+        // Must run in the click's user gesture, before any await.
+        const granted = await browser.permissions.request({ origins: [origin] });
+        if (!granted) {
+          notify({ tone: 'error', text: f.webhookDenied });
+          return;
+        }
+      }
+      await callBackground('saveFeedbackSettings', { webhookUrl });
+      notify({ tone: 'ok', text: webhookUrl ? f.webhookSaved : f.webhookCleared });
+    } catch (error) {
+      notify({ tone: 'error', text: (error as Error).message });
+    }
+  }
+
+  return (
+    <section class="panel fb-webhook" aria-labelledby="fb-webhook-title">
+      <h2 id="fb-webhook-title">{f.webhookTitle}</h2>
+      <p class="muted small">{f.webhookIntro}</p>
+      <form class="fb-webhook-row" onSubmit={(event) => void save(event)}>
+        <label class="sr-only" for="fb-webhook-url">
+          {f.webhookUrl}
+        </label>
+        <input
+          id="fb-webhook-url"
+          class="input"
+          type="url"
+          placeholder="https://example.com/huashu-feedback"
+          value={url}
+          aria-invalid={!valid}
+          onInput={(event) => setUrl(event.currentTarget.value)}
+        />
+        <button type="submit" class="btn btn-primary" disabled={!valid}>
+          {f.webhookSave}
+        </button>
+      </form>
+    </section>
+  );
+}
