@@ -21,6 +21,13 @@ describe('催发货 from the buyer to the agent', () => {
     expect(replies.length).toBeGreaterThanOrEqual(1);
     expect(replies.length).toBeLessThanOrEqual(3);
     for (const reply of replies) expect(reply).not.toMatch(/[{}]|undefined/);
+
+    // It sits above the composer and leaves the buyer's new message in view above it.
+    const box = await popup(workbench.page).boundingBox();
+    const composerBox = await workbench.page.locator('.composer').boundingBox();
+    const lastMessage = await workbench.page.locator('.msg').last().boundingBox();
+    expect(box && composerBox && box.y + box.height).toBeLessThanOrEqual(composerBox?.y ?? 0);
+    expect(box && lastMessage && lastMessage.y + lastMessage.height).toBeLessThanOrEqual(box?.y ?? 0);
   });
 
   test('发送 sends that reply as the agent', async () => {
