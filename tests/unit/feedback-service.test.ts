@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, test } from 'vitest';
+import { openFeedbackDb } from '@/lib/feedback/db';
+import { bytesToDataUrl } from '@/lib/feedback/images';
+import { createFeedbackService } from '@/lib/feedback/service';
+import type { FeedbackInput } from '@/lib/feedback/types';
+import { feedbackZip } from '@/lib/feedback/zip';
+import { parseEnvelope } from '@/lib/protocol';
+
+const PNG = bytesToDataUrl('image/png', new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]));
+
+function input(overrides: Partial<FeedbackInput> = {}): FeedbackInput {
+  return {
+    category: 'bad_reply',
+    description: '话术不对，买家电话13812345678',
+    images: [{ type: 'image/png', dataUrl: PNG, width: 10, height: 10 }],
+    context: {
+      conversationId: 'c1',
+      messageId: 'm1',
+      intent: 'ship_urge',
+      intentLabel: '什么时候发货',
+      confidence: 0.8,
+      why: ['“发货”'],
+      buyerText: '什么时候发货 13912345678 地址北京市朝阳区建国路88号',
+      replies: ['亲，今天发出'],
+      node: 'awaiting_shipment',
+      orderId: '6921',
+    },
+    ...overrides,
+  };
+}
+
+function service(factory = new IDBFactory(), fetcher: typeof fetch = async () => new Response(null, { status: 200 })) {
+  let clock = 1000;
+  let id = 0;
+  return createFeedbackService({
+    db: () => openFeedbackDb(factory),
+    now: () => (clock += 1000),
+    uuid: () => `fb${++id}`,
+    fetch: fetcher,
+    setTimer: () => {},
+  });
+}
+
+describe('feedback service', () => {
+  test('stores an item with its image as a Blob, masked, and lists newest first; survives a reopen', async () => {
+    const factory = new IDBFactory();
+    const { handlers } = service(factory);
+    await handlers.submitFeedback(input());
+    await handlers.submitFeedback(input({ category: 'wrong_intent', description: '第二条' }));
+    const stored = await (await openFeedbackDb(factory)).get('items', 'fb1');
+    expect(stored?.images[0].blob).toBeInstanceOf(Blob);
+    expect(stored?.description).toBe('话术不对，买家电话138****5678');
+    expect(stored?.context.buyerText).toBe('什么时候发货 139****5678 地址北京市朝阳区***');
+
+    const again = service(factory).handlers;
+    const rows = await again.listFeedback();
+    expect(rows.map((row) => row.id)).toEqual(['fb2', 'fb1']);
+    expect(rows[1]).toMatchObject({ imageCount: 1, intent: 'ship_urge', resolved: false });
+    const item = await again.getFeedback({ id: 'fb1' });
+    expect(item?.images[0].dataUrl).toBe(PNG);
+  });
+
+  test('resolve, delete, export', async () => {
+    const { handlers } = service();
+    await handlers.submitFeedback(input());
+    await handlers.submitFeedback(input({ description: '另一条' }));
+    expect(
+      (await handlers.setFeedbackResolved({ id: 'fb1', resolved: true })).find((row) => row.id === 'fb1')?.resolved,
+    ).toBe(true);
+    expect(await handlers.deleteFeedback({ ids: ['fb2'] })).toHaveLength(1);
+    const items = await handlers.exportFeedback({});
+    const zip = unzipSync(feedbackZip(items, new Date('2026-11-24T00:00:00Z')));
+    const json = JSON.parse(strFromU8(zip['feedback.json']));
+    expect(json.items[0]).toMatchObject({ id: 'fb1', resolved: true, images: [{ file: 'images/fb1-1.png' }] });
+    expect(zip['images/fb1-1.png'][0]).toBe(137);
+  });
+
+  test('an empty description is refused', async () => {
+    await expect(service().handlers.submitFeedback(input({ description: '   ' }))).rejects.toThrow('请填写问题描述');
+  });
+
+  test('with a webhook set, a new item is posted once with its idempotency key', async () => {
+    const calls: { url: string; key: string | null; body: { id: string; images: unknown[] } }[] = [];
+    const fetcher = (async (url: string, init: RequestInit) => {
+      calls.push({ url, key: new Headers(init.headers).get('Idempotency-Key'), body: JSON.parse(String(init.body)) });
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    const { handlers, queue } = service(new IDBFactory(), fetcher);
+    await handlers.saveFeedbackSettings({ webhookUrl: 'https://hook.example/x' });
+    const { id } = await handlers.submitFeedback(input());
+    await queue.run();
+    await queue.run();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ url: 'https://hook.example/x', key: id, body: { id } });
+    expect(calls[0].body.images).toHaveLength(1);
+    expect((await handlers.listFeedback())[0].delivery).toBe('delivered');
+  });
+});
+
+describe('protocol checks for feedback', () => {
+  const envelope = (type: string, payload: unknown) => parseEnvelope({ huashu: 1, type, payload });
+
+  test('a valid submission passes', () => {
+    expect(envelope('submitFeedback', input())?.payload).toMatchObject({ category: 'bad_reply' });
+  });
+
+  test.each([
+    ['unknown category', { category: 'spam' }],
+    ['empty description', { description: '' }],
+    ['over 1000 characters', { description: 'x'.repeat(1001) }],
+    ['four images', { images: Array.from({ length: 4 }, () => input().images[0]) }],
+    [
+      'an SVG',
+      { images: [{ type: 'image/svg+xml', dataUrl: 'data:image/svg+xml;base64,PHN2Zz4=', width: 1, height: 1 }] },
+    ],
+    [
+      'a mislabelled image',
+      { images: [{ type: 'image/png', dataUrl: 'data:image/webp;base64,AAAA', width: 1, height: 1 }] },
+    ],
+    ['an image over 1600 px', { images: [{ ...input().images[0], width: 1601 }] }],
+  ])('refuses %s', (_name, overrides) => {
+    expect(() => envelope('submitFeedback', { ...input(), ...overrides })).toThrow();
+  });
+
+  test('webhook URLs must be http(s)', () => {
+    expect(envelope('saveFeedbackSettings', { webhookUrl: ' https://a.example/h ' })?.payload).toEqual({
+      webhookUrl: 'https://a.example/h',
+    });
+    expect(envelope('saveFeedbackSettings', { webhookUrl: '' })?.payload).toEqual({ webhookUrl: '' });
+    expect(() => envelope('saveFeedbackSettings', { webhookUrl: 'javascript:alert(1)' })).toThrow();
+  });
+});
