@@ -41,9 +41,8 @@ export async function showPageHealth(health: RequestOf<'reportHealth'>, { tabId 
 
 /** How many buyers in that tab waited past the slow-reply threshold. */
 export async function setWaitingCount(tabId: number, count: number) {
-  const state = stateOf(tabId);
-  if (state.waiting === count) return;
-  state.waiting = count;
+  // Painted even when the count is unchanged: the browser clears a tab's badge when the tab navigates.
+  stateOf(tabId).waiting = count;
   await paint(tabId);
 }
 

@@ -1,0 +1,179 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { demo, type Page, popup, type Session, startSession } from './workbench';
+
+/**
+ * The agent workflow over the workbench: Alt+J to the longest-waiting buyer, the slow-reply badge and the
+ * toolbar count, escalation turning the popup urgent, and the statistics page counting the run.
+ * The threshold is set to 10 s (the smallest the store accepts) so the alert can be watched appearing.
+ */
+const THRESHOLD_SECONDS = 10;
+
+let session: Session;
+let page: Page;
+let extensionPage: Page;
+
+interface Runtime {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string; value?: unknown }> } };
+}
+
+/** The part of the service worker's chrome API the test reads. */
+interface WorkerChrome {
+  tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+
+function request(type: string, payload: unknown) {
+  return extensionPage.evaluate(
+    ([type, payload]) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ huashu: 1, type, payload }),
+    [type, payload] as const,
+  );
+}
+
+function badge(target: Page): Locator {
+  return target.locator('huashu-waiting .hw-badge');
+}
+
+function badgeRows(target: Page): Locator {
+  return target.locator('huashu-waiting .hw-row');
+}
+
+async function badgeIds(target: Page): Promise<string[]> {
+  return badgeRows(target).evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.convId ?? ''));
+}
+
+/** The toolbar badge text the background set for the workbench tab. */
+async function toolbarBadge(): Promise<string> {
+  const worker = session.context.serviceWorkers()[0];
+  return worker.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+    const [tab] = await api.tabs.query({ url: `${url}*` });
+    return tab?.id === undefined ? '?' : api.action.getBadgeText({ tabId: tab.id });
+  }, session.url);
+}
+
+function composer(target: Page) {
+  return target.locator('.composer-input');
+}
+
+beforeAll(async () => {
+  session = await startSession();
+  page = session.page;
+  extensionPage = await session.context.newPage();
+  await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const saved = await request('saveSettings', { slowReplyThresholdSeconds: THRESHOLD_SECONDS });
+  expect(saved.ok).toBe(true);
+  await page.bringToFront();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+beforeEach(async () => {
+  await session.load();
+  await page.waitForSelector('huashu-waiting[data-ready]', { state: 'attached' });
+});
+
+describe('waiting buyers', () => {
+  test('Alt+J opens the conversation that has waited longest, and the composer takes the focus', async () => {
+    const waiting = (await demo.conversations(page)).filter((conversation) => conversation.waitingSeconds > 0);
+    expect(waiting.length).toBeGreaterThanOrEqual(3);
+    const longest = waiting.reduce((a, b) => (b.waitingSeconds > a.waitingSeconds ? b : a));
+    expect(await demo.currentId(page)).not.toBe(longest.id);
+
+    await composer(page).click();
+    await page.keyboard.press('Alt+KeyJ');
+
+    await expect.poll(() => demo.currentId(page)).toBe(longest.id);
+    await expect.poll(() => composer(page).evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  test('Alt+J does nothing while an input method is composing', async () => {
+    const before = await demo.currentId(page);
+    await composer(page).evaluate((el) => {
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', { code: 'KeyJ', key: 'j', altKey: true, isComposing: true, bubbles: true }),
+      );
+    });
+    await page.waitForTimeout(500);
+    expect(await demo.currentId(page)).toBe(before);
+  });
+
+  test('the badge lists buyers past the threshold, longest first, with their times; one click opens one', async () => {
+    const late = (await demo.conversations(page))
+      .filter((conversation) => conversation.waitingSeconds >= THRESHOLD_SECONDS)
+      .sort((a, b) => b.waitingSeconds - a.waitingSeconds);
+    await expect.poll(() => badgeIds(page)).toEqual(late.map((conversation) => conversation.id));
+    await expect(badge(page).locator('.hw-title').textContent()).resolves.toContain(`${late.length} 位买家等待超过`);
+    const firstTime = await badgeRows(page).first().locator('.hw-time').textContent();
+    expect(firstTime).toMatch(/^\d+分\d{2}秒$/);
+    await expect.poll(toolbarBadge).toBe(String(late.length));
+
+    // The badge covers neither the composer nor the popup's place above it.
+    const badgeBox = await badge(page).boundingBox();
+    const composerBox = await page.locator('.composer').boundingBox();
+    if (!badgeBox || !composerBox) throw new Error('badge and composer should be on screen');
+    expect(badgeBox.y + badgeBox.height).toBeLessThan(composerBox.y - 200);
+
+    const target = late[1];
+    await badgeRows(page).nth(1).click();
+    await expect.poll(() => demo.currentId(page)).toBe(target.id);
+  });
+
+  test('a new buyer message raises the alert only after the threshold, and answering with Alt+1 clears it', async () => {
+    await demo.open(page, 'c04');
+    await demo.buyerSays(page, 'c04', '什么时候发货呀');
+    await expect.poll(() => popup(page).isVisible()).toBe(true);
+    expect(await badgeIds(page)).not.toContain('c04');
+
+    // Waits for the threshold itself, not for speed: the row must appear once 10 s have passed.
+    await expect.poll(() => badgeIds(page), { timeout: (THRESHOLD_SECONDS + 10) * 1000 }).toContain('c04');
+    const count = (await badgeIds(page)).length;
+    await expect.poll(toolbarBadge).toBe(String(count));
+
+    const first = (await popup(page).locator('.hs-reply-text').first().textContent())?.trim();
+    await composer(page).click();
+    await page.keyboard.press('Alt+Digit1');
+
+    await expect
+      .poll(async () => (await demo.thread(page, 'c04')).at(-1))
+      .toMatchObject({ from: 'agent', text: first });
+    await expect.poll(() => badgeIds(page)).not.toContain('c04');
+    await expect.poll(toolbarBadge).toBe(String(count - 1));
+  });
+
+  test('no alert for the buyer the agent is typing to', async () => {
+    await demo.open(page, 'c02');
+    await expect.poll(() => badgeIds(page)).toContain('c02');
+    await composer(page).click();
+    await page.keyboard.type('亲，马上为您查询');
+    await expect.poll(() => badgeIds(page)).not.toContain('c02');
+  });
+});
+
+describe('escalation', () => {
+  test('a complaint turns the popup urgent and marks the buyer at the top of the list until the agent replies', async () => {
+    await demo.open(page, 'c04');
+    await demo.buyerSays(page, 'c04', '你们再不处理我就投诉，给差评！');
+    await expect.poll(() => popup(page).getAttribute('class')).toContain('hs-popup--urgent');
+    await expect(popup(page).locator('.hs-urgent').textContent()).resolves.toContain('紧急');
+    // Marked at once, ahead of buyers who have waited far longer.
+    await expect.poll(async () => (await badgeIds(page))[0]).toBe('c04');
+    await expect(badgeRows(page).first().locator('.hw-tag').textContent()).resolves.toBe('紧急');
+
+    await composer(page).click();
+    await page.keyboard.press('Alt+Digit1');
+
+    await expect.poll(async () => (await demo.thread(page, 'c04')).at(-1)?.from).toBe('agent');
+    await expect.poll(() => popup(page).getAttribute('class')).not.toContain('hs-popup--urgent');
+    await expect.poll(() => badgeIds(page)).not.toContain('c04');
+  });
+
+  test('a clearly angry buyer marks the conversation even without a complaint', async () => {
+    await demo.open(page, 'c04');
+    await demo.buyerSays(page, 'c04', '到底什么时候发货？？？');
+    await expect.poll(() => popup(page).getAttribute('class')).toContain('hs-popup--urgent');
+    await expect.poll(async () => (await badgeIds(page))[0]).toBe('c04');
+  });
+});
