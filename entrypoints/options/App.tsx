@@ -7,11 +7,12 @@ import { FeedbackPage } from './FeedbackPage';
 import { PackPage } from './PackPage';
 import { RepliesPage } from './RepliesPage';
 import { RulesPage } from './RulesPage';
+import { SelectorsPage, selectorsTabLabel } from './SelectorsPage';
 import { SettingsPage } from './SettingsPage';
 import { useShop } from './shop';
 
-type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback';
-const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'settings'];
+type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors';
+const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'settings', 'selectors'];
 
 /** The shop admin's page: replies per intent and order node, keyword rules, reply packs, settings. */
 export function App() {
@@ -52,6 +53,7 @@ export function App() {
     pack: t.admin.tabPack,
     settings: t.admin.tabSettings,
     feedback: t.feedback.tab,
+    selectors: selectorsTabLabel(language),
   };
 
   return (
@@ -135,6 +137,8 @@ export function App() {
           />
         ) : tab === 'pack' ? (
           <PackPage shop={shop} snapshot={snapshot} t={t} />
+        ) : tab === 'selectors' ? (
+          <SelectorsPage shop={shop} snapshot={snapshot} language={language} onDirty={setDirty} />
         ) : (
           <SettingsPage shop={shop} settings={effectiveSettings(snapshot)} snapshot={snapshot} t={t} />
         )}

@@ -3,6 +3,7 @@ import type { Strings } from '@/lib/i18n';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import { type PackChange, parsePackText, slotLabel } from '@/lib/store/pack';
 import type { ReplyPack, ShopSnapshot } from '@/lib/store/types';
+import { selectorsTabLabel } from './SelectorsPage';
 import type { Shop } from './shop';
 
 interface Props {
@@ -149,6 +150,7 @@ function where(change: PackChange, t: Strings, lang: 'zh' | 'en'): string {
   const a = t.admin;
   if (change.area === 'intent' && change.intent) return `${a.areaIntent} · ${INTENT_LABELS[change.intent][lang]}`;
   if (change.area === 'rule') return a.areaRule;
+  if (change.area === 'selector') return `${selectorsTabLabel(lang)} · ${change.id}`;
   if (change.area === 'setting') {
     return change.id === 'lateShipCompensationYuan' ? a.settingLateShip : a.settingPredictionCard;
   }

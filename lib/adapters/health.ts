@@ -30,7 +30,8 @@ export interface HealthSummary {
 
 type Language = 'zh' | 'en';
 
-const PART_LABELS: Record<Language, Record<HealthPart, string>> = {
+/** What the agent and the admin call each part of the page. */
+export const PART_LABELS: Record<Language, Record<HealthPart, string>> = {
   zh: { conversations: '会话列表', messages: '聊天消息', input: '输入框', send: '发送按钮', orders: '订单信息' },
   en: {
     conversations: 'conversation list',
