@@ -198,7 +198,8 @@ const zh = {
     >,
   },
   workflow: {
-    slowTitle: (count: number, seconds: number) => `${count} 位买家等待超过 ${seconds} 秒`,
+    slowTitle: (count: number, seconds: number, urgent: number) =>
+      urgent > 0 ? `${count} 位买家待回复 · ${urgent} 位紧急` : `${count} 位买家等待超过 ${seconds} 秒`,
     urgent: '紧急',
     urgentBanner: '买家情绪激动或要求投诉：优先安抚',
     open: (name: string) => `打开与 ${name} 的会话`,
@@ -430,7 +431,10 @@ const en: Strings = {
     delivery: { pending: 'Sending', delivered: 'Sent', failed: 'Failed' },
   },
   workflow: {
-    slowTitle: (count: number, seconds: number) => `${count} buyer${count === 1 ? '' : 's'} waiting over ${seconds}s`,
+    slowTitle: (count: number, seconds: number, urgent: number) =>
+      urgent > 0
+        ? `${count} buyer${count === 1 ? '' : 's'} to answer · ${urgent} urgent`
+        : `${count} buyer${count === 1 ? '' : 's'} waiting over ${seconds}s`,
     urgent: 'Urgent',
     urgentBanner: 'Upset buyer or a complaint: calm them first',
     open: (name: string) => `Open the chat with ${name}`,

@@ -263,12 +263,13 @@ interface BadgeProps {
 function SlowReplyBadge({ buyers, now, t, thresholdSeconds, language, collapsed, onToggle, onOpen }: BadgeProps) {
   const w = t.workflow;
   const shown = buyers.slice(0, MAX_ROWS);
-  const urgent = buyers.some((buyer) => buyer.marked);
+  const urgentCount = buyers.filter((buyer) => buyer.marked).length;
+  const urgent = urgentCount > 0;
   return (
     <aside class={`hw-badge${urgent ? ' hw-badge--urgent' : ''}`} aria-label={t.appName} role="status">
       <button type="button" class="hw-head" aria-expanded={!collapsed} onClick={onToggle}>
         <span class="hw-clock" aria-hidden="true" />
-        <span class="hw-title">{w.slowTitle(buyers.length, thresholdSeconds)}</span>
+        <span class="hw-title">{w.slowTitle(buyers.length, thresholdSeconds, urgentCount)}</span>
         <span class="hw-chevron" aria-hidden="true">
           {collapsed ? '▾' : '▴'}
         </span>

@@ -42,6 +42,15 @@ async function badgeIds(target: Page): Promise<string[]> {
   return badgeRows(target).evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.convId ?? ''));
 }
 
+async function workbenchTabId(): Promise<number> {
+  const worker = session.context.serviceWorkers()[0];
+  return worker.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+    const [tab] = await api.tabs.query({ url: `${url}*` });
+    return tab?.id ?? -1;
+  }, session.url);
+}
+
 /** The toolbar badge text the background set for the workbench tab. */
 async function toolbarBadge(): Promise<string> {
   const worker = session.context.serviceWorkers()[0];
@@ -141,6 +150,21 @@ describe('waiting buyers', () => {
       .toMatchObject({ from: 'agent', text: first });
     await expect.poll(() => badgeIds(page)).not.toContain('c04');
     await expect.poll(toolbarBadge).toBe(String(count - 1));
+  });
+
+  test('the toolbar popup lists the waiting buyers and its button jumps to the longest wait', async () => {
+    const waiting = (await demo.conversations(page))
+      .filter((conversation) => conversation.waitingSeconds > 0)
+      .sort((a, b) => b.waitingSeconds - a.waitingSeconds);
+    const toolbar = await session.context.newPage();
+    await toolbar.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${await workbenchTabId()}`);
+    const rows = toolbar.locator('.tp-row');
+    await expect
+      .poll(() => rows.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.convId)))
+      .toEqual(waiting.map((conversation) => conversation.id));
+    await toolbar.getByRole('button', { name: /跳到等待最久的买家/ }).click();
+    await expect.poll(() => demo.currentId(page)).toBe(waiting[0].id);
+    await toolbar.close();
   });
 
   test('no alert for the buyer the agent is typing to', async () => {

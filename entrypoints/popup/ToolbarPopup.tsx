@@ -1,0 +1,102 @@
+/**
+ * The toolbar popup: the active chat tab's waiting buyers, worst first, and the jump to the longest wait.
+ * It asks the tab's content script directly (the tab knows the page); nothing is stored here.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { type Strings, strings } from '@/lib/i18n';
+import { callBackground } from '@/lib/protocol';
+import { JUMP_LONGEST, openConversationMessage, WAITING_LIST, type WaitingListReply } from '@/lib/waiting/messages';
+import { formatWait } from '@/lib/waiting/tracker';
+
+type Language = 'zh' | 'en';
+
+/** The tab to act on: the active one, or ?tab=<id> (tests and screenshots open the popup as a page). */
+async function targetTab(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function ToolbarPopup() {
+  const [language, setLanguage] = useState<Language>('zh');
+  const [tabId, setTabId] = useState<number | undefined>();
+  const [list, setList] = useState<WaitingListReply | null | undefined>(undefined);
+  const t: Strings = strings(language);
+  const w = t.workflow;
+
+  useEffect(() => {
+    callBackground('shopState', {})
+      .then((shop) => setLanguage(shop.settings.language))
+      .catch(() => {});
+    let stopped = false;
+    const refresh = async () => {
+      const id = await targetTab();
+      setTabId(id);
+      if (id === undefined) return setList(null);
+      const reply = (await browser.tabs.sendMessage(id, WAITING_LIST).catch(() => null)) as WaitingListReply | null;
+      if (!stopped) setList(reply ?? null);
+    };
+    void refresh();
+    const timer = setInterval(refresh, 1000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, []);
+
+  async function send(message: unknown) {
+    if (tabId === undefined) return;
+    await browser.tabs.sendMessage(tabId, message).catch(() => {});
+    // Show the chat tab: the agent jumped there to answer.
+    await browser.tabs.update(tabId, { active: true }).catch(() => {});
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  }
+
+  const buyers = list?.buyers ?? [];
+  return (
+    <main class="tp">
+      <header class="tp-head">
+        <span class="tp-logo" aria-hidden="true">
+          话
+        </span>
+        <span class="tp-name">{t.appName}</span>
+        <button type="button" class="tp-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t.settingsTitle}
+        </button>
+      </header>
+      {list === null ? (
+        <p class="tp-empty">{w.notChatPage}</p>
+      ) : (
+        <>
+          <button type="button" class="tp-jump" disabled={buyers.length === 0} onClick={() => void send(JUMP_LONGEST)}>
+            {w.jump}
+            <kbd>Alt+J</kbd>
+          </button>
+          <h2 class="tp-title">
+            {w.waitingList}
+            <span class="tp-count">{buyers.length}</span>
+          </h2>
+          {list !== undefined && buyers.length === 0 && <p class="tp-empty">{w.nobodyWaiting}</p>}
+          <ol class="tp-list">
+            {buyers.map((buyer) => (
+              <li key={buyer.id}>
+                <button
+                  type="button"
+                  class={`tp-row${buyer.late ? ' tp-row--late' : ''}`}
+                  data-conv-id={buyer.id}
+                  title={w.open(buyer.name)}
+                  onClick={() => void send(openConversationMessage(buyer.id))}
+                >
+                  <span class="tp-buyer">{buyer.name}</span>
+                  {buyer.marked && <span class="tp-tag">{w.urgent}</span>}
+                  <span class="tp-time">{formatWait(buyer.seconds, language)}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </main>
+  );
+}
