@@ -15,6 +15,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // The feedback webhook's origin is asked for when the admin saves its URL, not at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Firefox's MV2 manifest has no optional_host_permissions: there the same origins are optional permissions.
+    ...(browser === 'firefox' && { optional_permissions: ['https://*/*', 'http://*/*'] }),
     storage: { managed_schema: 'managed-schema.json' },
     // The toolbar icon carries the page check's badge for each chat tab.
     action: { default_title: '__MSG_extName__' },
