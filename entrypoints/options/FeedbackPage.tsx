@@ -243,6 +243,7 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
           <p class="empty">{f.pick}</p>
         ) : (
           <Detail
+            key={item.id}
             item={item}
             t={t}
             intentLabel={intentLabel}
@@ -271,6 +272,14 @@ function Detail(props: {
   const { item, t } = props;
   const f = t.feedback;
   const c = item.context;
+  // Full size in the page: Chromium refuses to open data: URLs in a new tab.
+  const [zoom, setZoom] = useState<string | null>(null);
+  useEffect(() => {
+    if (!zoom) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setZoom(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [zoom]);
   return (
     <article class="fb-item" data-feedback-id={item.id}>
       <header class="fb-item-head">
@@ -288,9 +297,15 @@ function Detail(props: {
       {item.images.length > 0 && (
         <div class="fb-images">
           {item.images.map((image, index) => (
-            <a key={image.dataUrl.slice(-32)} href={image.dataUrl} target="_blank" rel="noreferrer" class="fb-image">
+            <button
+              type="button"
+              key={image.dataUrl.slice(-32)}
+              class="fb-image"
+              aria-label={`${f.images} ${index + 1}`}
+              onClick={() => setZoom(image.dataUrl)}
+            >
               <img src={image.dataUrl} alt={`${f.images} ${index + 1}`} width={image.width} height={image.height} />
-            </a>
+            </button>
           ))}
         </div>
       )}
@@ -338,6 +353,12 @@ function Detail(props: {
           {f.deleteItem}
         </button>
       </footer>
+      {zoom && (
+        // biome-ignore lint/a11y/useKeyWithClickEvents: Esc closes it too (window listener above)
+        <div class="fb-lightbox" role="dialog" aria-modal="true" aria-label={f.images} onClick={() => setZoom(null)}>
+          <img src={zoom} alt={f.images} />
+        </div>
+      )}
     </article>
   );
 }

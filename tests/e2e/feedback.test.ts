@@ -152,6 +152,11 @@ describe('我要反馈 from the popup to the inbox', () => {
     expect(text).toContain('138****5678');
     expect(text).not.toContain('13812345678');
     await options.screenshot({ path: join(SHOTS, 'feedback-inbox.png'), fullPage: true });
+    // Full size in a lightbox; Esc closes it.
+    await item.locator('.fb-image').click();
+    await expect.poll(() => options.locator('.fb-lightbox img').isVisible()).toBe(true);
+    await options.keyboard.press('Escape');
+    await expect.poll(() => options.locator('.fb-lightbox').count()).toBe(0);
 
     const [download] = await Promise.all([
       options.waitForEvent('download'),
