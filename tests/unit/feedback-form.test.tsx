@@ -75,3 +75,18 @@ test('the add button is gone at 3 images and a refusal is shown with the form ke
   expect(screen.getByRole('alert').textContent).toContain('不是图片');
   expect((screen.getByLabelText(/问题描述/) as HTMLTextAreaElement).value).toBe('写好的');
 });
+
+test('pasted and dropped image files are handed back; pasted text is left alone', () => {
+  const props = renderForm();
+  const form = document.querySelector('form') as HTMLFormElement;
+  const file = new File(['x'], 'shot.png', { type: 'image/png' });
+  const withFile = { items: [{ kind: 'file', getAsFile: () => file }], files: [file], types: ['Files'] };
+  fireEvent.paste(screen.getByLabelText(/问题描述/), { clipboardData: withFile });
+  expect(props.onAddFiles).toHaveBeenCalledWith([file]);
+  fireEvent.paste(screen.getByLabelText(/问题描述/), {
+    clipboardData: { items: [{ kind: 'string', getAsFile: () => null }], files: [], types: ['text/plain'] },
+  });
+  expect(props.onAddFiles).toHaveBeenCalledTimes(1);
+  fireEvent.drop(form, { dataTransfer: withFile });
+  expect(props.onAddFiles).toHaveBeenCalledTimes(2);
+});
