@@ -9,10 +9,11 @@ import { RepliesPage } from './RepliesPage';
 import { RulesPage } from './RulesPage';
 import { SelectorsPage, selectorsTabLabel } from './SelectorsPage';
 import { SettingsPage } from './SettingsPage';
+import { StatsPage } from './StatsPage';
 import { useShop } from './shop';
 
-type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors';
-const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'settings', 'selectors'];
+type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'stats';
+const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'selectors'];
 
 /** The shop admin's page: replies per intent and order node, keyword rules, reply packs, settings. */
 export function App() {
@@ -53,6 +54,7 @@ export function App() {
     pack: t.admin.tabPack,
     settings: t.admin.tabSettings,
     feedback: t.feedback.tab,
+    stats: t.workflow.statsTab,
     selectors: selectorsTabLabel(language),
   };
 
@@ -135,6 +137,8 @@ export function App() {
               setTab('replies');
             }}
           />
+        ) : tab === 'stats' ? (
+          <StatsPage shop={shop} t={t} language={language} />
         ) : tab === 'pack' ? (
           <PackPage shop={shop} snapshot={snapshot} t={t} />
         ) : tab === 'selectors' ? (

@@ -5,6 +5,7 @@ import { managedSettingKeys } from '@/lib/store/overlay';
 import type { ShopSnapshot } from '@/lib/store/types';
 import { Switch } from './Switch';
 import type { Shop } from './shop';
+import { WorkflowSettings } from './WorkflowSettings';
 
 interface Props {
   shop: Shop;
@@ -49,6 +50,7 @@ export function SettingsPage({ shop, settings, snapshot, t }: Props) {
         />
         {managed.includes('orderPredictionCard') && <span class="badge badge--managed">{a.badgeManaged}</span>}
       </div>
+      <WorkflowSettings shop={shop} settings={settings} t={t} />
     </section>
   );
 }

@@ -72,6 +72,7 @@ beforeAll(async () => {
   await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
   const saved = await request('saveSettings', { slowReplyThresholdSeconds: THRESHOLD_SECONDS });
   expect(saved.ok).toBe(true);
+  expect((await request('resetStats', {})).ok).toBe(true);
   await page.bringToFront();
 });
 
@@ -199,5 +200,54 @@ describe('escalation', () => {
     await demo.buyerSays(page, 'c04', '到底什么时候发货？？？');
     await expect.poll(() => popup(page).getAttribute('class')).toContain('hs-popup--urgent');
     await expect.poll(async () => (await badgeIds(page))[0]).toBe('c04');
+  });
+});
+
+describe('statistics', () => {
+  /** Runs last: counts what the tests above did (the database was reset before them). */
+  test('the statistics page shows the run’s counts, exports CSV and resets only after confirming', async () => {
+    // Leaving the workbench flushes its last events.
+    await page.goto('about:blank');
+    const options = extensionPage;
+    await options.bringToFront();
+    const answers: boolean[] = [];
+    let accept = false;
+    options.on('dialog', (dialog) => {
+      answers.push(accept);
+      void (accept ? dialog.accept() : dialog.dismiss());
+    });
+    const cell = (intent: string, column: string) =>
+      options.locator(`table[data-table="intents"] tr[data-intent="${intent}"] td[data-col="${column}"]`).textContent();
+    const kpi = (name: string) => options.locator(`.kpi[data-kpi="${name}"] dd`).textContent();
+
+    await expect
+      .poll(async () => {
+        await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+        await options.getByRole('button', { name: '数据统计' }).click();
+        return cell('escalation', 'sent');
+      })
+      .toBe('1');
+    expect(Number(await cell('escalation', 'shown'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await cell('ship_urge', 'shown'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await cell('ship_urge', 'sent'))).toBeGreaterThanOrEqual(1);
+    // Three waits began while Huashu watched (all c04); two were answered within 3 minutes.
+    await expect(kpi('messages')).resolves.toBe('3');
+    await expect(kpi('rate')).resolves.toBe('67%');
+    await expect(options.locator('svg.chart').count()).resolves.toBe(3);
+
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: '导出 CSV' }).click();
+    const file = await download;
+    const csv = await new Response((await file.createReadStream()) as unknown as ReadableStream).text();
+    expect(csv.replace(/^\ufeff/, '').split('\n')[0]).toMatch(/^day,intent,agent,shown,copied,sent/);
+    expect(csv).toContain(',escalation,');
+
+    await options.getByRole('button', { name: '重置统计' }).click();
+    await expect.poll(() => answers.length).toBe(1);
+    await expect(kpi('messages')).resolves.toBe('3');
+    accept = true;
+    await options.getByRole('button', { name: '重置统计' }).click();
+    await expect.poll(() => kpi('messages')).toBe('0');
+    await expect(options.locator('table[data-table="intents"] tbody tr').count()).resolves.toBe(0);
   });
 });

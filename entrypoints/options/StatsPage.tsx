@@ -1,0 +1,238 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Language, Strings } from '@/lib/i18n';
+import { INTENT_LABELS } from '@/lib/intents/labels';
+import { byDay, byHour, byIntent, lastDays, replyRate, sumCounts, toCsv } from '@/lib/stats/aggregate';
+import type { StatsReport } from '@/lib/stats/types';
+import { HourBars, PairBars, RateChart } from './charts';
+import type { Shop } from './shop';
+import './stats.css';
+
+const RANGES = [7, 14, 30] as const;
+
+interface Props {
+  shop: Shop;
+  t: Strings;
+  language: Language;
+}
+
+const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
+
+/** The shop's reply statistics from this browser: trend, per-intent use, busiest hours; CSV and reset. */
+export function StatsPage({ shop, t, language }: Props) {
+  const w = t.workflow;
+  const [report, setReport] = useState<StatsReport | null>(null);
+  const [days, setDays] = useState<number>(14);
+
+  async function load() {
+    const result = await shop.run('statsReport', {});
+    if (result) setReport(result);
+  }
+
+  useEffect(() => {
+    void load();
+    // biome-ignore lint/correctness/useExhaustiveDependencies: load once; the button and focus refresh it
+  }, []);
+
+  useEffect(() => {
+    const onFocus = () => void load();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  });
+
+  const range = useMemo(() => lastDays(Date.now(), days), [days]);
+  const rows = useMemo(() => (report?.rows ?? []).filter((row) => range.includes(row.day)), [report, range]);
+  const perDay = useMemo(() => byDay(rows, range), [rows, range]);
+  const perIntent = useMemo(() => byIntent(rows), [rows]);
+  const hours = useMemo(() => byHour(rows), [rows]);
+  const total = sumCounts(rows);
+  const used = total.copied + total.sent + total.actions;
+
+  function exportCsv() {
+    if (!report) return;
+    const blob = new Blob([`\ufeff${toCsv(report.rows)}`], { type: 'text/csv;charset=utf-8' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `huashu-stats-${range.at(-1)}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  async function reset() {
+    if (!window.confirm(w.resetConfirm)) return;
+    if (await shop.run('resetStats', {}, w.resetDone)) await load();
+  }
+
+  const short = (day: string) => day.slice(5);
+  const intentName = (intent: keyof typeof INTENT_LABELS) => INTENT_LABELS[intent][language];
+
+  return (
+    <div class="stats">
+      <section class="panel panel--wide stats-head" aria-labelledby="stats-title">
+        <div class="panel-head">
+          <div>
+            <h2 id="stats-title">{w.statsTab}</h2>
+            <p class="hint">{w.statsIntro}</p>
+          </div>
+          <div class="stats-actions">
+            <select
+              class="input"
+              aria-label={w.range(days)}
+              value={days}
+              onChange={(event) => setDays(Number((event.target as HTMLSelectElement).value))}
+            >
+              {RANGES.map((value) => (
+                <option key={value} value={value}>
+                  {w.range(value)}
+                </option>
+              ))}
+            </select>
+            <button type="button" class="btn" onClick={exportCsv} disabled={!report}>
+              {w.exportCsv}
+            </button>
+            <button type="button" class="btn btn-danger" onClick={() => void reset()} disabled={!report}>
+              {w.reset}
+            </button>
+          </div>
+        </div>
+        <dl class="kpis">
+          <div class="kpi" data-kpi="messages">
+            <dt>{w.kpiMessages}</dt>
+            <dd>{total.buyerMessages}</dd>
+          </div>
+          <div class="kpi" data-kpi="rate">
+            <dt>{w.kpiRate}</dt>
+            <dd>{percent(replyRate(total))}</dd>
+          </div>
+          <div class="kpi" data-kpi="average">
+            <dt>{w.kpiAverage}</dt>
+            <dd>{total.answered ? w.seconds(total.replySeconds / total.answered) : '—'}</dd>
+          </div>
+          <div class="kpi" data-kpi="shown">
+            <dt>{w.kpiShown}</dt>
+            <dd>{total.shown}</dd>
+          </div>
+          <div class="kpi" data-kpi="used">
+            <dt>{w.kpiUsed}</dt>
+            <dd>{used}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section class="panel panel--wide" aria-labelledby="stats-rate">
+        <h3 id="stats-rate">{w.rateTitle}</h3>
+        <p class="hint">{w.rateNote}</p>
+        <div class="chart-pair">
+          <RateChart
+            label={w.rateTitle}
+            points={perDay.map((day) => ({ label: short(day.day), rate: day.rate, messages: day.buyerMessages }))}
+          />
+          <div class="table-wrap">
+            <table class="stats-table" data-table="days">
+              <thead>
+                <tr>
+                  <th>{w.colDay}</th>
+                  <th>{w.colMessages}</th>
+                  <th>{w.colIn3m}</th>
+                  <th>{w.colRate}</th>
+                  <th>{w.colAverage}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...perDay].reverse().map((day) => (
+                  <tr key={day.day} class={day.buyerMessages ? '' : 'is-empty'}>
+                    <td>{short(day.day)}</td>
+                    <td>{day.buyerMessages}</td>
+                    <td>{day.answeredIn3m}</td>
+                    <td>{percent(day.rate)}</td>
+                    <td>{day.averageReplySeconds === null ? '—' : w.seconds(day.averageReplySeconds)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+
+      <section class="panel panel--wide" aria-labelledby="stats-intents">
+        <h3 id="stats-intents">{w.intentTitle}</h3>
+        <div class="chart-pair">
+          {perIntent.length === 0 ? (
+            <p class="empty">{w.noData}</p>
+          ) : (
+            <PairBars
+              label={w.intentTitle}
+              legend={[w.legendShown, w.legendUsed]}
+              rows={perIntent.map((item) => ({ label: intentName(item.intent), a: item.shown, b: item.used }))}
+            />
+          )}
+          <div class="table-wrap">
+            <table class="stats-table" data-table="intents">
+              <thead>
+                <tr>
+                  <th>{w.colIntent}</th>
+                  <th>{w.colShown}</th>
+                  <th>{w.colCopied}</th>
+                  <th>{w.colSent}</th>
+                  <th>{w.colActions}</th>
+                  <th>{w.colDismissed}</th>
+                  <th>{w.colFeedback}</th>
+                  <th>{w.colUseRate}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {perIntent.map((item) => (
+                  <tr key={item.intent} data-intent={item.intent}>
+                    <td>{intentName(item.intent)}</td>
+                    <td data-col="shown">{item.shown}</td>
+                    <td data-col="copied">{item.copied}</td>
+                    <td data-col="sent">{item.sent}</td>
+                    <td data-col="actions">{item.actions}</td>
+                    <td data-col="dismissed">{item.dismissed}</td>
+                    <td data-col="feedback">{item.feedback}</td>
+                    <td>{item.shown ? percent(Math.min(1, item.used / item.shown)) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+
+      <section class="panel panel--wide" aria-labelledby="stats-hours">
+        <h3 id="stats-hours">{w.hoursTitle}</h3>
+        <div class="chart-pair">
+          <HourBars hours={hours} label={w.hoursTitle} />
+          <div class="table-wrap">
+            <table class="stats-table" data-table="hours">
+              <thead>
+                <tr>
+                  <th>{w.colHour}</th>
+                  <th>{w.colMessages}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {hours.every((count) => count === 0) ? (
+                  <tr>
+                    <td colSpan={2}>{w.noData}</td>
+                  </tr>
+                ) : (
+                  hours
+                    .map((count, hour) => ({ count, hour }))
+                    .filter((item) => item.count > 0)
+                    .sort((a, b) => b.count - a.count || a.hour - b.hour)
+                    .map((item) => (
+                      <tr key={item.hour}>
+                        <td>{`${String(item.hour).padStart(2, '0')}:00–${String(item.hour + 1).padStart(2, '0')}:00`}</td>
+                        <td>{item.count}</td>
+                      </tr>
+                    ))
+                )}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+      {report && <p class="stats-agent">{w.agentId(report.agent.slice(0, 8))}</p>}
+    </div>
+  );
+}
