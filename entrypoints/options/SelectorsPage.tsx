@@ -4,7 +4,7 @@
  * applied), then saves them; they travel in the reply pack. The JSON is checked here with the browser's CSS
  * parser before anything is sent: a bad override shows the reason and changes nothing.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { PART_LABELS, summarizeHealth } from '@/lib/adapters/health';
 import {
   ADAPTER_LABELS,
@@ -110,6 +110,13 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
   );
 
   useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
+
+  // The saved overrides changed elsewhere (a pack import, another window): follow them unless the admin is editing.
+  const shown = useRef(savedText);
+  useEffect(() => {
+    setText((current) => (current.trim() === shown.current.trim() ? savedText : current));
+    shown.current = savedText;
+  }, [savedText]);
 
   /** The textarea's overrides, or null after showing why they can't be used. */
   function parsed(): SelectorOverrides | null {
