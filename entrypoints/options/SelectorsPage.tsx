@@ -10,6 +10,7 @@ import {
   ADAPTER_LABELS,
   adapterLabel,
   builtInSelectors,
+  mergeSelectorOverrides,
   parseSelectorOverridesText,
   type SelectorOverrides,
 } from '@/lib/adapters/overrides';
@@ -129,10 +130,12 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
   }
 
   async function test() {
-    const overrides = parsed();
-    if (!overrides) return;
+    const proposed = parsed();
+    if (!proposed) return;
     setCheck({ kind: 'testing' });
     try {
+      // What the chat tabs would use once saved: the managed pack's keys still win over the shop's own.
+      const overrides = mergeSelectorOverrides(proposed, snapshot.managed?.selectorOverrides);
       setCheck({ kind: 'results', results: await callBackground('testSelectors', { overrides }) });
     } catch (error) {
       setCheck({ kind: 'problem', text: (error as Error).message });
