@@ -4,10 +4,8 @@
  */
 import type { Handlers, WorkflowRequestType } from '@/lib/protocol';
 import { createStatsService } from '@/lib/stats/store';
-import { JUMP_LONGEST } from '@/lib/waiting/messages';
+import { JUMP_COMMAND, JUMP_LONGEST } from '@/lib/waiting/messages';
 import { setWaitingCount, watchClosedTabs } from './toolbar';
-
-export const JUMP_COMMAND = 'jump-longest-waiting';
 
 /** The tab the agent is looking at: the command and the toolbar popup act on it. */
 async function activeTabId(): Promise<number | undefined> {

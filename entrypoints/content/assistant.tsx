@@ -11,9 +11,9 @@ import { bindShopSelectors } from '@/lib/selector-overrides';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
 import { createFeedbackController } from './feedback';
+import { showReloadNotice } from './reload-notice';
 import type { WaitingController } from './waiting';
 import { noteBuyerMessage, noteShown, noteUse } from './workflow';
-import { showReloadNotice } from './reload-notice';
 
 /** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
 const HISTORY_MESSAGES = 5;
@@ -307,6 +307,9 @@ export function startAssistant(
    */
   function onKeyDown(event: KeyboardEvent) {
     if (event.isComposing || event.keyCode === 229) return;
+    // Typing in Huashu's own fields (the feedback form) is text, not a shortcut.
+    const origin = event.composedPath()[0];
+    if (origin instanceof HTMLElement && layer.contains(origin) && origin.matches('textarea, input, select')) return;
     const state = openState();
     const solution = state && !state.closed && !state.collapsed ? state.solution : null;
     if (!state || !solution) return;

@@ -155,7 +155,7 @@ export function StatsPage({ shop, t, language }: Props) {
 
       <section class="panel panel--wide" aria-labelledby="stats-intents">
         <h3 id="stats-intents">{w.intentTitle}</h3>
-        <div class="chart-pair">
+        <div class="chart-pair chart-pair--even">
           {perIntent.length === 0 ? (
             <p class="empty">{w.noData}</p>
           ) : (

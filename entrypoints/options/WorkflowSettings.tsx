@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Strings } from '@/lib/i18n';
 import { type Settings, SLOW_REPLY_LIMITS } from '@/lib/settings';
+import { JUMP_COMMAND } from '@/lib/waiting/messages';
 import { Switch } from './Switch';
 import './stats.css';
 import type { Shop } from './shop';
@@ -15,6 +16,17 @@ interface Props {
 export function WorkflowSettings({ shop, settings, t }: Props) {
   const w = t.workflow;
   const [seconds, setSeconds] = useState(String(settings.slowReplyThresholdSeconds));
+  // The jump's key is the browser's to bind: show what it is bound to now ('' when the agent removed it).
+  const [jumpKey, setJumpKey] = useState<string | null>(null);
+  useEffect(() => {
+    browser.commands
+      ?.getAll()
+      .then((commands) => setJumpKey(commands.find((command) => command.name === JUMP_COMMAND)?.shortcut ?? ''))
+      .catch(() => {});
+  }, []);
+  const keys = w.keys.map(([combo, what]): [string, string] =>
+    combo === 'Alt+J' && jumpKey !== null ? [jumpKey || '—', what] : [combo, what],
+  );
   return (
     <>
       <div class="setting">
@@ -45,7 +57,7 @@ export function WorkflowSettings({ shop, settings, t }: Props) {
       <h3 class="keys-title">{w.keysTitle}</h3>
       <table class="keys" aria-label={w.keysTitle}>
         <tbody>
-          {w.keys.map(([keys, what]) => (
+          {keys.map(([keys, what]) => (
             <tr key={keys}>
               <td>
                 {keys.split(' / ').map((combo, index) => (

@@ -4,6 +4,9 @@
  * up in the page's own conversation list.
  */
 
+/** The browser command (manifest `commands`) that jumps to the longest wait; Alt+J unless the agent rebinds it. */
+export const JUMP_COMMAND = 'jump-longest-waiting';
+
 export type TabRequest =
   | { huashu: 1; type: 'jumpLongest' }
   | { huashu: 1; type: 'waitingList' }
