@@ -258,6 +258,13 @@ const zh = {
     noData: '暂无数据',
     agentId: (id: string) => `本浏览器编号 ${id}`,
     seconds: (value: number) => `${Math.round(value)} 秒`,
+    summaryTitle: '每日摘要推送',
+    summaryOn: '每天把前一天的统计摘要推送到反馈的推送地址',
+    summaryTo: (url: string) => `推送到 ${url}`,
+    summaryNoWebhook: '未设置反馈推送地址：统计不会离开本浏览器。可在「反馈」页设置。',
+    summaryLast: (day: string) => `最近一次推送：${day}`,
+    summaryContent:
+      '摘要只含数字（买家消息数、3 分钟回复率、各意图展示与采用、各时段消息数），不含买家昵称或消息内容。',
   },
   nodes: {
     unpaid: '待支付',
@@ -530,6 +537,13 @@ const en: Strings = {
     noData: 'No data yet',
     agentId: (id: string) => `This browser: ${id}`,
     seconds: (value: number) => `${Math.round(value)} s`,
+    summaryTitle: 'Daily summary',
+    summaryOn: 'Each day, send the previous day’s summary to the feedback webhook',
+    summaryTo: (url: string) => `Sent to ${url}`,
+    summaryNoWebhook: 'No feedback webhook is set: statistics never leave this browser. Set one on the Feedback tab.',
+    summaryLast: (day: string) => `Last sent: ${day}`,
+    summaryContent:
+      'Figures only (buyer messages, 3-minute rate, suggestions per intent, messages per hour); no buyer names or message text.',
   },
   nodes: {
     unpaid: 'Unpaid',

@@ -20,7 +20,7 @@ import type { SelectorTestResult } from './selector-overrides';
 import type { Settings } from './settings';
 import type { ActionId, Solution } from './solutions/types';
 import { ACTION_IDS } from './solutions/types';
-import type { StatsEvent, StatsReport } from './stats/types';
+import type { StatsEvent, StatsReport, StatsSummaryState } from './stats/types';
 import { checkStatsEvents } from './stats/validate';
 import { catalogueSlot, isSituation } from './store/catalogue';
 import { type PackChange, parsePack } from './store/pack';
@@ -90,6 +90,9 @@ export interface RequestMap {
   recordStats: { request: { events: StatsEvent[] }; response: { ok: true } };
   statsReport: { request: Record<string, never>; response: StatsReport };
   resetStats: { request: Record<string, never>; response: { ok: true } };
+  /** The daily summary to the feedback webhook: off unless the admin turns it on. */
+  statsSummary: { request: Record<string, never>; response: StatsSummaryState };
+  saveStatsSummary: { request: { enabled: boolean }; response: StatsSummaryState };
   // Feedback (我要反馈): the popup sends, the options page's inbox reads. Lists come newest first.
   submitFeedback: { request: FeedbackInput; response: { id: string } };
   listFeedback: { request: Record<string, never>; response: FeedbackSummary[] };
@@ -104,7 +107,13 @@ export interface RequestMap {
 
 export type RequestType = keyof RequestMap;
 /** Requests the waiting alert and the statistics serve (entrypoints/background/workflow.ts). */
-export type WorkflowRequestType = 'reportWaiting' | 'recordStats' | 'statsReport' | 'resetStats';
+export type WorkflowRequestType =
+  | 'reportWaiting'
+  | 'recordStats'
+  | 'statsReport'
+  | 'resetStats'
+  | 'statsSummary'
+  | 'saveStatsSummary';
 /** The feedback requests, served by lib/feedback (not the shop store). */
 export type FeedbackRequestType =
   | 'submitFeedback'
@@ -326,6 +335,8 @@ const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
   recordStats: (value) => ({ events: checkStatsEvents(isRecord(value) ? value.events : undefined) }),
   statsReport: none,
   resetStats: none,
+  statsSummary: none,
+  saveStatsSummary: (value) => ({ enabled: checkBoolean('每日摘要')(isRecord(value) ? value.enabled : undefined) }),
 };
 
 /** Parses an incoming message; returns null for anything that is not ours, throws ProtocolError for bad payloads. */

@@ -14,7 +14,10 @@ export default defineBackground(() => {
   });
   watchManagedPolicy(() => void services.refreshManaged());
   const feedback = startFeedbackServices();
-  const workflow = startWorkflowServices();
+  // The daily statistics summary goes only to the webhook the admin set for feedback.
+  const workflow = startWorkflowServices({
+    webhookUrl: async () => (await feedback.feedbackSettings()).webhookUrl,
+  });
   serveRequests({
     ...services.handlers,
     ...feedback,

@@ -1,11 +1,16 @@
 /**
  * The background's part of the agent workflow: the Alt+J command, the waiting count on the toolbar
- * badge, and the local statistics. Each chat tab's content script does the page work; this only relays.
+ * badge, the local statistics, and the opt-in daily summary. Each chat tab's content script does the
+ * page work; this only relays and stores.
  */
+import { postJson } from '@/lib/feedback/queue';
 import type { Handlers, WorkflowRequestType } from '@/lib/protocol';
+import { sendDailySummary } from '@/lib/stats/daily';
 import { createStatsService } from '@/lib/stats/store';
 import { JUMP_COMMAND, JUMP_LONGEST } from '@/lib/waiting/messages';
 import { setWaitingCount, watchClosedTabs } from './toolbar';
+
+const SUMMARY_ALARM = 'huashu-stats-daily';
 
 /** The tab the agent is looking at: the command and the toolbar popup act on it. */
 async function activeTabId(): Promise<number | undefined> {
@@ -13,7 +18,14 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export function startWorkflowServices(now: () => number = Date.now): Pick<Handlers, WorkflowRequestType> {
+export interface WorkflowDeps {
+  now?: () => number;
+  /** The feedback webhook, which the daily summary shares; '' when none. */
+  webhookUrl: () => Promise<string>;
+}
+
+export function startWorkflowServices(deps: WorkflowDeps): Pick<Handlers, WorkflowRequestType> {
+  const now = deps.now ?? Date.now;
   const stats = createStatsService({ now });
   watchClosedTabs();
   browser.commands?.onCommand.addListener((command) => {
@@ -23,6 +35,26 @@ export function startWorkflowServices(now: () => number = Date.now): Pick<Handle
       if (tabId !== undefined) browser.tabs.sendMessage(tabId, JUMP_LONGEST).catch(() => {});
     });
   });
+
+  const daily = () =>
+    sendDailySummary({
+      stats,
+      webhookUrl: () => deps.webhookUrl().catch(() => ''),
+      post: (url, id, body) => postJson(fetch, url, id, body),
+      now,
+    }).catch(() => undefined);
+  // Hourly: yesterday's summary goes out on the first wake-up of the day; a failed post is tried next hour.
+  browser.alarms?.create(SUMMARY_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === SUMMARY_ALARM) void daily();
+  });
+  void daily();
+
+  async function summaryState() {
+    const [state, webhookUrl] = await Promise.all([stats.summaryState(), deps.webhookUrl().catch(() => '')]);
+    return { ...state, webhookUrl };
+  }
+
   return {
     reportWaiting: async ({ count }, { tabId }) => {
       if (tabId !== undefined) await setWaitingCount(tabId, count);
@@ -36,6 +68,12 @@ export function startWorkflowServices(now: () => number = Date.now): Pick<Handle
     resetStats: async () => {
       await stats.reset();
       return { ok: true as const };
+    },
+    statsSummary: summaryState,
+    saveStatsSummary: async ({ enabled }) => {
+      await stats.setSummaryEnabled(enabled);
+      if (enabled) void daily();
+      return summaryState();
     },
   };
 }

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Language, Strings } from '@/lib/i18n';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import { byDay, byHour, byIntent, lastDays, replyRate, sumCounts, toCsv } from '@/lib/stats/aggregate';
-import type { StatsReport } from '@/lib/stats/types';
+import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
 import { HourBars, PairBars, RateChart } from './charts';
+import { Switch } from './Switch';
 import type { Shop } from './shop';
 import './stats.css';
 
@@ -232,7 +233,42 @@ export function StatsPage({ shop, t, language }: Props) {
           </div>
         </div>
       </section>
+      <DailySummarySection shop={shop} t={t} />
       {report && <p class="stats-agent">{w.agentId(report.agent.slice(0, 8))}</p>}
     </div>
+  );
+}
+
+/** The opt-in daily summary to the feedback webhook; without a webhook it cannot be turned on. */
+function DailySummarySection({ shop, t }: { shop: Shop; t: Strings }) {
+  const w = t.workflow;
+  const [state, setState] = useState<StatsSummaryState | null>(null);
+  useEffect(() => {
+    void shop.run('statsSummary', {}).then((result) => result && setState(result));
+    // biome-ignore lint/correctness/useExhaustiveDependencies: load once
+  }, []);
+  if (!state) return null;
+  return (
+    <section class="panel panel--wide" aria-labelledby="stats-summary">
+      <h3 id="stats-summary">{w.summaryTitle}</h3>
+      <div class="setting">
+        <span class="setting-label">
+          {w.summaryOn}
+          <span class="setting-hint">{state.webhookUrl ? w.summaryTo(state.webhookUrl) : w.summaryNoWebhook}</span>
+        </span>
+        <Switch
+          checked={state.enabled && Boolean(state.webhookUrl)}
+          disabled={!state.webhookUrl}
+          label={w.summaryOn}
+          onChange={(enabled) =>
+            void shop.run('saveStatsSummary', { enabled }, t.admin.saved).then((result) => result && setState(result))
+          }
+        />
+      </div>
+      <p class="hint">
+        {w.summaryContent}
+        {state.lastSentDay && ` ${w.summaryLast(state.lastSentDay)}`}
+      </p>
+    </section>
   );
 }

@@ -39,6 +39,10 @@ export interface StatsService {
   record(events: readonly StatsEvent[]): Promise<void>;
   report(): Promise<StatsReport>;
   reset(): Promise<void>;
+  /** The daily summary's switch (off until the admin turns it on) and the last day it went out. */
+  summaryState(): Promise<{ enabled: boolean; lastSentDay: string | null }>;
+  setSummaryEnabled(enabled: boolean): Promise<void>;
+  markSummarySent(day: string): Promise<void>;
 }
 
 export function createStatsService(options: {
@@ -102,6 +106,26 @@ export function createStatsService(options: {
     reset() {
       return serial(async () => {
         await (await db()).clear('rows');
+      });
+    },
+    summaryState() {
+      return serial(async () => {
+        const database = await db();
+        const [enabled, lastSentDay] = await Promise.all([
+          database.get('meta', 'summaryEnabled'),
+          database.get('meta', 'summarySentDay'),
+        ]);
+        return { enabled: enabled === '1', lastSentDay: lastSentDay ?? null };
+      });
+    },
+    setSummaryEnabled(enabled) {
+      return serial(async () => {
+        await (await db()).put('meta', enabled ? '1' : '0', 'summaryEnabled');
+      });
+    },
+    markSummarySent(day) {
+      return serial(async () => {
+        await (await db()).put('meta', day, 'summarySentDay');
       });
     },
   };

@@ -50,3 +50,11 @@ export interface StatsReport {
 
 /** Douyin counts a buyer message answered by a person within three minutes. */
 export const REPLY_TARGET_SECONDS = 180;
+
+/** What the statistics page shows about the daily summary. */
+export interface StatsSummaryState {
+  enabled: boolean;
+  /** The feedback webhook the summary would go to; '' when none is set (then nothing is sent). */
+  webhookUrl: string;
+  lastSentDay: string | null;
+}

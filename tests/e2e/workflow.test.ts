@@ -234,6 +234,9 @@ describe('statistics', () => {
     await expect(kpi('messages')).resolves.toBe('3');
     await expect(kpi('rate')).resolves.toBe('67%');
     await expect(options.locator('svg.chart').count()).resolves.toBe(3);
+    // Without a feedback webhook the daily summary cannot be turned on: nothing leaves the browser.
+    await expect.poll(() => options.getByText('未设置反馈推送地址').isVisible()).toBe(true);
+    await expect(options.getByRole('switch', { name: /每天把前一天的统计摘要/ }).isDisabled()).resolves.toBe(true);
 
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: '导出 CSV' }).click();
