@@ -21,7 +21,13 @@ export default defineBackground(() => {
   serveRequests({
     ...services.handlers,
     ...feedback,
-    ...workflow,
+    ...workflow.handlers,
+    // Feedback given on a suggestion also counts in the statistics, per intent.
+    submitFeedback: async (input) => {
+      const result = await feedback.submitFeedback(input);
+      workflow.feedbackGiven(input.context.intent);
+      return result;
+    },
     ping: () => ({ ok: true }),
     reportHealth: showPageHealth,
     testSelectors: testSelectorsOnTabs,

@@ -4,6 +4,7 @@
  * page work; this only relays and stores.
  */
 import { postJson } from '@/lib/feedback/queue';
+import type { IntentId } from '@/lib/intents/ids';
 import type { Handlers, WorkflowRequestType } from '@/lib/protocol';
 import { sendDailySummary } from '@/lib/stats/daily';
 import { createStatsService } from '@/lib/stats/store';
@@ -24,7 +25,11 @@ export interface WorkflowDeps {
   webhookUrl: () => Promise<string>;
 }
 
-export function startWorkflowServices(deps: WorkflowDeps): Pick<Handlers, WorkflowRequestType> {
+export function startWorkflowServices(deps: WorkflowDeps): {
+  handlers: Pick<Handlers, WorkflowRequestType>;
+  /** An agent sent feedback on a suggestion of this intent: counted in the statistics. */
+  feedbackGiven(intent: IntentId): void;
+} {
   const now = deps.now ?? Date.now;
   const stats = createStatsService({ now });
   watchClosedTabs();
@@ -55,7 +60,7 @@ export function startWorkflowServices(deps: WorkflowDeps): Pick<Handlers, Workfl
     return { ...state, webhookUrl };
   }
 
-  return {
+  const handlers: Pick<Handlers, WorkflowRequestType> = {
     reportWaiting: async ({ count }, { tabId }) => {
       if (tabId !== undefined) await setWaitingCount(tabId, count);
       return { ok: true as const };
@@ -74,6 +79,12 @@ export function startWorkflowServices(deps: WorkflowDeps): Pick<Handlers, Workfl
       await stats.setSummaryEnabled(enabled);
       if (enabled) void daily();
       return summaryState();
+    },
+  };
+  return {
+    handlers,
+    feedbackGiven(intent) {
+      void stats.record([{ kind: 'feedback', intent, at: now() }]).catch(() => {});
     },
   };
 }
