@@ -31,7 +31,6 @@ export function StatsPage({ shop, t, language }: Props) {
 
   useEffect(() => {
     void load();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: load once; the button and focus refresh it
   }, []);
 
   useEffect(() => {
@@ -245,7 +244,6 @@ function DailySummarySection({ shop, t }: { shop: Shop; t: Strings }) {
   const [state, setState] = useState<StatsSummaryState | null>(null);
   useEffect(() => {
     void shop.run('statsSummary', {}).then((result) => result && setState(result));
-    // biome-ignore lint/correctness/useExhaustiveDependencies: load once
   }, []);
   if (!state) return null;
   return (

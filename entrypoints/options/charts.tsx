@@ -134,9 +134,10 @@ export interface PairBar {
 
 /** Horizontal bar pairs: `a` (light) behind `b` (blue), one row per category. */
 export function PairBars({ rows, label, legend }: { rows: PairBar[]; label: string; legend: [string, string] }) {
-  const width = 560;
+  // Narrower than the other charts: it shares its row with a wider table.
+  const width = 400;
   const rowH = 26;
-  const labelW = 112;
+  const labelW = 96;
   const height = Math.max(rows.length, 1) * rowH + 30;
   const max = niceMax(Math.max(...rows.map((row) => Math.max(row.a, row.b)), 1));
   const scale = (value: number) => ((width - labelW - 40) * value) / max;
@@ -203,7 +204,6 @@ export function HourBars({ hours, label }: { hours: number[]; label: string }) {
       {hours.map((count, hour) => {
         const barH = (count / max) * plotH;
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the hour is the identity
           <g key={hour}>
             <rect
               x={PAD.left + step * hour + step * 0.15}
