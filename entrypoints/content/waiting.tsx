@@ -162,17 +162,22 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter): W
     if (!layer) return;
     const anchor = adapter.threadRoot(doc) ?? adapter.composerArea(doc);
     const rect = anchor?.getBoundingClientRect();
-    if (!rect || rect.width === 0) {
-      Object.assign(layer.style, { left: '', top: '', right: '16px', bottom: '16px', transform: '' });
-      return;
-    }
-    Object.assign(layer.style, {
-      left: `${rect.left + rect.width / 2}px`,
-      top: `${Math.max(8, rect.top + 10)}px`,
-      right: '',
-      bottom: '',
-      transform: 'translateX(-50%)',
-    });
+    const top = rect && rect.width > 0 ? Math.max(8, rect.top + 10) : 72;
+    Object.assign(
+      layer.style,
+      rect && rect.width > 0
+        ? { left: `${rect.left + rect.width / 2}px`, top: `${top}px`, right: '', transform: 'translateX(-50%)' }
+        : { left: '', top: `${top}px`, right: '16px', transform: '' },
+    );
+    // The list never reaches down to the suggestion popup or the composer: it scrolls within the room left.
+    const popupTop = document
+      .querySelector('huashu-assistant')
+      ?.shadowRoot?.querySelector('.hs-layer:not([hidden])')
+      ?.getBoundingClientRect().top;
+    const composerTop = adapter.composerArea(doc)?.getBoundingClientRect().top;
+    const floor = Math.min(popupTop ?? Number.POSITIVE_INFINITY, composerTop ?? window.innerHeight) - 8;
+    const head = layer.querySelector('.hw-head')?.getBoundingClientRect().height ?? 32;
+    layer.style.setProperty('--hw-room', `${Math.max(0, floor - top - head - 2)}px`);
   }
 
   function onKeyDown(event: KeyboardEvent) {
