@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import {
   FEEDBACK_CATEGORIES,
   type FeedbackCategory,
@@ -274,7 +274,8 @@ function Detail(props: {
   const c = item.context;
   // Full size in the page: Chromium refuses to open data: URLs in a new tab.
   const [zoom, setZoom] = useState<string | null>(null);
-  useEffect(() => {
+  // A layout effect: Esc must work from the moment the lightbox is on screen, not a frame later.
+  useLayoutEffect(() => {
     if (!zoom) return;
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setZoom(null);
     window.addEventListener('keydown', onKey);
