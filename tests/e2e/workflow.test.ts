@@ -70,8 +70,15 @@ beforeAll(async () => {
   page = session.page;
   extensionPage = await session.context.newPage();
   await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
-  const saved = await request('saveSettings', { slowReplyThresholdSeconds: THRESHOLD_SECONDS });
-  expect(saved.ok).toBe(true);
+  // The admin sets the threshold on the settings tab, where the shortcuts are listed too.
+  await extensionPage.getByRole('button', { name: '设置', exact: true }).click();
+  await expect(extensionPage.locator('table.keys').textContent()).resolves.toContain('跳到等待最久的买家');
+  await expect(extensionPage.locator('#slow-reply').inputValue()).resolves.toBe('100');
+  await extensionPage.locator('#slow-reply').fill(String(THRESHOLD_SECONDS));
+  await extensionPage.locator('#slow-reply').press('Tab');
+  await extensionPage.locator('.toast', { hasText: '已保存' }).waitFor();
+  const shop = await request('shopState', {});
+  expect(shop.value).toMatchObject({ settings: { slowReplyThresholdSeconds: THRESHOLD_SECONDS } });
   expect((await request('resetStats', {})).ok).toBe(true);
   await page.bringToFront();
 });
