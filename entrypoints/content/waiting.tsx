@@ -160,8 +160,9 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter): W
   /** Centred at the top of the chat column: above old messages, never over the composer or the popup. */
   function place() {
     if (!layer) return;
-    const anchor = adapter.threadRoot(doc) ?? adapter.composerArea(doc);
-    const rect = anchor?.getBoundingClientRect();
+    // Only the thread anchors it: the composer's box would put the badge on the composer. Without a
+    // thread (the page still rendering) it waits in the top-right corner.
+    const rect = adapter.threadRoot(doc)?.getBoundingClientRect();
     const top = rect && rect.width > 0 ? Math.max(8, rect.top + 10) : 72;
     Object.assign(
       layer.style,
