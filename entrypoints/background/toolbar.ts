@@ -21,14 +21,18 @@ function stateOf(tabId: number): TabBadge {
   return state;
 }
 
+/** MV3 Chromium has `action`; Firefox's MV2 build has the same calls on `browserAction`. */
+const toolbarButton = () => browser.action ?? browser.browserAction;
+
 async function paint(tabId: number) {
   const { health, waiting } = stateOf(tabId);
   const waitingLine = waiting > 0 ? browser.i18n.getMessage('waitingBadgeTitle', [String(waiting)]) : '';
   const lines = [browser.i18n.getMessage('extName'), waitingLine, health.text].filter(Boolean);
   const color = waiting > 0 ? WAITING_COLOR : health.badge === '×' ? '#e22e28' : '#ff8800';
-  await browser.action.setBadgeBackgroundColor({ tabId, color });
-  await browser.action.setBadgeText({ tabId, text: waiting > 0 ? String(Math.min(waiting, 99)) : health.badge });
-  await browser.action.setTitle({ tabId, title: lines.join('\n') });
+  const button = toolbarButton();
+  await button.setBadgeBackgroundColor({ tabId, color });
+  await button.setBadgeText({ tabId, text: waiting > 0 ? String(Math.min(waiting, 99)) : health.badge });
+  await button.setTitle({ tabId, title: lines.join('\n') });
 }
 
 /** Shows a chat tab's page check on the toolbar icon: a badge when parts are missing, the reason as its title. */
