@@ -4,7 +4,7 @@
  */
 import type { Order } from '../orders/types';
 import { defineAdapter, probe } from './define';
-import { datetimeOf, queryAll, queryFirst, type Selectors, setEditableText, textOf, waitForDom } from './dom';
+import { datetimeOf, queryAll, queryFirst, type Selectors, sendAndConfirm, setEditableText, textOf } from './dom';
 import { LOCAL_DEMO_MATCHES } from './matches';
 import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from './types';
 
@@ -36,7 +36,6 @@ const SELECTORS = {
 
 const SENDERS: readonly MessageSender[] = ['buyer', 'agent', 'system'];
 const KINDS: readonly MessageKind[] = ['text', 'order-card', 'order-confirm'];
-const SEND_CONFIRM_MS = 2000;
 
 function readMessage(el: HTMLElement): ThreadMessage | null {
   const id = el.dataset.msgId;
@@ -69,11 +68,6 @@ function readOrder(el: HTMLElement): Order {
 
 function findOrder(doc: Document, orderId: string): HTMLElement | null {
   return queryAll(doc, SELECTORS.orderItem).find((el) => el.dataset.orderId === orderId) ?? null;
-}
-
-function lastAgentTextIs(doc: Document, text: string, before: number): boolean {
-  const agentMessages = demoWorkbench.readThread(doc).filter((message) => message.from === 'agent');
-  return agentMessages.length > before && agentMessages.at(-1)?.text === text.trim();
 }
 
 function readConversations(doc: Document): ConversationSummary[] {
@@ -129,14 +123,20 @@ export const demoWorkbench: HostAdapter = defineAdapter({
     return true;
   },
 
-  async send(doc) {
+  send(doc) {
     const button = queryFirst(doc, SELECTORS.sendButton);
     const list = queryFirst(doc, SELECTORS.messageList);
-    if (!button || !list) return false;
-    const text = demoWorkbench.readDraft(doc);
-    const agentCount = demoWorkbench.readThread(doc).filter((message) => message.from === 'agent').length;
-    button.click();
-    return waitForDom(list, () => lastAgentTextIs(doc, text, agentCount), SEND_CONFIRM_MS);
+    if (!button || !list) return Promise.resolve(false);
+    return sendAndConfirm({
+      text: demoWorkbench.readDraft(doc),
+      agentTexts: () =>
+        demoWorkbench
+          .readThread(doc)
+          .filter((message) => message.from === 'agent')
+          .map((message) => message.text),
+      trigger: () => button.click(),
+      root: list,
+    });
   },
 
   conversations: readConversations,

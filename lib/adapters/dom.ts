@@ -89,3 +89,45 @@ export function waitForDom(root: Node, check: () => boolean, timeoutMs: number):
     observer.observe(root, { childList: true, subtree: true, characterData: true });
   });
 }
+
+/** How long a send may take to show in the thread before it counts as failed. */
+export const SEND_CONFIRM_MS = 3000;
+
+/**
+ * Triggers a send and resolves true only once a new agent message with exactly `text` shows in the
+ * thread: a click that the page ignored must never be reported to the agent as sent.
+ */
+export function sendAndConfirm(options: {
+  text: string;
+  /** The agent's messages as the page shows them now. */
+  agentTexts: () => string[];
+  /** Clicks the send control (or presses Enter). */
+  trigger: () => void;
+  /** Where the new message will appear. */
+  root: Node;
+}): Promise<boolean> {
+  const text = options.text.trim();
+  const before = options.agentTexts().length;
+  options.trigger();
+  return waitForDom(
+    options.root,
+    () => {
+      const sent = options.agentTexts();
+      return sent.length > before && sent.at(-1)?.trim() === text;
+    },
+    SEND_CONFIRM_MS,
+  );
+}
+
+/** readDraft and setDraft for a page whose composer is a plain textarea. */
+export function textareaDraft(composer: (doc: Document) => HTMLTextAreaElement | null) {
+  return {
+    readDraft: (doc: Document) => composer(doc)?.value ?? '',
+    setDraft(doc: Document, text: string) {
+      const input = composer(doc);
+      if (!input) return false;
+      setTextareaValue(input, text);
+      return true;
+    },
+  };
+}

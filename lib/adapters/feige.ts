@@ -10,7 +10,7 @@
 import type { Order } from '../orders/types';
 import { parseWaitText } from '../waiting/duration';
 import { defineAdapter, probe } from './define';
-import { queryAll, queryFirst, type Selectors, setTextareaValue, textOf, waitForDom } from './dom';
+import { queryAll, queryFirst, type Selectors, sendAndConfirm, textareaDraft, textOf } from './dom';
 import { FEIGE_MATCHES } from './matches';
 import {
   commonAncestor,
@@ -144,7 +144,6 @@ const LABELS = { amount: '实付金额', paidAt: '付款时间' } as const;
 const WAIT_TIME = /^\d+\s*(秒|分钟|小时)$/;
 /** "发送给 买家昵称，使用Enter 发送消息" → 买家昵称. */
 const PLACEHOLDER_NAME = /^发送给\s*(.+?)\s*[，,]/;
-const SEND_CONFIRM_MS = 3000;
 
 function composer(doc: Document): HTMLTextAreaElement | null {
   return queryFirst<HTMLTextAreaElement>(doc, SELECTORS.composer);
@@ -312,33 +311,19 @@ export const feige: HostAdapter = defineAdapter({
     return area instanceof HTMLElement && area !== doc.body ? area : input;
   },
 
-  readDraft: (doc) => composer(doc)?.value ?? '',
+  ...textareaDraft(composer),
 
-  setDraft(doc, text) {
+  send(doc) {
     const input = composer(doc);
-    if (!input) return false;
-    setTextareaValue(input, text);
-    return true;
-  },
-
-  async send(doc) {
-    const input = composer(doc);
-    if (!input) return false;
-    const text = input.value.trim();
-    if (!text) return false;
-    const before = agentMessages(doc).length;
+    const text = input?.value.trim();
+    if (!input || !text) return Promise.resolve(false);
     const button = queryFirst(doc, SELECTORS.sendButton);
-    if (button) button.click();
-    else pressEnter(input);
-    // A send counts only when a new agent bubble with exactly this text shows.
-    return waitForDom(
-      threadRoot(doc) ?? doc.body,
-      () => {
-        const sent = agentMessages(doc);
-        return sent.length > before && sent.at(-1)?.text.trim() === text;
-      },
-      SEND_CONFIRM_MS,
-    );
+    return sendAndConfirm({
+      text,
+      agentTexts: () => agentMessages(doc).map((message) => message.text),
+      trigger: () => (button ? button.click() : pressEnter(input)),
+      root: threadRoot(doc) ?? doc.body,
+    });
   },
 
   reserveThreadSpace(doc, px) {

@@ -10,7 +10,7 @@
 
 import { parseWaitText } from '../waiting/duration';
 import { defineAdapter, probe } from './define';
-import { queryAll, queryFirst, type Selectors, setTextareaValue, textOf, waitForDom } from './dom';
+import { queryAll, queryFirst, type Selectors, sendAndConfirm, textareaDraft, textOf } from './dom';
 import { PINDUODUO_MATCHES } from './matches';
 import { commonAncestor, padScroller, pressEnter, scrollableAncestor, squash } from './page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from './types';
@@ -106,7 +106,6 @@ const SELECTORS = {
 
 /** A row time showing the buyer is waiting: "45秒", "3分钟", "50秒后超时". */
 const WAIT_TIME = /^\d+\s*(秒|分钟)/;
-const SEND_CONFIRM_MS = 3000;
 
 function composer(doc: Document): HTMLTextAreaElement | null {
   return queryFirst<HTMLTextAreaElement>(doc, SELECTORS.composer);
@@ -224,32 +223,19 @@ export const pinduoduo: HostAdapter = defineAdapter({
     return queryFirst(doc, SELECTORS.composerArea) ?? input;
   },
 
-  readDraft: (doc) => composer(doc)?.value ?? '',
+  ...textareaDraft(composer),
 
-  setDraft(doc, text) {
+  send(doc) {
     const input = composer(doc);
-    if (!input) return false;
-    setTextareaValue(input, text);
-    return true;
-  },
-
-  async send(doc) {
-    const input = composer(doc);
-    if (!input) return false;
-    const text = input.value.trim();
-    if (!text) return false;
-    const before = agentMessages(doc).length;
+    const text = input?.value.trim();
+    if (!input || !text) return Promise.resolve(false);
     const button = queryFirst(doc, SELECTORS.sendButton);
-    if (button) button.click();
-    else pressEnter(input);
-    return waitForDom(
-      pinduoduo.threadRoot(doc) ?? doc.body,
-      () => {
-        const sent = agentMessages(doc);
-        return sent.length > before && sent.at(-1)?.text.trim() === text;
-      },
-      SEND_CONFIRM_MS,
-    );
+    return sendAndConfirm({
+      text,
+      agentTexts: () => agentMessages(doc).map((message) => message.text),
+      trigger: () => (button ? button.click() : pressEnter(input)),
+      root: pinduoduo.threadRoot(doc) ?? doc.body,
+    });
   },
 
   reserveThreadSpace(doc, px) {
