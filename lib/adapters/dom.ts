@@ -1,4 +1,5 @@
 /** DOM helpers shared by adapters. Only adapters import this file. */
+import { pressEnter } from './page-text';
 
 /** Selector variants, current first; the first that matches wins. */
 export type Selectors = readonly string[];
@@ -119,15 +120,35 @@ export function sendAndConfirm(options: {
   );
 }
 
-/** readDraft and setDraft for a page whose composer is a plain textarea. */
-export function textareaDraft(composer: (doc: Document) => HTMLTextAreaElement | null) {
+/**
+ * readDraft, setDraft and send for a page whose composer is a plain textarea: text goes in through
+ * the native setter, and a send is the send control's click, or Enter where the page has none.
+ */
+export function textareaComposer(page: {
+  composer(doc: Document): HTMLTextAreaElement | null;
+  sendButton(doc: Document): HTMLElement | null;
+  agentTexts(doc: Document): string[];
+  threadRoot(doc: Document): Element | null;
+}) {
   return {
-    readDraft: (doc: Document) => composer(doc)?.value ?? '',
+    readDraft: (doc: Document) => page.composer(doc)?.value ?? '',
     setDraft(doc: Document, text: string) {
-      const input = composer(doc);
+      const input = page.composer(doc);
       if (!input) return false;
       setTextareaValue(input, text);
       return true;
+    },
+    send(doc: Document) {
+      const input = page.composer(doc);
+      const text = input?.value.trim();
+      if (!input || !text) return Promise.resolve(false);
+      const button = page.sendButton(doc);
+      return sendAndConfirm({
+        text,
+        agentTexts: () => page.agentTexts(doc),
+        trigger: () => (button ? button.click() : pressEnter(input)),
+        root: page.threadRoot(doc) ?? doc.body,
+      });
     },
   };
 }

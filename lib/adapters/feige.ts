@@ -10,7 +10,7 @@
 import type { Order } from '../orders/types';
 import { parseWaitText } from '../waiting/duration';
 import { defineAdapter, probe } from './define';
-import { queryAll, queryFirst, type Selectors, sendAndConfirm, textareaDraft, textOf } from './dom';
+import { queryAll, queryFirst, type Selectors, textareaComposer, textOf } from './dom';
 import { FEIGE_MATCHES } from './matches';
 import {
   commonAncestor,
@@ -18,7 +18,6 @@ import {
   labelValue,
   leafTexts,
   padScroller,
-  pressEnter,
   scrollableAncestor,
   squash,
   uniqueLeaf,
@@ -311,20 +310,12 @@ export const feige: HostAdapter = defineAdapter({
     return area instanceof HTMLElement && area !== doc.body ? area : input;
   },
 
-  ...textareaDraft(composer),
-
-  send(doc) {
-    const input = composer(doc);
-    const text = input?.value.trim();
-    if (!input || !text) return Promise.resolve(false);
-    const button = queryFirst(doc, SELECTORS.sendButton);
-    return sendAndConfirm({
-      text,
-      agentTexts: () => agentMessages(doc).map((message) => message.text),
-      trigger: () => (button ? button.click() : pressEnter(input)),
-      root: threadRoot(doc) ?? doc.body,
-    });
-  },
+  ...textareaComposer({
+    composer,
+    sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
+    agentTexts: (doc) => agentMessages(doc).map((message) => message.text),
+    threadRoot: threadRoot,
+  }),
 
   reserveThreadSpace(doc, px) {
     padScroller(scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null), px);

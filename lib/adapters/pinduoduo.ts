@@ -10,9 +10,9 @@
 
 import { parseWaitText } from '../waiting/duration';
 import { defineAdapter, probe } from './define';
-import { queryAll, queryFirst, type Selectors, sendAndConfirm, textareaDraft, textOf } from './dom';
+import { queryAll, queryFirst, type Selectors, textareaComposer, textOf } from './dom';
 import { PINDUODUO_MATCHES } from './matches';
-import { commonAncestor, padScroller, pressEnter, scrollableAncestor, squash } from './page-text';
+import { commonAncestor, padScroller, scrollableAncestor, squash } from './page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from './types';
 
 const SELECTORS = {
@@ -223,20 +223,12 @@ export const pinduoduo: HostAdapter = defineAdapter({
     return queryFirst(doc, SELECTORS.composerArea) ?? input;
   },
 
-  ...textareaDraft(composer),
-
-  send(doc) {
-    const input = composer(doc);
-    const text = input?.value.trim();
-    if (!input || !text) return Promise.resolve(false);
-    const button = queryFirst(doc, SELECTORS.sendButton);
-    return sendAndConfirm({
-      text,
-      agentTexts: () => agentMessages(doc).map((message) => message.text),
-      trigger: () => (button ? button.click() : pressEnter(input)),
-      root: pinduoduo.threadRoot(doc) ?? doc.body,
-    });
-  },
+  ...textareaComposer({
+    composer,
+    sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
+    agentTexts: (doc) => agentMessages(doc).map((message) => message.text),
+    threadRoot: (doc) => pinduoduo.threadRoot(doc),
+  }),
 
   reserveThreadSpace(doc, px) {
     padScroller(scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null), px);
