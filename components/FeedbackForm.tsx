@@ -7,6 +7,7 @@ import {
   type FeedbackImageData,
 } from '@/lib/feedback/types';
 import type { Strings } from '@/lib/i18n';
+import { FeedbackContextFields } from './FeedbackContextFields';
 import './feedback-form.css';
 
 /** What the agent has written so far; the content script keeps one per conversation. */
@@ -185,38 +186,7 @@ export function ContextView({ context, t }: { context: FeedbackContext; t: Strin
         <span>{f.context}</span>
         <span class="hs-fb-masked">{f.masked}</span>
       </header>
-      <dl>
-        <dt>{f.contextIntent}</dt>
-        <dd>
-          {context.intentLabel} · {Math.round(context.confidence * 100)}%
-        </dd>
-        {context.why.length > 0 && (
-          <>
-            <dt>{f.contextMatched}</dt>
-            <dd>{context.why.join('；')}</dd>
-          </>
-        )}
-        <dt>{f.contextBuyer}</dt>
-        <dd class="hs-fb-buyer">{context.buyerText}</dd>
-        {context.replies.length > 0 && (
-          <>
-            <dt>{f.contextReplies}</dt>
-            <dd>
-              <ol class="hs-fb-replies">
-                {context.replies.map((reply) => (
-                  <li key={reply}>{reply}</li>
-                ))}
-              </ol>
-            </dd>
-          </>
-        )}
-        <dt>{f.contextNode}</dt>
-        <dd>
-          {context.node ? t.nodes[context.node] : '—'}
-          {context.orderId ? ` · ${f.contextOrder} ${context.orderId}` : ''}
-          {context.product ? ` · ${context.product}` : ''}
-        </dd>
-      </dl>
+      <FeedbackContextFields context={context} intentLabel={context.intentLabel} t={t} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { FeedbackContextFields } from '@/components/FeedbackContextFields';
 import {
   FEEDBACK_CATEGORIES,
   type FeedbackCategory,
@@ -310,38 +311,7 @@ function Detail(props: {
           ))}
         </div>
       )}
-      <dl class="fb-context">
-        <dt>{f.contextIntent}</dt>
-        <dd>
-          {props.intentLabel(c.intent)} · {Math.round(c.confidence * 100)}%
-        </dd>
-        {c.why.length > 0 && (
-          <>
-            <dt>{f.contextMatched}</dt>
-            <dd>{c.why.join('；')}</dd>
-          </>
-        )}
-        <dt>{f.contextBuyer}</dt>
-        <dd class="fb-buyer">{c.buyerText}</dd>
-        {c.replies.length > 0 && (
-          <>
-            <dt>{f.contextReplies}</dt>
-            <dd>
-              <ol class="fb-replies">
-                {c.replies.map((reply) => (
-                  <li key={reply}>{reply}</li>
-                ))}
-              </ol>
-            </dd>
-          </>
-        )}
-        <dt>{f.contextNode}</dt>
-        <dd>
-          {c.node ? t.nodes[c.node] : '—'}
-          {c.orderId ? ` · ${f.contextOrder} ${c.orderId}` : ''}
-          {c.product ? ` · ${c.product}` : ''}
-        </dd>
-      </dl>
+      <FeedbackContextFields class="fb-context" context={c} intentLabel={props.intentLabel(c.intent)} t={t} />
       <footer class="fb-item-actions">
         <button type="button" class="btn btn-primary" onClick={props.onEditReply}>
           {f.editReply}
