@@ -130,6 +130,35 @@ describe('催发货 from the buyer to the agent', () => {
     await expect.poll(() => popup(workbench.page).locator('.hs-reply').count()).toBe(0);
   });
 
+  test('English: after the admin switches the language, the open popup and the next one speak English', async () => {
+    const { page } = workbench;
+    const open = await demo.currentId(page);
+    await demo.buyerSays(page, open, '什么时候发货');
+    await expect.poll(() => popup(page).isVisible()).toBe(true);
+
+    const extensionId = new URL(page.context().serviceWorkers()[0].url()).host;
+    const options = await page.context().newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const setLanguage = (language: 'zh' | 'en') =>
+      options.evaluate(
+        (value) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage({ huashu: 1, type: 'saveSettings', payload: { language: value } }),
+        language,
+      );
+    await setLanguage('en');
+    try {
+      await expect.poll(() => popup(page).locator('.hs-intent').textContent()).toContain('Buyer wants');
+      await expect(popup(page).getByRole('button', { name: 'Send' }).count()).resolves.toBeGreaterThan(0);
+      // Replies go to the buyer, so they stay Chinese.
+      await expect(popup(page).locator('.hs-reply-text').first().textContent()).resolves.toContain('亲');
+    } finally {
+      await setLanguage('zh');
+      await options.close();
+    }
+  });
+
   test('hostile buyer text is shown literally, never as HTML', async () => {
     const dialogs: string[] = [];
     workbench.page.on('dialog', (dialog) => {
