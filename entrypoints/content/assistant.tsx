@@ -10,7 +10,7 @@ import { callBackground, ExtensionReloadedError, isSolutionsChanged, type Sugges
 import { bindShopSelectors } from '@/lib/selector-overrides';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
-import { createFeedbackController } from './feedback';
+import { createFeedbackController, type IntentSolution } from './feedback';
 import { showReloadNotice } from './reload-notice';
 import type { WaitingController } from './waiting';
 import { noteBuyerMessage, noteShown, noteUse } from './workflow';
@@ -147,7 +147,7 @@ export function startAssistant(
   async function offerPredictionCard(conversationId: string, messageId: string) {
     const state = stateOf(conversationId);
     const solution = state.solution;
-    if (!solution || solution.messageId !== messageId || !adapter.actions.send_order_card) return;
+    if (!solution?.intent || solution.messageId !== messageId || !adapter.actions.send_order_card) return;
     const send = shouldSendPredictionCard({
       intent: solution.intent,
       predictedOrderId: solution.order?.id,
@@ -275,7 +275,11 @@ export function startAssistant(
           state.closed = true;
           schedule();
         }}
-        onFeedback={() => feedback.open(solution.conversationId, solution, state.request?.text ?? '')}
+        onFeedback={
+          isIntentSolution(solution)
+            ? () => feedback.open(solution.conversationId, solution, state.request?.text ?? '')
+            : undefined
+        }
         feedback={feedback.view(solution.conversationId)}
       />,
       layer,
@@ -382,4 +386,9 @@ export function startAssistant(
     resizes.disconnect();
     render(null, layer);
   });
+}
+
+/** A shop keyword rule's own suggestion has no built-in intent; feedback and stats concern intents. */
+function isIntentSolution(solution: Solution): solution is IntentSolution {
+  return solution.intent !== null;
 }

@@ -10,8 +10,12 @@ import { checkImageFile, downscaleImage, refusalText } from '@/lib/feedback/imag
 import { maskPersonal } from '@/lib/feedback/mask';
 import { FEEDBACK_LIMITS, type FeedbackContext } from '@/lib/feedback/types';
 import type { Language, Strings } from '@/lib/i18n';
+import type { IntentId } from '@/lib/intents/ids';
 import { callBackground } from '@/lib/protocol';
 import type { Solution } from '@/lib/solutions/types';
+
+/** Feedback concerns Huashu's own recommendations, so only solutions of a built-in intent take it. */
+export type IntentSolution = Solution & { intent: IntentId };
 
 interface FormState {
   open: boolean;
@@ -30,7 +34,7 @@ export interface FeedbackControllerOptions {
 }
 
 /** The context shown before sending and stored with the item; the buyer's phone numbers and addresses masked. */
-export function feedbackContext(solution: Solution, buyerText: string): FeedbackContext {
+export function feedbackContext(solution: IntentSolution, buyerText: string): FeedbackContext {
   const cut = (text: string) => text.slice(0, FEEDBACK_LIMITS.contextChars);
   return {
     conversationId: solution.conversationId,
@@ -50,7 +54,7 @@ export function feedbackContext(solution: Solution, buyerText: string): Feedback
 export function createFeedbackController(options: FeedbackControllerOptions) {
   const forms = new Map<string, FormState>();
 
-  function open(conversationId: string, solution: Solution, buyerText: string) {
+  function open(conversationId: string, solution: IntentSolution, buyerText: string) {
     const form = forms.get(conversationId);
     if (form) form.open = true;
     else {

@@ -20,11 +20,12 @@ export function noteBuyerMessage(
 
 /** A suggestion for a new buyer message was shown; an escalation marks the conversation urgent. */
 export function noteShown(waiting: WaitingController | undefined, conversationId: string, solution: Solution) {
-  recordStat({ kind: 'shown', intent: solution.intent, at: Date.now() });
+  // Statistics count built-in intents; a shop rule's own suggestion is the shop's, not Huashu's.
+  if (solution.intent) recordStat({ kind: 'shown', intent: solution.intent, at: Date.now() });
   if (solution.intent === 'escalation') waiting?.mark(conversationId);
 }
 
 /** The agent copied, sent, ran an action from or dismissed a suggestion. */
 export function noteUse(kind: Exclude<SuggestionEvent, 'shown'>, solution: Solution | null | undefined) {
-  if (solution) recordStat({ kind, intent: solution.intent, at: Date.now() });
+  if (solution?.intent) recordStat({ kind, intent: solution.intent, at: Date.now() });
 }

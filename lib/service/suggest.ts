@@ -1,4 +1,5 @@
 import { classify } from '../engine/classify';
+import { orderNode } from '../orders/node';
 import type { SuggestRequest } from '../protocol';
 import { DEFAULT_SETTINGS } from '../settings';
 import { catalogueEntry } from '../solutions/catalogue';
@@ -23,6 +24,9 @@ const NO_SHOP: ShopSnapshot = {
   hits: {},
 };
 
+/** What the popup calls a suggestion that only a shop keyword rule made. */
+const RULE_ONLY_LABEL = { zh: '店铺关键词规则', en: 'Shop keyword rule' };
+
 const RULE_REASON = {
   zh: (keywords: string[]) => `店铺关键词规则：${keywords.join('、')}`,
   en: (keywords: string[]) => `Shop keyword rule: ${keywords.join(', ')}`,
@@ -36,12 +40,11 @@ export function createSuggestService({ now, shop = () => NO_SHOP }: SuggestServi
   return {
     suggest(request: SuggestRequest): Solution | null {
       const classification = classify(request.text, request.history);
-      if (!classification.intent) return null;
       const snapshot = shop();
       const intent = classification.intent;
-      if (!intentState(snapshot, intent).enabled) return null;
       const current = effectiveSettings(snapshot);
       const at = now();
+      if (!intent || !intentState(snapshot, intent).enabled) return ruleOnly(request, snapshot, current, at);
       const solution = solve({
         conversationId: request.conversationId,
         messageId: request.messageId,
@@ -88,5 +91,45 @@ export function createSuggestService({ now, shop = () => NO_SHOP }: SuggestServi
         why: rule ? [...solution.why, RULE_REASON[current.language](rule.keywords)] : solution.why,
       };
     },
+  };
+}
+
+/**
+ * A message no enabled built-in intent claims, but one of the shop's keyword rules does: the shop's own
+ * reply is still worth offering. It concerns the order the buyer confirmed, or their only order.
+ */
+function ruleOnly(
+  request: SuggestRequest,
+  snapshot: ShopSnapshot,
+  current: ReturnType<typeof effectiveSettings>,
+  at: Date,
+): Solution | null {
+  const rule = matchingRule(snapshot, request.text);
+  if (!rule) return null;
+  const order =
+    request.orders.find((candidate) => candidate.id === request.chosenOrderId) ??
+    (request.orders.length === 1 ? request.orders[0] : null);
+  const context: RenderContext = {
+    order,
+    buyerName: request.buyerName,
+    now: at,
+    settings: { lateShipCompensationYuan: current.lateShipCompensationYuan },
+  };
+  const rendered = renderReplies([{ id: `rule:${rule.id}`, text: rule.reply }], context, current.language, 'shop');
+  if (rendered.replies.length === 0) return null;
+  return {
+    conversationId: request.conversationId,
+    messageId: request.messageId,
+    intent: null,
+    intentLabel: RULE_ONLY_LABEL[current.language],
+    confidence: 1,
+    why: [RULE_REASON[current.language](rule.keywords)],
+    order,
+    node: order ? orderNode(order, at) : null,
+    otherOrders: request.orders.filter((other) => other !== order),
+    replies: rendered.replies,
+    actions: [],
+    notices: [],
+    omitted: rendered.omitted,
   };
 }

@@ -5,7 +5,8 @@ import type { Order, OrderNode } from '../orders/types';
 export interface Solution {
   conversationId: string;
   messageId: string;
-  intent: IntentId;
+  /** null when only one of the shop's own keyword rules matched: no built-in intent is claimed. */
+  intent: IntentId | null;
   /** Short label, e.g. "什么时候发货". */
   intentLabel: string;
   confidence: number;

@@ -84,7 +84,7 @@ export function startShopServices(options: BackgroundOptions) {
         const service = await usable;
         if (!service) return plain.suggest(request);
         const solution = service.suggest.suggest(request);
-        if (solution) service.store.countHit(solution.intent);
+        if (solution?.intent) service.store.countHit(solution.intent);
         return solution;
       },
     } satisfies Omit<Handlers, 'ping' | 'reportHealth' | 'testSelectors' | FeedbackRequestType | WorkflowRequestType>,

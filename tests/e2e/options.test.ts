@@ -284,4 +284,17 @@ describe('keyword rules', () => {
     expect(replies[0]).toContain(ORDER_ID);
     expect(replies.at(-1)).toBe('亲，本店满99元包邮，法式碎花雪纺连衣裙女夏季新款收腰显瘦中长款下单后48小时内发货哦~');
   });
+
+  test('a message only a shop rule matches gets the rule’s reply, labelled as the shop’s rule', async () => {
+    await options.getByRole('button', { name: '关键词规则' }).click();
+    await options.getByRole('button', { name: /新建规则/ }).click();
+    await options.getByPlaceholder('多个关键词用逗号分隔').fill('礼盒');
+    await options.locator('.editor-text').fill('亲，本店支持免费礼盒包装，下单时备注即可~');
+    await options.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => options.locator('.rule-card').count()).toBe(1);
+
+    const replies = await buyerAsks('可以用礼盒包装吗');
+    expect(replies).toEqual(['亲，本店支持免费礼盒包装，下单时备注即可~']);
+    await expect(popup(workbench).locator('.hs-intent').textContent()).resolves.toContain('店铺关键词规则');
+  });
 });

@@ -108,6 +108,34 @@ describe('suggestions with the shop’s overlay', () => {
     expect(texts).not.toContain('别的规则');
   });
 
+  test('a message only a shop rule matches gets that rule’s reply, with no built-in intent claimed', async () => {
+    const { store, service } = await serviceWith();
+    await store.saveRule({ keywords: ['礼盒'], reply: '亲，{商品}可以免费礼盒包装哦~', enabled: true });
+
+    const solution = service.suggest(request('可以用礼盒包装吗'));
+    expect(solution).toMatchObject({
+      intent: null,
+      intentLabel: '店铺关键词规则',
+      actions: [],
+      node: 'awaiting_shipment',
+    });
+    expect(solution?.replies).toEqual([
+      { id: expect.stringMatching(/^rule:/), text: '亲，珊瑚绒睡衣可以免费礼盒包装哦~', source: 'shop' },
+    ]);
+    expect(solution?.why[0]).toContain('礼盒');
+    expect(service.suggest(request('你好'))).toBeNull();
+  });
+
+  test('a switched-off intent leaves the message to a matching shop rule', async () => {
+    const { store, service } = await serviceWith();
+    await store.saveRule({ keywords: ['发货'], reply: '亲，48小时内发货哦~', enabled: true });
+    await store.setIntentEnabled('ship_urge', false);
+
+    const solution = service.suggest(request('什么时候发货'));
+    expect(solution?.intent).toBeNull();
+    expect(solution?.replies.map((reply) => reply.text)).toEqual(['亲，48小时内发货哦~']);
+  });
+
   test('settings come from the store', async () => {
     const { store, service } = await serviceWith();
     await store.saveSettings({ language: 'en' });
