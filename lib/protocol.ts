@@ -5,6 +5,7 @@
  */
 
 import { parseSelectorOverrides, type SelectorOverrides } from './adapters/overrides';
+import { type AdapterHealth, HEALTH_PARTS } from './adapters/types';
 import type { FeedbackInput, FeedbackItem, FeedbackSettings, FeedbackSummary } from './feedback/types';
 import {
   checkFeedbackExport,
@@ -14,6 +15,7 @@ import {
   checkFeedbackResolved,
   checkFeedbackSettings,
 } from './feedback/validate';
+import type { Language } from './i18n';
 import { type IntentId, isIntentId } from './intents/ids';
 import type { Order } from './orders/types';
 import type { SelectorTestResult } from './selector-overrides';
@@ -63,7 +65,7 @@ export interface RequestMap {
   suggest: { request: SuggestRequest; response: Solution | null };
   ping: { request: Record<string, never>; response: { ok: true } };
   /** A chat tab reports which parts of its page Huashu found; the toolbar icon shows it for that tab. */
-  reportHealth: { request: { badge: '' | '!' | '×'; text: string }; response: { ok: true } };
+  reportHealth: { request: { parts: AdapterHealth; language: Language }; response: { ok: true } };
   shopState: { request: Record<string, never>; response: ShopSnapshot };
   /** Edits an official reply (an override) or one of the shop's own replies. */
   saveReply: { request: ReplyRef & { text: string }; response: ShopSnapshot };
@@ -287,8 +289,11 @@ const validators: { [T in RequestType]: Check<RequestOf<T>> } = {
   suggest: checkSuggest,
   ping: () => ({}),
   reportHealth: (value) => {
-    if (!isRecord(value) || !['', '!', '×'].includes(value.badge as string)) fail('页面检查结果无效');
-    return { badge: value.badge as '' | '!' | '×', text: str('页面检查说明', LIMITS.fieldChars)(value.text) };
+    const parts = isRecord(value) && isRecord(value.parts) ? value.parts : fail('页面检查结果无效');
+    const checked = Object.fromEntries(
+      HEALTH_PARTS.map((part) => [part, typeof parts[part] === 'boolean' ? parts[part] : fail('页面检查结果无效')]),
+    ) as AdapterHealth;
+    return { parts: checked, language: (value as Record<string, unknown>).language === 'en' ? 'en' : 'zh' };
   },
   shopState: none,
   saveReply: (value) => ({
@@ -397,6 +402,8 @@ export class ExtensionReloadedError extends Error {
 /** Where a request came from: the tab, for requests that concern the chat tab that sent them. */
 export interface RequestSender {
   tabId?: number;
+  /** 0 for the top frame; chat pages may put their parts in frames. */
+  frameId?: number;
 }
 
 export type Handlers = {
@@ -427,7 +434,7 @@ export function serveRequests(handlers: Handlers): void {
     if (!request) return undefined;
     const handler = handlers[request.type] as (payload: unknown, from: RequestSender) => unknown;
     return Promise.resolve()
-      .then(() => handler(request.payload, { tabId: sender.tab?.id }))
+      .then(() => handler(request.payload, { tabId: sender.tab?.id, frameId: sender.frameId }))
       .then(
         (value) => ({ ok: true, value }),
         (error: unknown) => ({ ok: false, error: describeError(error) }),

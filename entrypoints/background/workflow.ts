@@ -61,8 +61,8 @@ export function startWorkflowServices(deps: WorkflowDeps): {
   }
 
   const handlers: Pick<Handlers, WorkflowRequestType> = {
-    reportWaiting: async ({ count }, { tabId }) => {
-      if (tabId !== undefined) await setWaitingCount(tabId, count);
+    reportWaiting: async ({ count }, { tabId, frameId }) => {
+      if (tabId !== undefined) await setWaitingCount(tabId, count, frameId);
       return { ok: true as const };
     },
     recordStats: async ({ events }) => {

@@ -230,8 +230,7 @@ export function startAssistant(
       orderNotice: orderNotice(result, settings.language),
     };
     if (!health.summary.ok) console.info(`[话术助手] ${health.summary.text}`);
-    const { badge, text } = health.summary;
-    callBackground('reportHealth', { badge, text: badge ? text : '' }).catch(() => {});
+    callBackground('reportHealth', { parts: result, language: settings.language }).catch(() => {});
     schedule();
   }
 

@@ -4,8 +4,12 @@
  * host_permissions and the content script's matches, and nothing else.
  */
 
-/** 飞鸽 (Douyin shop customer service) workbench: https://im.jinritemai.com/pc_seller_v2/main/workspace. */
-export const FEIGE_MATCHES = ['https://im.jinritemai.com/pc_seller_v2/*'];
+/**
+ * 飞鸽 (Douyin shop customer service) workbench: https://im.jinritemai.com/pc_seller_v2/main/workspace.
+ * It is a micro-frontend: public automation code finds some of its parts in frames served from
+ * pigeon.jinritemai.com, so the content script runs in those frames too (all_frames).
+ */
+export const FEIGE_MATCHES = ['https://im.jinritemai.com/pc_seller_v2/*', 'https://pigeon.jinritemai.com/*'];
 
 /** 拼多多 merchant chat: https://mms.pinduoduo.com/chat-merchant/#/ (the route lives in the hash). */
 export const PINDUODUO_MATCHES = ['https://mms.pinduoduo.com/chat-merchant/*'];

@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 90_000,
+    // CI has 2 cores: image scaling or a cold service worker can take more than a second there.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

@@ -61,6 +61,7 @@ describe('the manifest’s patterns', () => {
     expect(new Set(adapterMatches)).toEqual(new Set(ADAPTERS.flatMap((adapter) => adapter.matches)));
     expect(adapterMatches).toEqual([
       'https://im.jinritemai.com/pc_seller_v2/*',
+      'https://pigeon.jinritemai.com/*',
       'https://mms.pinduoduo.com/chat-merchant/*',
       ...LOCAL_DEMO_MATCHES,
     ]);
@@ -75,6 +76,7 @@ describe('adapterFor', () => {
   test('on a workbench host the URL decides, whatever the page shows', () => {
     expect(adapterFor('https://im.jinritemai.com/pc_seller_v2/main/workspace', pddPage)).toBe(feige);
     expect(adapterFor('https://im.jinritemai.com/pc_seller_v2/main/workspace?selfId=1#/', document)).toBe(feige);
+    expect(adapterFor('https://pigeon.jinritemai.com/chat/index.html', pddPage)).toBe(feige);
     expect(adapterFor('https://mms.pinduoduo.com/chat-merchant/#/', feigePage)).toBe(pinduoduo);
     expect(adapterFor('https://im.jinritemai.com/login', feigePage)).toBeNull();
     expect(adapterFor('https://example.com/pc_seller_v2/main/workspace', feigePage)).toBeNull();
