@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PreviewSegment } from '@/lib/store/preview';
 import { ReplyPreview } from './ReplyPreview';
 
@@ -27,6 +27,8 @@ export interface ReplyEditorProps {
   officialText?: string;
   t: ReplyEditorStrings;
   label?: string;
+  /** Take the focus when shown (default). Off where another field comes first, like a rule's keywords. */
+  autoFocus?: boolean;
   onInput(value: string): void;
   onSave(): void;
   onCancel(): void;
@@ -40,9 +42,11 @@ export function ReplyEditor(props: ReplyEditorProps) {
   // An empty field is not an error yet: saving stays off, but nothing shouts at the admin.
   const shown = value.trim() === '' ? null : problem;
 
-  useEffect(() => {
-    area.current?.focus();
-  }, []);
+  const { autoFocus = true } = props;
+  // Focused as the editor mounts, not a frame later, so no keystroke lands in the field typed before it.
+  useLayoutEffect(() => {
+    if (autoFocus) area.current?.focus();
+  }, [autoFocus]);
 
   function insert(name: string) {
     const field = area.current;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ReplyEditor } from '@/components/ReplyEditor';
 import { ReplyPreview } from '@/components/ReplyPreview';
 import type { Strings } from '@/lib/i18n';
@@ -42,6 +42,13 @@ export function RulesPage({ shop, snapshot, t, onDirty }: Props) {
   );
   const variables = VARIABLES.map((variable) => ({ name: variable.name, description: variable.description[lang] }));
 
+  // A rule starts with its keywords: the field takes the focus as the editor opens.
+  const keywordsField = useRef<HTMLInputElement>(null);
+  const editorOpen = draft !== null;
+  useLayoutEffect(() => {
+    if (editorOpen) keywordsField.current?.focus();
+  }, [editorOpen]);
+
   const dirty = draft !== null && key(draft) !== draft.initial;
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
@@ -79,6 +86,7 @@ export function RulesPage({ shop, snapshot, t, onDirty }: Props) {
       <label class="field">
         <span class="field-label">{a.keywords}</span>
         <input
+          ref={keywordsField}
           type="text"
           class="input"
           value={draft.keywords}
@@ -93,6 +101,7 @@ export function RulesPage({ shop, snapshot, t, onDirty }: Props) {
       <div class="field">
         <span class="field-label">{a.ruleReply}</span>
         <ReplyEditor
+          autoFocus={false}
           value={draft.reply}
           label={a.ruleReply}
           problem={replyProblem ?? keywordProblem}

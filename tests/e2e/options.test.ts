@@ -290,6 +290,7 @@ describe('keyword rules', () => {
     await options.getByRole('button', { name: /新建规则/ }).click();
     await options.getByPlaceholder('多个关键词用逗号分隔').fill('礼盒');
     await options.locator('.editor-text').fill('亲，本店支持免费礼盒包装，下单时备注即可~');
+    await expect.poll(() => options.getByPlaceholder('多个关键词用逗号分隔').inputValue()).toBe('礼盒');
     await options.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => options.locator('.rule-card').count()).toBe(1);
 
