@@ -1,28 +1,19 @@
 import { classify } from '../engine/classify';
 import { orderNode } from '../orders/node';
 import type { SuggestRequest } from '../protocol';
-import { DEFAULT_SETTINGS } from '../settings';
 import { catalogueEntry } from '../solutions/catalogue';
 import type { RenderContext } from '../solutions/render';
 import { renderReplies } from '../solutions/render';
 import { MAX_REPLIES, solve } from '../solutions/solve';
 import type { Solution, SuggestedReply } from '../solutions/types';
 import { effectiveSettings, effectiveSlot, intentState, matchingRule } from '../store/overlay';
-import type { ShopSnapshot } from '../store/types';
+import { EMPTY_SNAPSHOT, type ShopSnapshot } from '../store/types';
 
 interface SuggestServiceOptions {
   now: () => Date;
   /** The shop's in-memory snapshot (lib/store); without one, the catalogue as shipped. */
   shop?: () => ShopSnapshot;
 }
-
-const NO_SHOP: ShopSnapshot = {
-  local: { slots: [], disabledIntents: [], rules: [], settings: {} },
-  settings: DEFAULT_SETTINGS,
-  managed: null,
-  managedError: null,
-  hits: {},
-};
 
 /** What the popup calls a suggestion that only a shop keyword rule made. */
 const RULE_ONLY_LABEL = { zh: '店铺关键词规则', en: 'Shop keyword rule' };
@@ -36,7 +27,7 @@ const RULE_REASON = {
  * Turns one buyer message into the solution the popup shows, or null when no intent is clear enough
  * or the shop turned the intent off. Pure: the shop's edits come in as a snapshot, never from IndexedDB.
  */
-export function createSuggestService({ now, shop = () => NO_SHOP }: SuggestServiceOptions) {
+export function createSuggestService({ now, shop = () => EMPTY_SNAPSHOT }: SuggestServiceOptions) {
   return {
     suggest(request: SuggestRequest): Solution | null {
       const classification = classify(request.text, request.history);

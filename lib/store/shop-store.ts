@@ -14,6 +14,7 @@ import { readManagedValue } from './managed';
 import { effectiveSlot, intentState, managedSettingKeys, ownRepliesLeft } from './overlay';
 import { toPack } from './pack';
 import {
+  EMPTY_SNAPSHOT,
   type IntentHits,
   type KeywordRule,
   MAX_OWN_REPLIES,
@@ -46,14 +47,6 @@ export interface RuleInput {
 export type SettingsInput = Partial<Settings>;
 
 export type ShopStore = Awaited<ReturnType<typeof createShopStore>>;
-
-const EMPTY_SNAPSHOT: ShopSnapshot = {
-  local: { slots: [], disabledIntents: [], rules: [], settings: {} },
-  settings: DEFAULT_SETTINGS,
-  managed: null,
-  managedError: null,
-  hits: {},
-};
 
 export async function createShopStore(options: ShopStoreOptions = {}) {
   const db: IDBPDatabase<ShopDb> = await openShopDb(options.factory, options.dbName);

@@ -1,6 +1,6 @@
 import type { SelectorOverrides } from '../adapters/overrides';
 import type { IntentId } from '../intents/ids';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { CatalogueSituation } from '../solutions/catalogue/types';
 
 /** Where a reply applies: an order node, 'any' (any order) or 'none' (no order), as in the catalogue. */
@@ -82,3 +82,12 @@ export interface ShopSnapshot {
 }
 
 export const EMPTY_SHOP: ShopData = { slots: [], disabledIntents: [], rules: [], settings: {} };
+
+/** A shop that edited nothing: the catalogue as shipped and the default settings. */
+export const EMPTY_SNAPSHOT: ShopSnapshot = {
+  local: EMPTY_SHOP,
+  settings: DEFAULT_SETTINGS,
+  managed: null,
+  managedError: null,
+  hits: {},
+};
