@@ -14,7 +14,7 @@ import {
   withSelectorOverrides,
 } from './adapters/overrides';
 import { type AdapterHealth, HEALTH_PARTS, type HostAdapter } from './adapters/types';
-import { callBackground, type RequestOf } from './protocol';
+import type { RequestOf } from './protocol';
 import type { ShopSnapshot } from './store/types';
 
 /** One chat tab's answer to a selector test. */
@@ -34,9 +34,6 @@ interface SelectorTestMessage {
   overrides: SelectorOverrides;
 }
 
-/** How long the content script waits for the shop's overrides before it starts watching the page anyway. */
-const BIND_WAIT_MS = 1500;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -49,18 +46,6 @@ export function effectiveSelectorOverrides(snapshot: Pick<ShopSnapshot, 'local' 
 /** Binds the overrides a shop snapshot holds to the page's adapter. */
 export function bindShopSelectors(adapter: HostAdapter, snapshot: Pick<ShopSnapshot, 'local' | 'managed'>): void {
   bindSelectorOverrides(adapter, effectiveSelectorOverrides(snapshot));
-}
-
-/**
- * Fetches the shop's overrides and binds them; resolves after at most BIND_WAIT_MS (the background's first
- * answer after a browser start may wait for its store), in which case they are bound when they arrive.
- */
-export function loadShopSelectors(adapter: HostAdapter): Promise<void> {
-  const loaded = callBackground('shopState', {}).then(
-    (snapshot) => bindShopSelectors(adapter, snapshot),
-    () => undefined,
-  );
-  return Promise.race([loaded, new Promise<void>((done) => setTimeout(done, BIND_WAIT_MS))]);
 }
 
 function isHealth(value: unknown): value is AdapterHealth {

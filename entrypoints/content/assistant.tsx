@@ -6,12 +6,13 @@ import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
 import { strings } from '@/lib/i18n';
 import { PREDICTION_CARD_TEXT, shouldSendPredictionCard } from '@/lib/orders/prediction-card';
-import { callBackground, ExtensionReloadedError, isSolutionsChanged, type SuggestRequest } from '@/lib/protocol';
-import { bindShopSelectors } from '@/lib/selector-overrides';
+import { callBackground, ExtensionReloadedError, type SuggestRequest } from '@/lib/protocol';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
+import type { ShopSnapshot } from '@/lib/store/types';
 import { createFeedbackController, type IntentSolution } from './feedback';
 import { showReloadNotice } from './reload-notice';
+import type { ShopWatch } from './shop';
 import type { WaitingController } from './waiting';
 import { noteBuyerMessage, noteShown, noteUse } from './workflow';
 
@@ -46,10 +47,11 @@ export function startAssistant(
   ctx: ContentScriptContext,
   adapter: HostAdapter,
   layer: HTMLElement,
+  shop: ShopWatch,
   waiting?: WaitingController,
 ): void {
   const doc = document;
-  let settings = DEFAULT_SETTINGS;
+  let settings = shop.current()?.settings ?? DEFAULT_SETTINGS;
   let t = strings(settings.language);
   const conversations = new Map<string, ConversationState>();
   const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
@@ -334,20 +336,10 @@ export function startAssistant(
   }
 
   /** The admin edited replies or settings: every open suggestion is asked for again, without a page reload. */
-  async function loadSettings() {
-    try {
-      const shop = await callBackground('shopState', {});
-      settings = shop.settings;
-      t = strings(settings.language);
-      // The admin may have fixed a selector: rebind, and let the popup say what the page check finds now.
-      bindShopSelectors(adapter, shop);
-    } catch {
-      // The defaults stay; a suggestion request will report what is wrong with the background.
-    }
-  }
-
-  async function refreshAll() {
-    await loadSettings();
+  function refreshAll(snapshot: ShopSnapshot) {
+    settings = snapshot.settings;
+    t = strings(settings.language);
+    // The admin may have fixed a selector (bound by index.tsx): let the popup say what the page check finds now.
     if (health) checkHealth();
     schedule();
     for (const [conversationId, state] of conversations) {
@@ -355,7 +347,7 @@ export function startAssistant(
     }
   }
 
-  void loadSettings();
+  shop.onChange(refreshAll);
   watchThread(
     doc,
     adapter,
@@ -369,11 +361,6 @@ export function startAssistant(
     ctx.signal,
   );
   ctx.setTimeout(checkHealth, HEALTH_CHECK_DELAY_MS);
-  const onBackgroundMessage = (message: unknown) => {
-    if (isSolutionsChanged(message)) void refreshAll();
-  };
-  browser.runtime.onMessage.addListener(onBackgroundMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onBackgroundMessage));
   ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
   // A mark clears once the agent has replied: the popup loses its urgent colour.
   waiting?.onMarksChanged(schedule);

@@ -1,8 +1,9 @@
 import '@/components/suggestion-popup.css';
 import { adapterFor } from '@/lib/adapters';
 import { adapterMatches } from '@/lib/adapters/matches';
-import { answerSelectorTests, loadShopSelectors } from '@/lib/selector-overrides';
+import { answerSelectorTests, bindShopSelectors } from '@/lib/selector-overrides';
 import { startAssistant } from './assistant';
+import { watchShop } from './shop';
 import { startWaiting } from './waiting';
 
 export default defineContentScript({
@@ -14,10 +15,12 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(location.href);
     if (!adapter) return;
-    // The shop's selector overrides are bound before the page is first read.
-    await loadShopSelectors(adapter);
+    const shop = watchShop(ctx);
+    // The shop's selector overrides are bound before the page is first read, and again whenever they change.
+    shop.onChange((snapshot) => bindShopSelectors(adapter, snapshot));
+    await shop.firstLoad;
     answerSelectorTests(ctx, adapter);
-    const waiting = startWaiting(ctx, adapter);
+    const waiting = startWaiting(ctx, adapter, shop);
     const ui = await createShadowRootUi(ctx, {
       name: 'huashu-assistant',
       position: 'inline',
@@ -28,7 +31,7 @@ export default defineContentScript({
         layer.className = 'hs-layer';
         layer.hidden = true;
         container.append(layer);
-        startAssistant(ctx, adapter, layer, waiting);
+        startAssistant(ctx, adapter, layer, shop, waiting);
         // Tests and tools wait for this before driving the page: the content script starts at document_idle.
         host.dataset.ready = adapter.id;
       },

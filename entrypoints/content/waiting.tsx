@@ -9,10 +9,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { type Strings, strings } from '@/lib/i18n';
-import { callBackground, isSolutionsChanged } from '@/lib/protocol';
+import { callBackground } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { parseTabRequest, type WaitingListReply, type WaitingRow } from '@/lib/waiting/messages';
 import { formatWait, slowReplies, type WaitingBuyer, WaitingTracker, waitedSeconds } from '@/lib/waiting/tracker';
+import type { ShopWatch } from './shop';
 import { recordStat } from './stats';
 
 const TICK_MS = 1000;
@@ -32,11 +33,11 @@ export interface WaitingController {
   onMarksChanged(listener: () => void): void;
 }
 
-export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter): WaitingController {
+export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter, shop: ShopWatch): WaitingController {
   const doc = document;
   const startedAt = Date.now();
   const tracker = new WaitingTracker(() => Date.now());
-  let settings: Settings = DEFAULT_SETTINGS;
+  let settings: Settings = shop.current()?.settings ?? DEFAULT_SETTINGS;
   let t: Strings = strings(settings.language);
   let lastTyped = 0;
   let reported = -1;
@@ -57,15 +58,6 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter): W
     if (now === marksSeen) return;
     marksSeen = now;
     for (const listener of markListeners) listener();
-  }
-
-  async function loadSettings() {
-    try {
-      settings = (await callBackground('shopState', {})).settings;
-      t = strings(settings.language);
-    } catch {
-      // Defaults stay.
-    }
   }
 
   function typingIn(): string | null {
@@ -191,10 +183,6 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter): W
   }
 
   const onMessage = (message: unknown) => {
-    if (isSolutionsChanged(message)) {
-      void loadSettings().then(tick);
-      return undefined;
-    }
     const request = parseTabRequest(message);
     if (!request) return undefined;
     if (request.type === 'jumpLongest') return Promise.resolve({ opened: jumpLongest() });
@@ -219,7 +207,11 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter): W
     },
   }).then((ui) => ui.mount());
 
-  void loadSettings().then(tick);
+  shop.onChange((snapshot) => {
+    settings = snapshot.settings;
+    t = strings(settings.language);
+    tick();
+  });
   ctx.setInterval(tick, TICK_MS);
   ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
   ctx.addEventListener(

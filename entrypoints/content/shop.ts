@@ -1,0 +1,48 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { callBackground, isSolutionsChanged } from '@/lib/protocol';
+import type { ShopSnapshot } from '@/lib/store/types';
+
+/** How long a chat frame waits for the shop's state before it starts watching the page anyway. */
+const FIRST_LOAD_WAIT_MS = 1500;
+
+export interface ShopWatch {
+  /** The latest state fetched, or null before the first answer (defaults apply then). */
+  current(): ShopSnapshot | null;
+  /** Called with every state fetched, in the order listeners were added. */
+  onChange(listener: (shop: ShopSnapshot) => void): void;
+  /** Resolves with the first state, or after FIRST_LOAD_WAIT_MS: the background's first answer after a browser start can wait for its store. */
+  firstLoad: Promise<void>;
+}
+
+/**
+ * The shop's state (settings, selector overrides) as this chat frame sees it: fetched once at start and
+ * again when the background says it changed, one request shared by the selector binding, the assistant
+ * and the waiting badge.
+ */
+export function watchShop(ctx: ContentScriptContext): ShopWatch {
+  let current: ShopSnapshot | null = null;
+  const listeners: ((shop: ShopSnapshot) => void)[] = [];
+
+  async function load() {
+    try {
+      current = await callBackground('shopState', {});
+    } catch {
+      // The defaults stay; a suggestion request reports what is wrong with the background.
+      return;
+    }
+    for (const listener of listeners) listener(current);
+  }
+
+  const first = load();
+  const onMessage = (message: unknown) => {
+    if (isSolutionsChanged(message)) void load();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  return {
+    current: () => current,
+    onChange: (listener) => listeners.push(listener),
+    firstLoad: Promise.race([first, new Promise<void>((done) => ctx.setTimeout(done, FIRST_LOAD_WAIT_MS))]),
+  };
+}
