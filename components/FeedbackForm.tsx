@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { FeedbackContextFields } from '@/components/FeedbackContextFields';
 import {
   FEEDBACK_CATEGORIES,
   FEEDBACK_LIMITS,
@@ -7,8 +8,7 @@ import {
   type FeedbackImageData,
 } from '@/lib/feedback/types';
 import type { Strings } from '@/lib/i18n';
-import { FeedbackContextFields } from './FeedbackContextFields';
-import './feedback-form.css';
+import '@/components/feedback-form.css';
 
 /** What the agent has written so far; the content script keeps one per conversation. */
 export interface FeedbackDraft {

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { ReplyPreview } from '@/components/ReplyPreview';
 import type { PreviewSegment } from '@/lib/store/preview';
-import { ReplyPreview } from './ReplyPreview';
 
 export interface ReplyEditorStrings {
   editorLabel: string;

@@ -1,4 +1,4 @@
-import type { OrderNode } from './orders/types';
+import type { OrderNode } from '@/lib/orders/types';
 
 /** UI strings. zh-CN is the default; English is available for admins and agents who prefer it. */
 const zh = {

@@ -4,9 +4,9 @@
  * background trusts nothing it did not check.
  */
 
-import { parseSelectorOverrides, type SelectorOverrides } from './adapters/overrides';
-import { type AdapterHealth, HEALTH_PARTS } from './adapters/types';
-import type { FeedbackInput, FeedbackItem, FeedbackSettings, FeedbackSummary } from './feedback/types';
+import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/adapters/overrides';
+import { type AdapterHealth, HEALTH_PARTS } from '@/lib/adapters/types';
+import type { FeedbackInput, FeedbackItem, FeedbackSettings, FeedbackSummary } from '@/lib/feedback/types';
 import {
   checkFeedbackExport,
   checkFeedbackId,
@@ -14,19 +14,19 @@ import {
   checkFeedbackInput,
   checkFeedbackResolved,
   checkFeedbackSettings,
-} from './feedback/validate';
-import type { Language } from './i18n';
-import { type IntentId, isIntentId } from './intents/ids';
-import type { Order } from './orders/types';
-import type { SelectorTestResult } from './selector-overrides';
-import type { Settings } from './settings';
-import type { ActionId, Solution } from './solutions/types';
-import { ACTION_IDS } from './solutions/types';
-import type { StatsEvent, StatsReport, StatsSummaryState } from './stats/types';
-import { checkStatsEvents } from './stats/validate';
-import { catalogueSlot, isSituation } from './store/catalogue';
-import { type PackChange, parsePack } from './store/pack';
-import type { ReplyPack, ShopSnapshot, Situation } from './store/types';
+} from '@/lib/feedback/validate';
+import type { Language } from '@/lib/i18n';
+import { type IntentId, isIntentId } from '@/lib/intents/ids';
+import type { Order } from '@/lib/orders/types';
+import type { SelectorTestResult } from '@/lib/selector-overrides';
+import type { Settings } from '@/lib/settings';
+import type { ActionId, Solution } from '@/lib/solutions/types';
+import { ACTION_IDS } from '@/lib/solutions/types';
+import type { StatsEvent, StatsReport, StatsSummaryState } from '@/lib/stats/types';
+import { checkStatsEvents } from '@/lib/stats/validate';
+import { catalogueSlot, isSituation } from '@/lib/store/catalogue';
+import { type PackChange, parsePack } from '@/lib/store/pack';
+import type { ReplyPack, ShopSnapshot, Situation } from '@/lib/store/types';
 
 export interface SuggestRequest {
   conversationId: string;

@@ -12,10 +12,10 @@ import {
   parseSelectorOverrides,
   type SelectorOverrides,
   withSelectorOverrides,
-} from './adapters/overrides';
-import { type AdapterHealth, HEALTH_PARTS, type HostAdapter } from './adapters/types';
-import type { RequestOf } from './protocol';
-import type { ShopSnapshot } from './store/types';
+} from '@/lib/adapters/overrides';
+import { type AdapterHealth, HEALTH_PARTS, type HostAdapter } from '@/lib/adapters/types';
+import type { RequestOf } from '@/lib/protocol';
+import type { ShopSnapshot } from '@/lib/store/types';
 
 /** One chat tab's answer to a selector test. */
 export interface SelectorTestResult {

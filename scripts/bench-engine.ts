@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangZh } from '@nlpjs/lang-zh';
 import { Nlp } from '@nlpjs/nlp';
-import { classify } from '../lib/engine/classify';
-import { type EvaluationReport, evaluate, type LabelledMessage, parseLabelledLine } from '../lib/engine/evaluate';
-import { type IntentId, isIntentId } from '../lib/intents/ids';
+import { classify } from '@/lib/engine/classify';
+import { type EvaluationReport, evaluate, type LabelledMessage, parseLabelledLine } from '@/lib/engine/evaluate';
+import { type IntentId, isIntentId } from '@/lib/intents/ids';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = `${ROOT}../shared/corpus`;

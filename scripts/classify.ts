@@ -1,7 +1,7 @@
 // Usage: npm run -s classify -- FILE   (FILE `-` = stdin)
 // Each input line is JSON {"text", "history"?} or plain text; each output line is the Classification, in order.
-import { classify } from '../lib/engine/classify';
-import { fileArgument, readLines } from './read-lines';
+import { classify } from '@/lib/engine/classify';
+import { fileArgument, readLines } from '@/scripts/read-lines';
 
 function parseInput(line: string): { text: string; history: string[] } {
   if (line.trimStart().startsWith('{')) {

@@ -1,9 +1,9 @@
 // Usage: npm run eval -- FILE [--errors]
 // FILE is labelled JSONL ({"text", "label"}, label an intent id or null). Prints per-intent precision, recall and
 // F1, macro-F1, the share of null messages given an intent, and a confusion table; --errors lists every miss.
-import { classify } from '../lib/engine/classify';
-import { evaluate, formatReport, parseLabelledLine } from '../lib/engine/evaluate';
-import { fileArgument, readLines } from './read-lines';
+import { classify } from '@/lib/engine/classify';
+import { evaluate, formatReport, parseLabelledLine } from '@/lib/engine/evaluate';
+import { fileArgument, readLines } from '@/scripts/read-lines';
 
 const file = fileArgument('usage: npm run eval -- FILE [--errors]');
 const messages = readLines(file)

@@ -1,10 +1,10 @@
+import { showPageHealth } from '@/entrypoints/background/toolbar';
+import { startWorkflowServices } from '@/entrypoints/background/workflow';
 import { startFeedbackServices } from '@/lib/feedback/background';
 import { broadcastSolutionsChanged, serveRequests } from '@/lib/protocol';
 import { testSelectorsOnTabs } from '@/lib/selector-overrides';
 import { startShopServices } from '@/lib/store/handlers';
 import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
-import { showPageHealth } from './toolbar';
-import { startWorkflowServices } from './workflow';
 
 export default defineBackground(() => {
   const services = startShopServices({

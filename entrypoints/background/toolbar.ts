@@ -1,8 +1,8 @@
+import { combineFrames, type FrameReport } from '@/entrypoints/background/frames';
 import { summarizeHealth } from '@/lib/adapters/health';
 import type { AdapterHealth } from '@/lib/adapters/types';
 import type { Language } from '@/lib/i18n';
 import type { RequestOf, RequestSender } from '@/lib/protocol';
-import { combineFrames, type FrameReport } from './frames';
 
 /**
  * What the toolbar icon shows for one chat tab. A chat page may spread its parts over frames (飞鸽's

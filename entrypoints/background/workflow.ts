@@ -3,13 +3,14 @@
  * badge, the local statistics, and the opt-in daily summary. Each chat tab's content script does the
  * page work; this only relays and stores.
  */
+
+import { setWaitingCount, watchClosedTabs } from '@/entrypoints/background/toolbar';
 import { postJson } from '@/lib/feedback/queue';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Handlers, WorkflowRequestType } from '@/lib/protocol';
 import { sendDailySummary } from '@/lib/stats/daily';
 import { createStatsService } from '@/lib/stats/store';
 import { JUMP_COMMAND, JUMP_LONGEST } from '@/lib/waiting/messages';
-import { setWaitingCount, watchClosedTabs } from './toolbar';
 
 const SUMMARY_ALARM = 'huashu-stats-daily';
 

@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type PopupStatus, SuggestionPopup } from '@/components/SuggestionPopup';
+import { createFeedbackController, type IntentSolution } from '@/entrypoints/content/feedback';
+import { showReloadNotice } from '@/entrypoints/content/reload-notice';
+import type { ShopWatch } from '@/entrypoints/content/shop';
+import type { WaitingController } from '@/entrypoints/content/waiting';
+import { noteBuyerMessage, noteShown, noteUse } from '@/entrypoints/content/workflow';
 import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/adapters/health';
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
@@ -10,11 +15,6 @@ import { callBackground, ExtensionReloadedError, type SuggestRequest } from '@/l
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
 import type { ShopSnapshot } from '@/lib/store/types';
-import { createFeedbackController, type IntentSolution } from './feedback';
-import { showReloadNotice } from './reload-notice';
-import type { ShopWatch } from './shop';
-import type { WaitingController } from './waiting';
-import { noteBuyerMessage, noteShown, noteUse } from './workflow';
 
 /** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
 const HISTORY_MESSAGES = 5;

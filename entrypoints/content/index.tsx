@@ -1,10 +1,10 @@
 import '@/components/suggestion-popup.css';
+import { startAssistant } from '@/entrypoints/content/assistant';
+import { watchShop } from '@/entrypoints/content/shop';
+import { startWaiting } from '@/entrypoints/content/waiting';
 import { adapterFor } from '@/lib/adapters';
 import { adapterMatches } from '@/lib/adapters/matches';
 import { answerSelectorTests, bindShopSelectors } from '@/lib/selector-overrides';
-import { startAssistant } from './assistant';
-import { watchShop } from './shop';
-import { startWaiting } from './waiting';
 
 export default defineContentScript({
   matches: adapterMatches,

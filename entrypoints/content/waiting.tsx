@@ -3,18 +3,18 @@
  * through the adapter's conversation list; draws its own small badge in its own shadow root, at the top
  * of the chat column where it covers neither the composer nor the suggestion popup.
  */
-import './waiting.css';
+import '@/entrypoints/content/waiting.css';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShopWatch } from '@/entrypoints/content/shop';
+import { recordStat } from '@/entrypoints/content/stats';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { type Strings, strings } from '@/lib/i18n';
 import { callBackground } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { parseTabRequest, type WaitingListReply, type WaitingRow } from '@/lib/waiting/messages';
 import { formatWait, slowReplies, type WaitingBuyer, WaitingTracker, waitedSeconds } from '@/lib/waiting/tracker';
-import type { ShopWatch } from './shop';
-import { recordStat } from './stats';
 
 const TICK_MS = 1000;
 /** The agent counts as typing in the open conversation while the draft is not empty and was edited this recently. */

@@ -2,12 +2,13 @@
  * What the suggestion popup's controller (assistant.tsx) tells the agent-workflow features: statistics
  * events and escalation marks. Kept here so assistant.tsx only makes one-line calls.
  */
+
+import { recordStat } from '@/entrypoints/content/stats';
+import type { WaitingController } from '@/entrypoints/content/waiting';
 import type { ThreadMessage } from '@/lib/adapters/types';
 import type { Solution } from '@/lib/solutions/types';
 import type { SuggestionEvent } from '@/lib/stats/types';
 import { isAngry } from '@/lib/waiting/angry';
-import { recordStat } from './stats';
-import type { WaitingController } from './waiting';
 
 /** A buyer's new text: a clearly angry one marks the conversation urgent, whatever the intent. */
 export function noteBuyerMessage(

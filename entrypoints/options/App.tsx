@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import { FeedbackPage } from '@/entrypoints/options/FeedbackPage';
+import { PackPage } from '@/entrypoints/options/PackPage';
+import { RepliesPage } from '@/entrypoints/options/RepliesPage';
+import { RulesPage } from '@/entrypoints/options/RulesPage';
+import { SelectorsPage, selectorsTabLabel } from '@/entrypoints/options/SelectorsPage';
+import { SettingsPage } from '@/entrypoints/options/SettingsPage';
+import { StatsPage } from '@/entrypoints/options/StatsPage';
+import { useShop } from '@/entrypoints/options/shop';
 import { strings } from '@/lib/i18n';
 import type { IntentId } from '@/lib/intents/ids';
 import { effectiveSettings } from '@/lib/store/overlay';
 import type { Situation } from '@/lib/store/types';
-import { FeedbackPage } from './FeedbackPage';
-import { PackPage } from './PackPage';
-import { RepliesPage } from './RepliesPage';
-import { RulesPage } from './RulesPage';
-import { SelectorsPage, selectorsTabLabel } from './SelectorsPage';
-import { SettingsPage } from './SettingsPage';
-import { StatsPage } from './StatsPage';
-import { useShop } from './shop';
 
 type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'stats';
 const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'selectors'];

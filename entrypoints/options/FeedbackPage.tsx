@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { FeedbackContextFields } from '@/components/FeedbackContextFields';
+import type { Notice } from '@/entrypoints/options/shop';
 import {
   FEEDBACK_CATEGORIES,
   type FeedbackCategory,
@@ -15,8 +16,7 @@ import type { OrderNode } from '@/lib/orders/types';
 import { callBackground } from '@/lib/protocol';
 import { catalogueSlot, situationsOf } from '@/lib/store/catalogue';
 import type { Situation } from '@/lib/store/types';
-import type { Notice } from './shop';
-import './feedback.css';
+import '@/entrypoints/options/feedback.css';
 
 interface Props {
   t: Strings;

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import { selectorsTabLabel } from '@/entrypoints/options/SelectorsPage';
+import type { Shop } from '@/entrypoints/options/shop';
 import type { Strings } from '@/lib/i18n';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import { type PackChange, parsePackText, slotLabel } from '@/lib/store/pack';
 import type { ReplyPack, ShopSnapshot } from '@/lib/store/types';
-import { selectorsTabLabel } from './SelectorsPage';
-import type { Shop } from './shop';
 
 interface Props {
   shop: Shop;

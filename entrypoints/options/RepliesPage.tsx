@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ReplyEditor } from '@/components/ReplyEditor';
 import { Marked, ReplyPreview } from '@/components/ReplyPreview';
+import { Switch } from '@/entrypoints/options/Switch';
+import type { Shop } from '@/entrypoints/options/shop';
 import type { Strings } from '@/lib/i18n';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
@@ -18,8 +20,6 @@ import { situationLabel } from '@/lib/store/pack';
 import { previewSegments, sampleContext } from '@/lib/store/preview';
 import { MAX_OWN_REPLIES, MAX_REPLY_CHARS, type ShopSnapshot, type Situation } from '@/lib/store/types';
 import { replyTextProblem } from '@/lib/store/validate';
-import { Switch } from './Switch';
-import type { Shop } from './shop';
 
 interface Props {
   shop: Shop;

@@ -1,14 +1,14 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ReplyEditor } from '@/components/ReplyEditor';
 import { ReplyPreview } from '@/components/ReplyPreview';
+import { Switch } from '@/entrypoints/options/Switch';
+import type { Shop } from '@/entrypoints/options/shop';
 import type { Strings } from '@/lib/i18n';
 import { VARIABLES } from '@/lib/solutions/render';
 import { effectiveRules, effectiveSettings } from '@/lib/store/overlay';
 import { previewSegments, sampleContext } from '@/lib/store/preview';
 import { MAX_REPLY_CHARS, type ShopSnapshot } from '@/lib/store/types';
 import { keywordsProblem, replyTextProblem, splitKeywords } from '@/lib/store/validate';
-import { Switch } from './Switch';
-import type { Shop } from './shop';
 
 interface Props {
   shop: Shop;

@@ -5,6 +5,7 @@
  * parser before anything is sent: a bad override shows the reason and changes nothing.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Shop } from '@/entrypoints/options/shop';
 import { PART_LABELS, summarizeHealth } from '@/lib/adapters/health';
 import {
   ADAPTER_LABELS,
@@ -19,8 +20,7 @@ import type { Language } from '@/lib/i18n';
 import { callBackground } from '@/lib/protocol';
 import type { SelectorTestResult } from '@/lib/selector-overrides';
 import type { ShopSnapshot } from '@/lib/store/types';
-import type { Shop } from './shop';
-import './selectors.css';
+import '@/entrypoints/options/selectors.css';
 
 const TEXT = {
   zh: {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import { Switch } from '@/entrypoints/options/Switch';
+import type { Shop } from '@/entrypoints/options/shop';
+import { WorkflowSettings } from '@/entrypoints/options/WorkflowSettings';
 import type { Strings } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
 import { managedSettingKeys } from '@/lib/store/overlay';
 import type { ShopSnapshot } from '@/lib/store/types';
-import { Switch } from './Switch';
-import type { Shop } from './shop';
-import { WorkflowSettings } from './WorkflowSettings';
 
 interface Props {
   shop: Shop;

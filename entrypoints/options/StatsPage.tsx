@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { HourBars, PairBars, RateChart } from '@/entrypoints/options/charts';
+import { Switch } from '@/entrypoints/options/Switch';
+import type { Shop } from '@/entrypoints/options/shop';
 import type { Language, Strings } from '@/lib/i18n';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import { byDay, byHour, byIntent, lastDays, replyRate, sumCounts, toCsv } from '@/lib/stats/aggregate';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
-import { HourBars, PairBars, RateChart } from './charts';
-import { Switch } from './Switch';
-import type { Shop } from './shop';
-import './stats.css';
+import '@/entrypoints/options/stats.css';
 
 const RANGES = [7, 14, 30] as const;
 

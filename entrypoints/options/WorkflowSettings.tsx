@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Switch } from '@/entrypoints/options/Switch';
 import type { Strings } from '@/lib/i18n';
 import { type Settings, SLOW_REPLY_LIMITS } from '@/lib/settings';
 import { JUMP_COMMAND } from '@/lib/waiting/messages';
-import { Switch } from './Switch';
-import './stats.css';
-import type { Shop } from './shop';
+import '@/entrypoints/options/stats.css';
+import type { Shop } from '@/entrypoints/options/shop';
 
 interface Props {
   shop: Shop;

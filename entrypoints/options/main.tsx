@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { App } from './App';
-import './options.css';
+import { App } from '@/entrypoints/options/App';
+import '@/entrypoints/options/options.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);

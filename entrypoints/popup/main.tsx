@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { ToolbarPopup } from './ToolbarPopup';
-import './popup.css';
+import { ToolbarPopup } from '@/entrypoints/popup/ToolbarPopup';
+import '@/entrypoints/popup/popup.css';
 
 render(<ToolbarPopup />, document.getElementById('app') as HTMLElement);

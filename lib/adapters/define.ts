@@ -1,5 +1,5 @@
-import type { ActionId } from '../solutions/types';
-import type { AdapterHealth, HostAdapter } from './types';
+import type { AdapterHealth, HostAdapter } from '@/lib/adapters/types';
+import type { ActionId } from '@/lib/solutions/types';
 
 const NOTHING_FOUND: AdapterHealth = {
   conversations: false,

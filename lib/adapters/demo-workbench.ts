@@ -2,11 +2,20 @@
  * The bundled merchant workbench (demo/), a stand-in for Douyin 飞鸽 that every e2e test drives.
  * Its DOM is documented in demo/README.md; the selectors below are the only place that knows it.
  */
-import type { Order } from '../orders/types';
-import { defineAdapter, probe } from './define';
-import { datetimeOf, queryAll, queryFirst, type Selectors, sendAndConfirm, setEditableText, textOf } from './dom';
-import { LOCAL_DEMO_MATCHES } from './matches';
-import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from './types';
+
+import { defineAdapter, probe } from '@/lib/adapters/define';
+import {
+  datetimeOf,
+  queryAll,
+  queryFirst,
+  type Selectors,
+  sendAndConfirm,
+  setEditableText,
+  textOf,
+} from '@/lib/adapters/dom';
+import { LOCAL_DEMO_MATCHES } from '@/lib/adapters/matches';
+import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from '@/lib/adapters/types';
+import type { Order } from '@/lib/orders/types';
 
 const SELECTORS = {
   thread: ['section.chat[data-conv-id]'],

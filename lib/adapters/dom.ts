@@ -1,5 +1,5 @@
 /** DOM helpers shared by adapters. Only adapters import this file. */
-import { pressEnter } from './page-text';
+import { pressEnter } from '@/lib/adapters/page-text';
 
 /** Selector variants, current first; the first that matches wins. */
 export type Selectors = readonly string[];

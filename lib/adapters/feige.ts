@@ -7,11 +7,10 @@
  * says where the evidence came from. The page's hashed class names (e.g. `iD7SHBvMhm4OhfCsBGr1`)
  * rotate every few weeks and are deliberately not used. Nothing outside this file knows these.
  */
-import type { Order } from '../orders/types';
-import { parseWaitText } from '../waiting/duration';
-import { defineAdapter, probe } from './define';
-import { queryAll, queryFirst, type Selectors, textareaComposer, textOf } from './dom';
-import { FEIGE_MATCHES } from './matches';
+
+import { defineAdapter, probe } from '@/lib/adapters/define';
+import { queryAll, queryFirst, type Selectors, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { FEIGE_MATCHES } from '@/lib/adapters/matches';
 import {
   commonAncestor,
   isoFromShown,
@@ -21,8 +20,10 @@ import {
   scrollableAncestor,
   squash,
   uniqueLeaf,
-} from './page-text';
-import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from './types';
+} from '@/lib/adapters/page-text';
+import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
+import type { Order } from '@/lib/orders/types';
+import { parseWaitText } from '@/lib/waiting/duration';
 
 const SELECTORS = {
   // ── Conversation list ────────────────────────────────────────────────────────────────────────

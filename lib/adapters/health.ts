@@ -2,7 +2,7 @@
  * Turns an adapter's health check into what the agent needs to hear: which parts of the page
  * Huashu could not find, and what still works without them. Pure: no DOM, no browser.
  */
-import { type AdapterHealth, HEALTH_PARTS, type HealthPart } from './types';
+import { type AdapterHealth, HEALTH_PARTS, type HealthPart } from '@/lib/adapters/types';
 
 /** What Huashu can do on the page, each from the parts it needs. */
 export interface HealthFeatures {

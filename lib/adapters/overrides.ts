@@ -16,8 +16,8 @@
  * - the content script, when binding: a variant its CSS parser still refuses is dropped there (with one
  *   warning), so a bad variant that got past the DOM-free check can never hide the built-in ones.
  */
-import { ADAPTERS } from './index';
-import type { HostAdapter } from './types';
+import { ADAPTERS } from '@/lib/adapters/index';
+import type { HostAdapter } from '@/lib/adapters/types';
 
 export type SelectorOverrides = Record<string, Record<string, string[]>>;
 type Lang = 'zh' | 'en';

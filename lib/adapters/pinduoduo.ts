@@ -8,12 +8,12 @@
  * read here: readOrders() is [] and the health check says so. Nothing outside this file knows these.
  */
 
-import { parseWaitText } from '../waiting/duration';
-import { defineAdapter, probe } from './define';
-import { queryAll, queryFirst, type Selectors, textareaComposer, textOf } from './dom';
-import { PINDUODUO_MATCHES } from './matches';
-import { commonAncestor, padScroller, scrollableAncestor, squash } from './page-text';
-import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from './types';
+import { defineAdapter, probe } from '@/lib/adapters/define';
+import { queryAll, queryFirst, type Selectors, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { PINDUODUO_MATCHES } from '@/lib/adapters/matches';
+import { commonAncestor, padScroller, scrollableAncestor, squash } from '@/lib/adapters/page-text';
+import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
+import { parseWaitText } from '@/lib/waiting/duration';
 
 const SELECTORS = {
   // ── Conversation list ────────────────────────────────────────────────────────────────────────

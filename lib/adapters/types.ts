@@ -1,6 +1,6 @@
-import type { Order } from '../orders/types';
-import type { ActionId } from '../solutions/types';
-import type { Selectors } from './dom';
+import type { Selectors } from '@/lib/adapters/dom';
+import type { Order } from '@/lib/orders/types';
+import type { ActionId } from '@/lib/solutions/types';
 
 export type MessageSender = 'buyer' | 'agent' | 'system';
 export type MessageKind = 'text' | 'order-card' | 'order-confirm';

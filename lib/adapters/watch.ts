@@ -1,4 +1,4 @@
-import type { HostAdapter, ThreadMessage } from './types';
+import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 
 export interface WatchHandlers {
   /** A buyer message that arrived while Huashu was watching; never history, never twice. */

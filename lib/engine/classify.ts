@@ -1,8 +1,8 @@
-import { INTENTS } from '../intents';
-import type { IntentId } from '../intents/ids';
-import { compileRules, type Evidence, matchRules } from './match';
-import { normalize } from './normalize';
-import type { Classification } from './types';
+import { compileRules, type Evidence, matchRules } from '@/lib/engine/match';
+import { normalize } from '@/lib/engine/normalize';
+import type { Classification } from '@/lib/engine/types';
+import { INTENTS } from '@/lib/intents';
+import type { IntentId } from '@/lib/intents/ids';
 
 /** Rules are compiled once, when the module loads. */
 const RULES = compileRules(INTENTS);

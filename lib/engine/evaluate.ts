@@ -1,4 +1,4 @@
-import { INTENT_IDS, type IntentId, isIntentId } from '../intents/ids';
+import { INTENT_IDS, type IntentId, isIntentId } from '@/lib/intents/ids';
 
 /** One labelled message: `label` is an intent id or null (no intent). */
 export interface LabelledMessage {

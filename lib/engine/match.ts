@@ -1,6 +1,6 @@
-import type { Cue, IntentDefinition } from '../intents/define';
-import type { IntentId } from '../intents/ids';
-import { anchorsOf } from './anchors';
+import { anchorsOf } from '@/lib/engine/anchors';
+import type { Cue, IntentDefinition } from '@/lib/intents/define';
+import type { IntentId } from '@/lib/intents/ids';
 
 /**
  * Shared vocabulary for rule patterns, written `{NAME}` inside a cue's pattern. Kept here so every intent

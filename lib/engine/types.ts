@@ -1,4 +1,4 @@
-import type { IntentId } from '../intents/ids';
+import type { IntentId } from '@/lib/intents/ids';
 
 export interface Classification {
   /** null below the threshold: no popup. */

@@ -4,8 +4,8 @@
  * ones, and every start runs the queue once, so nothing queued waits for the next feedback.
  */
 import type { IDBPDatabase } from 'idb';
-import { type FeedbackDb, openFeedbackDb } from './db';
-import { createFeedbackService } from './service';
+import { type FeedbackDb, openFeedbackDb } from '@/lib/feedback/db';
+import { createFeedbackService } from '@/lib/feedback/service';
 
 const ALARM = 'huashu-feedback-webhook';
 

@@ -3,7 +3,7 @@
  * the shop store's schema stays untouched. Opened only by the background. SCHEMA_STEPS[n] upgrades n → n + 1.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { FeedbackRecord, FeedbackSettings } from './types';
+import type { FeedbackRecord, FeedbackSettings } from '@/lib/feedback/types';
 
 export const FEEDBACK_DB_NAME = 'huashu-feedback';
 export const FEEDBACK_DB_VERSION = 1;

@@ -1,4 +1,4 @@
-import { bytesToDataUrl } from './images';
+import { bytesToDataUrl } from '@/lib/feedback/images';
 
 /** A Blob as a base64 data URL, without FileReader (absent in service workers' older runtimes and in Node). */
 export async function blobToBase64DataUrl(blob: Blob, type: string): Promise<string> {

@@ -6,7 +6,7 @@
  * Idempotency-Key, for the one case no client can rule out (the browser dies between the server's 2xx and
  * the outbox write). Clock, timer and sending are injected, so tests drive it with a fake clock.
  */
-import type { OutboxEntry } from './db';
+import type { OutboxEntry } from '@/lib/feedback/db';
 
 export interface OutboxStore {
   get(id: string): Promise<OutboxEntry | undefined>;

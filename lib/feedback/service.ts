@@ -4,11 +4,11 @@
  * here again, whatever the sender did: the content script runs inside a third-party page.
  */
 import type { IDBPDatabase } from 'idb';
-import type { FeedbackDb, OutboxEntry } from './db';
-import { blobToBase64DataUrl } from './encode';
-import { dataUrlToBytes } from './images';
-import { maskPersonal } from './mask';
-import { createDeliveryQueue, type DeliveryQueue, postJson } from './queue';
+import type { FeedbackDb, OutboxEntry } from '@/lib/feedback/db';
+import { blobToBase64DataUrl } from '@/lib/feedback/encode';
+import { dataUrlToBytes } from '@/lib/feedback/images';
+import { maskPersonal } from '@/lib/feedback/mask';
+import { createDeliveryQueue, type DeliveryQueue, postJson } from '@/lib/feedback/queue';
 import type {
   DeliveryState,
   FeedbackContext,
@@ -18,7 +18,7 @@ import type {
   FeedbackRecord,
   FeedbackSettings,
   FeedbackSummary,
-} from './types';
+} from '@/lib/feedback/types';
 
 export interface FeedbackServiceDeps {
   db: () => Promise<IDBPDatabase<FeedbackDb>>;

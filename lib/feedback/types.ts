@@ -2,8 +2,8 @@
  * Feedback an agent sends from the popup ("我要反馈") and the admin reads in the options page's inbox.
  * Plain data: the popup builds a draft, the background stores it (images as Blobs) in its own database.
  */
-import type { IntentId } from '../intents/ids';
-import type { OrderNode } from '../orders/types';
+import type { IntentId } from '@/lib/intents/ids';
+import type { OrderNode } from '@/lib/orders/types';
 
 export const FEEDBACK_CATEGORIES = ['wrong_intent', 'bad_reply', 'bad_action', 'other'] as const;
 export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];

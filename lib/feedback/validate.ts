@@ -2,8 +2,7 @@
  * Checks for the feedback requests of lib/protocol.ts. A content script runs inside a third-party page, so
  * every field is checked for type and size before the background stores it.
  */
-import { isIntentId } from '../intents/ids';
-import { ORDER_NODES, type OrderNode } from '../orders/types';
+
 import {
   FEEDBACK_LIMITS,
   type FeedbackContext,
@@ -12,7 +11,9 @@ import {
   type FeedbackSettings,
   IMAGE_TYPES,
   isFeedbackCategory,
-} from './types';
+} from '@/lib/feedback/types';
+import { isIntentId } from '@/lib/intents/ids';
+import { ORDER_NODES, type OrderNode } from '@/lib/orders/types';
 
 function fail(message: string): never {
   throw new Error(message);

@@ -3,8 +3,8 @@
  * the images under images/. Built in the options page with fflate (small, synchronous, no workers needed).
  */
 import { strToU8, zipSync } from 'fflate';
-import { dataUrlToBytes, extensionOf } from './images';
-import type { FeedbackItem } from './types';
+import { dataUrlToBytes, extensionOf } from '@/lib/feedback/images';
+import type { FeedbackItem } from '@/lib/feedback/types';
 
 export function feedbackZip(items: FeedbackItem[], exportedAt: Date): Uint8Array {
   const files: Record<string, Uint8Array> = {};

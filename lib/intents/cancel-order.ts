@@ -1,5 +1,5 @@
-import { defineIntent } from './define';
-import { SEND } from './vocabulary';
+import { defineIntent } from '@/lib/intents/define';
+import { SEND } from '@/lib/intents/vocabulary';
 
 export default defineIntent({
   id: 'cancel_order',

@@ -1,5 +1,5 @@
-import { defineIntent } from './define';
-import { DELIVERY_DETAIL } from './vocabulary';
+import { defineIntent } from '@/lib/intents/define';
+import { DELIVERY_DETAIL } from '@/lib/intents/vocabulary';
 
 const CHANGE = '(?:改|修改|更改|更换|换|变更)';
 

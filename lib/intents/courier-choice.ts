@@ -1,5 +1,5 @@
-import { defineIntent } from './define';
-import { COURIER } from './vocabulary';
+import { defineIntent } from '@/lib/intents/define';
+import { COURIER } from '@/lib/intents/vocabulary';
 
 export default defineIntent({
   id: 'courier_choice',

@@ -1,4 +1,4 @@
-import type { IntentId } from './ids';
+import type { IntentId } from '@/lib/intents/ids';
 
 /**
  * One piece of evidence, as data. `pattern` is a regular-expression source over *normalised* text

@@ -1,4 +1,4 @@
-import { defineIntent } from './define';
+import { defineIntent } from '@/lib/intents/define';
 
 export default defineIntent({
   id: 'escalation',

@@ -1,16 +1,16 @@
-import cancelOrder from './cancel-order';
-import changeAddress from './change-address';
-import courierChoice from './courier-choice';
-import type { IntentDefinition } from './define';
-import discount from './discount';
-import escalation from './escalation';
-import invoice from './invoice';
-import logistics from './logistics';
-import qualityIssue from './quality-issue';
-import refundProgress from './refund-progress';
-import refundReturn from './refund-return';
-import shipUrge from './ship-urge';
-import sizeSpec from './size-spec';
+import cancelOrder from '@/lib/intents/cancel-order';
+import changeAddress from '@/lib/intents/change-address';
+import courierChoice from '@/lib/intents/courier-choice';
+import type { IntentDefinition } from '@/lib/intents/define';
+import discount from '@/lib/intents/discount';
+import escalation from '@/lib/intents/escalation';
+import invoice from '@/lib/intents/invoice';
+import logistics from '@/lib/intents/logistics';
+import qualityIssue from '@/lib/intents/quality-issue';
+import refundProgress from '@/lib/intents/refund-progress';
+import refundReturn from '@/lib/intents/refund-return';
+import shipUrge from '@/lib/intents/ship-urge';
+import sizeSpec from '@/lib/intents/size-spec';
 
 /**
  * Every intent, in the order of INTENT_IDS (the registry test checks it). On a tie of evidence the earlier one

@@ -1,4 +1,4 @@
-import type { IntentId } from './ids';
+import type { IntentId } from '@/lib/intents/ids';
 
 /** What the popup says the buyer wants ("买家意图：…"), in each UI language. */
 export const INTENT_LABELS: Record<IntentId, { zh: string; en: string }> = {

@@ -1,4 +1,4 @@
-import { defineIntent } from './define';
+import { defineIntent } from '@/lib/intents/define';
 
 /** Words that put a message on the parcel's journey; “单号” but not “订单号”. */
 const PARCEL =

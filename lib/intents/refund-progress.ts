@@ -1,5 +1,5 @@
-import { defineIntent } from './define';
-import { REFUND_WAIT } from './vocabulary';
+import { defineIntent } from '@/lib/intents/define';
+import { REFUND_WAIT } from '@/lib/intents/vocabulary';
 
 export default defineIntent({
   id: 'refund_progress',

@@ -1,5 +1,5 @@
-import { defineIntent } from './define';
-import { COURIER, SEND, SHIP } from './vocabulary';
+import { defineIntent } from '@/lib/intents/define';
+import { COURIER, SEND, SHIP } from '@/lib/intents/vocabulary';
 
 export default defineIntent({
   id: 'ship_urge',

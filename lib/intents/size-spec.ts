@@ -1,4 +1,4 @@
-import { defineIntent } from './define';
+import { defineIntent } from '@/lib/intents/define';
 
 /** What is measured: garment sizes, body measurements, product dimensions and capacities. */
 const MEASURE =

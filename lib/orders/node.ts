@@ -1,4 +1,4 @@
-import type { Order, OrderNode } from './types';
+import type { Order, OrderNode } from '@/lib/orders/types';
 
 /** Merchant workbenches show order times in China's time zone, whatever the agent's computer is set to. */
 export const SHOP_TIME_ZONE = 'Asia/Shanghai';

@@ -1,6 +1,6 @@
-import type { IntentId } from '../intents/ids';
-import { orderNode, parseShopTime } from './node';
-import type { Order, OrderNode } from './types';
+import type { IntentId } from '@/lib/intents/ids';
+import { orderNode, parseShopTime } from '@/lib/orders/node';
+import type { Order, OrderNode } from '@/lib/orders/types';
 
 export interface PredictInput {
   intent: IntentId;

@@ -1,5 +1,5 @@
-import type { IntentId } from '../intents/ids';
-import type { Order } from './types';
+import type { IntentId } from '@/lib/intents/ids';
+import type { Order } from '@/lib/orders/types';
 
 /** Questions about a specific order; a price or size question needs no order confirmed. */
 export const ORDER_INTENTS: ReadonlySet<IntentId> = new Set([

@@ -1,13 +1,13 @@
-import { classify } from '../engine/classify';
-import { orderNode } from '../orders/node';
-import type { SuggestRequest } from '../protocol';
-import { catalogueEntry } from '../solutions/catalogue';
-import type { RenderContext } from '../solutions/render';
-import { renderReplies } from '../solutions/render';
-import { MAX_REPLIES, solve } from '../solutions/solve';
-import type { Solution, SuggestedReply } from '../solutions/types';
-import { effectiveSettings, effectiveSlot, intentState, matchingRule } from '../store/overlay';
-import { EMPTY_SNAPSHOT, type ShopSnapshot } from '../store/types';
+import { classify } from '@/lib/engine/classify';
+import { orderNode } from '@/lib/orders/node';
+import type { SuggestRequest } from '@/lib/protocol';
+import { catalogueEntry } from '@/lib/solutions/catalogue';
+import type { RenderContext } from '@/lib/solutions/render';
+import { renderReplies } from '@/lib/solutions/render';
+import { MAX_REPLIES, solve } from '@/lib/solutions/solve';
+import type { Solution, SuggestedReply } from '@/lib/solutions/types';
+import { effectiveSettings, effectiveSlot, intentState, matchingRule } from '@/lib/store/overlay';
+import { EMPTY_SNAPSHOT, type ShopSnapshot } from '@/lib/store/types';
 
 interface SuggestServiceOptions {
   now: () => Date;

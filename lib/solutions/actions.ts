@@ -1,6 +1,6 @@
-import type { Lang, Localized } from './localized';
-import { type RenderContext, renderTemplate } from './render';
-import type { ActionId, SuggestedAction } from './types';
+import type { Lang, Localized } from '@/lib/solutions/localized';
+import { type RenderContext, renderTemplate } from '@/lib/solutions/render';
+import type { ActionId, SuggestedAction } from '@/lib/solutions/types';
 
 export interface ActionDefinition {
   label: Localized;

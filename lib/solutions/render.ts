@@ -1,8 +1,8 @@
-import { formatDuration, formatShopTime, formatShopTimeFrom, nextDispatchTime, parseShopTime } from '../orders/node';
-import type { Order } from '../orders/types';
-import { DISPATCH_CUTOFF_HOUR, DISPATCH_LEAD_HOURS, type SolutionSettings } from './defaults';
-import type { Lang, Localized } from './localized';
-import type { SuggestedReply } from './types';
+import { formatDuration, formatShopTime, formatShopTimeFrom, nextDispatchTime, parseShopTime } from '@/lib/orders/node';
+import type { Order } from '@/lib/orders/types';
+import { DISPATCH_CUTOFF_HOUR, DISPATCH_LEAD_HOURS, type SolutionSettings } from '@/lib/solutions/defaults';
+import type { Lang, Localized } from '@/lib/solutions/localized';
+import type { SuggestedReply } from '@/lib/solutions/types';
 
 /** What variables are filled from: the order, the buyer, the clock and the shop's settings. */
 export interface RenderContext {

@@ -1,14 +1,14 @@
-import type { IntentId } from '../intents/ids';
-import { INTENT_LABELS } from '../intents/labels';
-import { orderNode } from '../orders/node';
-import { predictOrder } from '../orders/predict';
-import type { Order } from '../orders/types';
-import { buildAction } from './actions';
-import { catalogueEntry } from './catalogue';
-import type { SolutionSettings } from './defaults';
-import type { Lang } from './localized';
-import { type RenderContext, renderReplies, renderTemplate } from './render';
-import type { ActionId, Solution } from './types';
+import type { IntentId } from '@/lib/intents/ids';
+import { INTENT_LABELS } from '@/lib/intents/labels';
+import { orderNode } from '@/lib/orders/node';
+import { predictOrder } from '@/lib/orders/predict';
+import type { Order } from '@/lib/orders/types';
+import { buildAction } from '@/lib/solutions/actions';
+import { catalogueEntry } from '@/lib/solutions/catalogue';
+import type { SolutionSettings } from '@/lib/solutions/defaults';
+import type { Lang } from '@/lib/solutions/localized';
+import { type RenderContext, renderReplies, renderTemplate } from '@/lib/solutions/render';
+import type { ActionId, Solution } from '@/lib/solutions/types';
 
 export interface SolveInput {
   conversationId: string;

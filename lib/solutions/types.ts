@@ -1,5 +1,5 @@
-import type { IntentId } from '../intents/ids';
-import type { Order, OrderNode } from '../orders/types';
+import type { IntentId } from '@/lib/intents/ids';
+import type { Order, OrderNode } from '@/lib/orders/types';
 
 /** What the popup shows for one buyer message: plain data, produced by the background. */
 export interface Solution {

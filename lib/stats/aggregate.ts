@@ -2,8 +2,8 @@
  * Statistics as pure functions of the recorded rows: filing events, and the figures the options page
  * shows. No clock and no storage here; the background owns both.
  */
-import type { IntentId } from '../intents/ids';
-import { REPLY_TARGET_SECONDS, type StatsCounts, type StatsEvent, type StatsRow } from './types';
+import type { IntentId } from '@/lib/intents/ids';
+import { REPLY_TARGET_SECONDS, type StatsCounts, type StatsEvent, type StatsRow } from '@/lib/stats/types';
 
 export function emptyCounts(): StatsCounts {
   return {

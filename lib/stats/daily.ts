@@ -2,8 +2,8 @@
  * Sends yesterday's summary once, to the webhook the admin set for feedback, when the admin turned the
  * daily summary on. Otherwise nothing leaves the browser. A failed post is tried again on the next wake-up.
  */
-import type { StatsService } from './store';
-import { buildDailySummary, summaryDue } from './summary';
+import type { StatsService } from '@/lib/stats/store';
+import { buildDailySummary, summaryDue } from '@/lib/stats/summary';
 
 export interface DailyDeps {
   stats: StatsService;

@@ -4,8 +4,8 @@
  * shop's replies or bump their schema.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { fileEvents, keyOf, rowKey } from './aggregate';
-import type { StatsEvent, StatsReport, StatsRow } from './types';
+import { fileEvents, keyOf, rowKey } from '@/lib/stats/aggregate';
+import type { StatsEvent, StatsReport, StatsRow } from '@/lib/stats/types';
 
 export const STATS_DB_NAME = 'huashu-stats';
 export const STATS_DB_VERSION = 1;

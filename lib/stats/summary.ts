@@ -2,8 +2,8 @@
  * The daily summary a shop may send to its webhook (the one feedback uses): one day's figures from
  * this browser, no buyer names, no message text. Pure; lib/stats/daily.ts decides when it goes.
  */
-import { byDay, byHour, byIntent, dayOf } from './aggregate';
-import type { StatsRow } from './types';
+import { byDay, byHour, byIntent, dayOf } from '@/lib/stats/aggregate';
+import type { StatsRow } from '@/lib/stats/types';
 
 export interface DailySummary {
   type: 'huashu.stats.daily';

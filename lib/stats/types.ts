@@ -1,4 +1,4 @@
-import type { IntentId } from '../intents/ids';
+import type { IntentId } from '@/lib/intents/ids';
 
 /** What the popup reports about its suggestions, per intent. */
 export const SUGGESTION_EVENTS = ['shown', 'copied', 'sent', 'action', 'dismissed', 'feedback'] as const;

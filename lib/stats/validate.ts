@@ -1,5 +1,5 @@
-import { isIntentId } from '../intents/ids';
-import { type StatsEvent, SUGGESTION_EVENTS, type SuggestionEvent } from './types';
+import { isIntentId } from '@/lib/intents/ids';
+import { type StatsEvent, SUGGESTION_EVENTS, type SuggestionEvent } from '@/lib/stats/types';
 
 /** At most this many events in one report; the content script batches far fewer. */
 export const MAX_STATS_EVENTS = 100;

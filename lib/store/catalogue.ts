@@ -1,7 +1,7 @@
-import type { IntentId } from '../intents/ids';
-import { ORDER_NODES } from '../orders/types';
-import { CATALOGUE, type CatalogueEntry } from '../solutions/catalogue';
-import type { Situation } from './types';
+import type { IntentId } from '@/lib/intents/ids';
+import { ORDER_NODES } from '@/lib/orders/types';
+import { CATALOGUE, type CatalogueEntry } from '@/lib/solutions/catalogue';
+import type { Situation } from '@/lib/store/types';
 
 /** The catalogue entry for one intent × situation, or undefined if the catalogue has none there. */
 export function catalogueSlot(intent: IntentId, situation: Situation): CatalogueEntry | undefined {

@@ -7,9 +7,9 @@
  * and the hit counts shown on the options page.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
-import type { IntentId } from '../intents/ids';
-import type { Settings } from '../settings';
-import type { KeywordRule, Situation, SlotEdits } from './types';
+import type { IntentId } from '@/lib/intents/ids';
+import type { Settings } from '@/lib/settings';
+import type { KeywordRule, Situation, SlotEdits } from '@/lib/store/types';
 
 export const DB_NAME = 'huashu-shop';
 export const DB_VERSION = 3;

@@ -3,11 +3,11 @@
  * page's requests. Payloads arrive validated (lib/protocol.ts); the store validates again what only it can
  * know (limits, managed replies). After every committed write `changed` runs, so open popups ask again.
  */
-import type { FeedbackRequestType, Handlers, WorkflowRequestType } from '../protocol';
-import { createSuggestService } from '../service/suggest';
-import { diffShop, packData } from './pack';
-import { createShopStore, type ShopStore, type ShopStoreOptions } from './shop-store';
-import type { ShopSnapshot } from './types';
+import type { FeedbackRequestType, Handlers, WorkflowRequestType } from '@/lib/protocol';
+import { createSuggestService } from '@/lib/service/suggest';
+import { diffShop, packData } from '@/lib/store/pack';
+import { createShopStore, type ShopStore, type ShopStoreOptions } from '@/lib/store/shop-store';
+import type { ShopSnapshot } from '@/lib/store/types';
 
 type ShopRequestType = Exclude<
   keyof Handlers,

@@ -2,9 +2,9 @@
  * The managed policy: an admin pushes one reply pack to every agent's browser through enterprise policy
  * (chrome.storage.managed, described by assets/public/managed-schema.json). The pack wins over local edits.
  */
-import type { Lang } from '../solutions/localized';
-import { packData, parsePack, parsePackText } from './pack';
-import type { ShopData } from './types';
+import type { Lang } from '@/lib/solutions/localized';
+import { packData, parsePack, parsePackText } from '@/lib/store/pack';
+import type { ShopData } from '@/lib/store/types';
 
 /** The policy key that holds the pack (as JSON text, or as an object where the platform allows it). */
 export const MANAGED_PACK_KEY = 'replyPack';

@@ -2,11 +2,11 @@
  * The shop's overlay on the catalogue, as pure functions of a snapshot: managed policy > shop edits > official.
  * suggest() and the options page both use these, so what the admin sees is what agents get.
  */
-import { normalize } from '../engine/normalize';
-import type { IntentId } from '../intents/ids';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { catalogueSlot, slotKey } from './catalogue';
-import { type KeywordRule, MAX_OWN_REPLIES, type ShopData, type ShopSnapshot, type Situation } from './types';
+import { normalize } from '@/lib/engine/normalize';
+import type { IntentId } from '@/lib/intents/ids';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { catalogueSlot, slotKey } from '@/lib/store/catalogue';
+import { type KeywordRule, MAX_OWN_REPLIES, type ShopData, type ShopSnapshot, type Situation } from '@/lib/store/types';
 
 export type OverlayInput = Pick<ShopSnapshot, 'local' | 'managed'>;
 

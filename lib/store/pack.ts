@@ -2,12 +2,12 @@
  * Reply packs: one JSON file with a schema version. Export writes the shop's local data; import and the
  * managed policy read a pack through parsePack, which refuses anything malformed with a clear reason.
  */
-import { parseSelectorOverrides } from '../adapters/overrides';
-import { strings } from '../i18n';
-import { type IntentId, isIntentId } from '../intents/ids';
-import { INTENT_LABELS } from '../intents/labels';
-import type { Lang } from '../solutions/localized';
-import { catalogueSlot, isSituation, slotKey } from './catalogue';
+import { parseSelectorOverrides } from '@/lib/adapters/overrides';
+import { strings } from '@/lib/i18n';
+import { type IntentId, isIntentId } from '@/lib/intents/ids';
+import { INTENT_LABELS } from '@/lib/intents/labels';
+import type { Lang } from '@/lib/solutions/localized';
+import { catalogueSlot, isSituation, slotKey } from '@/lib/store/catalogue';
 import {
   EMPTY_SHOP,
   type KeywordRule,
@@ -21,8 +21,8 @@ import {
   type ShopData,
   type Situation,
   type SlotEdits,
-} from './types';
-import { keywordsProblem, replyTextProblem, ShopError } from './validate';
+} from '@/lib/store/types';
+import { keywordsProblem, replyTextProblem, ShopError } from '@/lib/store/validate';
 
 /** Larger files are refused before parsing: a pack of every reply is a few dozen kilobytes. */
 export const MAX_PACK_BYTES = 1_000_000;

@@ -2,10 +2,10 @@
  * What the options page shows for a reply: the text filled from a sample order, with each variable's value
  * marked so the admin sees exactly which parts change per buyer.
  */
-import type { Order, OrderNode } from '../orders/types';
-import type { Lang } from '../solutions/localized';
-import { type RenderContext, VARIABLES } from '../solutions/render';
-import type { Situation } from './types';
+import type { Order, OrderNode } from '@/lib/orders/types';
+import type { Lang } from '@/lib/solutions/localized';
+import { type RenderContext, VARIABLES } from '@/lib/solutions/render';
+import type { Situation } from '@/lib/store/types';
 
 export interface PreviewSegment {
   text: string;

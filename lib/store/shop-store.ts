@@ -4,15 +4,15 @@
  * snapshot is reloaded from the database only after the transaction commits: nothing half-written is kept.
  */
 import type { IDBPDatabase } from 'idb';
-import { parseSelectorOverrides, type SelectorOverrides } from '../adapters/overrides';
-import type { IntentId } from '../intents/ids';
-import { DEFAULT_SETTINGS, type Settings, SLOW_REPLY_LIMITS } from '../settings';
-import type { Lang } from '../solutions/localized';
-import { catalogueSlot, slotKey } from './catalogue';
-import { openShopDb, type RuleRecord, type SelectorRecord, type ShopDb, type SlotRecord } from './db';
-import { readManagedValue } from './managed';
-import { effectiveSlot, intentState, managedSettingKeys, ownRepliesLeft } from './overlay';
-import { toPack } from './pack';
+import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/adapters/overrides';
+import type { IntentId } from '@/lib/intents/ids';
+import { DEFAULT_SETTINGS, type Settings, SLOW_REPLY_LIMITS } from '@/lib/settings';
+import type { Lang } from '@/lib/solutions/localized';
+import { catalogueSlot, slotKey } from '@/lib/store/catalogue';
+import { openShopDb, type RuleRecord, type SelectorRecord, type ShopDb, type SlotRecord } from '@/lib/store/db';
+import { readManagedValue } from '@/lib/store/managed';
+import { effectiveSlot, intentState, managedSettingKeys, ownRepliesLeft } from '@/lib/store/overlay';
+import { toPack } from '@/lib/store/pack';
 import {
   EMPTY_SNAPSHOT,
   type IntentHits,
@@ -23,8 +23,8 @@ import {
   type ShopData,
   type ShopSnapshot,
   type Situation,
-} from './types';
-import { assertReplyText, keywordsProblem, ShopError } from './validate';
+} from '@/lib/store/types';
+import { assertReplyText, keywordsProblem, ShopError } from '@/lib/store/validate';
 
 export interface ShopStoreOptions {
   factory?: IDBFactory;

@@ -1,7 +1,7 @@
-import type { SelectorOverrides } from '../adapters/overrides';
-import type { IntentId } from '../intents/ids';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import type { CatalogueSituation } from '../solutions/catalogue/types';
+import type { SelectorOverrides } from '@/lib/adapters/overrides';
+import type { IntentId } from '@/lib/intents/ids';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { CatalogueSituation } from '@/lib/solutions/catalogue/types';
 
 /** Where a reply applies: an order node, 'any' (any order) or 'none' (no order), as in the catalogue. */
 export type Situation = CatalogueSituation;

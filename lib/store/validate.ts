@@ -1,6 +1,6 @@
-import type { Lang } from '../solutions/localized';
-import { KNOWN_VARIABLES, templateVariables } from '../solutions/render';
-import { MAX_KEYWORD_CHARS, MAX_KEYWORDS, MAX_REPLY_CHARS } from './types';
+import type { Lang } from '@/lib/solutions/localized';
+import { KNOWN_VARIABLES, templateVariables } from '@/lib/solutions/render';
+import { MAX_KEYWORD_CHARS, MAX_KEYWORDS, MAX_REPLY_CHARS } from '@/lib/store/types';
 
 /** A write the store refuses; the message is the reason, ready to show the admin. */
 export class ShopError extends Error {

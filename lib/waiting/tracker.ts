@@ -2,7 +2,7 @@
  * Who is waiting for a reply, for how long, and who is marked urgent. Pure: the content script feeds
  * it the adapter's conversation list and a clock; nothing here reads the page or the browser.
  */
-import type { ConversationSummary } from '../adapters/types';
+import type { ConversationSummary } from '@/lib/adapters/types';
 
 /** A conversation whose buyer waits for the agent's reply. */
 export interface WaitingBuyer {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension } from '../../demo/browser.mjs';
-import { startWorkbench } from '../../demo/server.mjs';
-import { demo, popup } from './workbench';
+import { launchWithExtension } from '@/demo/browser.mjs';
+import { startWorkbench } from '@/demo/server.mjs';
+import { demo, popup } from '@/tests/e2e/workbench';
 
 /** A buyer message with a phone number and an address, which must reach the admin masked. */
 const BUYER_TEXT = '什么时候发货？电话13812345678，地址北京市朝阳区建国路88号5号楼1201室';

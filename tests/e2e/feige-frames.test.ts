@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension } from '../../demo/browser.mjs';
+import { launchWithExtension } from '@/demo/browser.mjs';
 
 /**
  * 飞鸽 is a micro-frontend whose parts can live in frames from another origin (pigeon.jinritemai.com).

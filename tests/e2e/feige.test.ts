@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension } from '../../demo/browser.mjs';
+import { launchWithExtension } from '@/demo/browser.mjs';
 
 /**
  * The saved 飞鸽 pages served as a site on 127.0.0.1 under 飞鸽's own path, with Huashu loaded in

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { demo, type Page, popup, type Session, startSession } from './workbench';
+import { demo, type Page, popup, type Session, startSession } from '@/tests/e2e/workbench';
 
 /** The order c01's buyer confirmed in the fixture: 待发货, ships within hours. */
 const ORDER_ID = '6921847302918374651';

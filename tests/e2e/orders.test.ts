@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PREDICTION_CARD_TEXT } from '@/lib/orders/prediction-card';
-import { type DemoConversation, demo, popup, useFreshWorkbench } from './workbench';
+import { type DemoConversation, demo, popup, useFreshWorkbench } from '@/tests/e2e/workbench';
 
 const workbench = useFreshWorkbench();
 

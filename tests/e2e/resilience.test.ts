@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { launchWithExtension } from '../../demo/browser.mjs';
-import { startWorkbench } from '../../demo/server.mjs';
-import { demo, popup, useFreshWorkbench } from './workbench';
+import { launchWithExtension } from '@/demo/browser.mjs';
+import { startWorkbench } from '@/demo/server.mjs';
+import { demo, popup, useFreshWorkbench } from '@/tests/e2e/workbench';
 
 const workbench = useFreshWorkbench();
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension } from '../../demo/browser.mjs';
+import { launchWithExtension } from '@/demo/browser.mjs';
 
 /**
  * Selector overrides end to end: the saved 飞鸽 page after a "redesign" in which the composer lost its QA hook

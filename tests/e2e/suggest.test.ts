@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { demo, type Page, popup, useFreshWorkbench } from './workbench';
+import { demo, type Page, popup, useFreshWorkbench } from '@/tests/e2e/workbench';
 
 /** Long enough for a suggestion that was going to appear to have appeared (it takes milliseconds). */
 const QUIET_MS = 800;

@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { launchWithExtension } from '../../demo/browser.mjs';
-import { startWorkbench } from '../../demo/server.mjs';
+import { launchWithExtension } from '@/demo/browser.mjs';
+import { startWorkbench } from '@/demo/server.mjs';
 
 export interface DemoThreadMessage {
   id: string;

@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { demo, type Page, popup, type Session, startSession } from './workbench';
+import { demo, type Page, popup, type Session, startSession } from '@/tests/e2e/workbench';
 
 /**
  * The agent workflow over the workbench: Alt+J to the longest-waiting buyer, the slow-reply badge and the

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../lib/engine/classify';
-import { evaluate, formatReport, parseLabelledLine } from '../../lib/engine/evaluate';
-import { INTENT_IDS } from '../../lib/intents/ids';
+import { classify } from '@/lib/engine/classify';
+import { evaluate, formatReport, parseLabelledLine } from '@/lib/engine/evaluate';
+import { INTENT_IDS } from '@/lib/intents/ids';
 
 const DEV_CORPUS = new URL('../fixtures/intent-dev.jsonl', import.meta.url);
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { anchorsOf } from '../../lib/engine/anchors';
-import { compileRules, matchRules, type RuleSet } from '../../lib/engine/match';
-import { normalize } from '../../lib/engine/normalize';
-import { INTENTS } from '../../lib/intents';
+import { anchorsOf } from '@/lib/engine/anchors';
+import { compileRules, matchRules, type RuleSet } from '@/lib/engine/match';
+import { normalize } from '@/lib/engine/normalize';
+import { INTENTS } from '@/lib/intents';
 
 const RULES = compileRules(INTENTS);
 /** The same rules with no index: every rule is tried on every message. */

@@ -9,7 +9,7 @@ import {
   replacePlaceholders,
   simplifyPunctuation,
   traditionalToSimplified,
-} from '../../lib/engine/normalize';
+} from '@/lib/engine/normalize';
 
 describe('normalisation steps', () => {
   it('converts traditional characters to simplified', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, THRESHOLD } from '../../lib/engine/classify';
+import { classify, THRESHOLD } from '@/lib/engine/classify';
 
 describe('classify: the shipping question the extension is built around', () => {
   it.each(['什么时候发货', '怎么还不发货', '几天能发货啊', '還沒發貨嗎'])('%s → ship_urge', (text) => {

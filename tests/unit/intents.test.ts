@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../lib/engine/classify';
-import { compileRules } from '../../lib/engine/match';
-import { INTENTS } from '../../lib/intents';
-import { INTENT_IDS } from '../../lib/intents/ids';
-import { INTENT_LABELS } from '../../lib/intents/labels';
+import { classify } from '@/lib/engine/classify';
+import { compileRules } from '@/lib/engine/match';
+import { INTENTS } from '@/lib/intents';
+import { INTENT_IDS } from '@/lib/intents/ids';
+import { INTENT_LABELS } from '@/lib/intents/labels';
 
 describe('intent registry', () => {
   it('has one definition per id, in the order of INTENT_IDS', () => {

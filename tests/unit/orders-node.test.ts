@@ -7,8 +7,8 @@ import {
   nextDispatchTime,
   orderNode,
   parseShopTime,
-} from '../../lib/orders/node';
-import { ORDER_STATUS_LABELS, type Order, type OrderNode } from '../../lib/orders/types';
+} from '@/lib/orders/node';
+import { ORDER_STATUS_LABELS, type Order, type OrderNode } from '@/lib/orders/types';
 
 const SHIP_BY = '2024-11-25T18:00:00+08:00';
 const BEFORE = new Date('2024-11-25T09:59:00Z'); // 17:59 Shanghai

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PREDICTION_WEIGHTS, type PredictInput, predictOrder } from '../../lib/orders/predict';
-import type { Order } from '../../lib/orders/types';
+import { PREDICTION_WEIGHTS, type PredictInput, predictOrder } from '@/lib/orders/predict';
+import type { Order } from '@/lib/orders/types';
 
 const NOW = new Date('2024-11-25T04:00:00Z'); // 12:00 Shanghai
 

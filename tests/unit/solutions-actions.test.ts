@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../../lib/orders/types';
-import { ACTIONS, buildAction } from '../../lib/solutions/actions';
-import type { RenderContext } from '../../lib/solutions/render';
-import { ACTION_IDS } from '../../lib/solutions/types';
+import type { Order } from '@/lib/orders/types';
+import { ACTIONS, buildAction } from '@/lib/solutions/actions';
+import type { RenderContext } from '@/lib/solutions/render';
+import { ACTION_IDS } from '@/lib/solutions/types';
 
 const shipped: Order = {
   id: '6921593046128837402',

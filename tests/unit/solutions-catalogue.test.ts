@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { INTENT_IDS } from '../../lib/intents/ids';
-import { ORDER_NODES, type Order, type OrderNode } from '../../lib/orders/types';
-import { ACTIONS } from '../../lib/solutions/actions';
-import { CATALOGUE, type CatalogueEntry, catalogueEntry } from '../../lib/solutions/catalogue';
-import { KNOWN_VARIABLES, templateVariables } from '../../lib/solutions/render';
-import { solve } from '../../lib/solutions/solve';
-import { ACTION_IDS } from '../../lib/solutions/types';
+import { INTENT_IDS } from '@/lib/intents/ids';
+import { ORDER_NODES, type Order, type OrderNode } from '@/lib/orders/types';
+import { ACTIONS } from '@/lib/solutions/actions';
+import { CATALOGUE, type CatalogueEntry, catalogueEntry } from '@/lib/solutions/catalogue';
+import { KNOWN_VARIABLES, templateVariables } from '@/lib/solutions/render';
+import { solve } from '@/lib/solutions/solve';
+import { ACTION_IDS } from '@/lib/solutions/types';
 
 const NOW = new Date('2024-11-25T04:00:00Z'); // 12:00 Shanghai
 

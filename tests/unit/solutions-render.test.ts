@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../../lib/orders/types';
+import type { Order } from '@/lib/orders/types';
 import {
   KNOWN_VARIABLES,
   type RenderContext,
@@ -7,7 +7,7 @@ import {
   renderTemplate,
   templateVariables,
   VARIABLES,
-} from '../../lib/solutions/render';
+} from '@/lib/solutions/render';
 
 const NOW = new Date('2024-11-25T04:00:00Z'); // 12:00 Shanghai
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../../lib/orders/types';
-import { type SolveInput, solve } from '../../lib/solutions/solve';
-import { ACTION_IDS } from '../../lib/solutions/types';
+import type { Order } from '@/lib/orders/types';
+import { type SolveInput, solve } from '@/lib/solutions/solve';
+import { ACTION_IDS } from '@/lib/solutions/types';
 
 // 2024-11-25 12:00 in Shanghai.
 const NOW = new Date('2024-11-25T04:00:00Z');

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { effectiveSlot } from '@/lib/store/overlay';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
 import { PACK_FORMAT, PACK_VERSION } from '@/lib/store/types';
-import { freshStore } from './store-helpers';
+import { freshStore } from '@/tests/unit/store-helpers';
 
 async function storeWithEdits() {
   const fresh = await freshStore();

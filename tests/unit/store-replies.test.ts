@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { effectiveSlot, intentState } from '@/lib/store/overlay';
 import { MAX_REPLY_CHARS } from '@/lib/store/types';
-import { freshStore } from './store-helpers';
+import { freshStore } from '@/tests/unit/store-helpers';
 
 const OFFICIAL_1 = 'ship_urge.awaiting_shipment.1';
 

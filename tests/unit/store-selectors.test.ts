@@ -3,7 +3,7 @@ import { parseEnvelope } from '@/lib/protocol';
 import { effectiveSelectorOverrides } from '@/lib/selector-overrides';
 import { readManagedValue } from '@/lib/store/managed';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
-import { freshStore } from './store-helpers';
+import { freshStore } from '@/tests/unit/store-helpers';
 
 // No DOM here, as in the background's service worker: the DOM-free selector check is what runs.
 const FIX = { feige: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } };

@@ -6,7 +6,7 @@ import { MANAGED_PACK_KEY, readManagedPolicy } from '@/lib/store/managed';
 import { effectiveSlot } from '@/lib/store/overlay';
 import { createShopStore } from '@/lib/store/shop-store';
 import { PACK_FORMAT, PACK_VERSION, type ReplyPack } from '@/lib/store/types';
-import { freshStore } from './store-helpers';
+import { freshStore } from '@/tests/unit/store-helpers';
 
 // 2024-11-25 12:00 in Shanghai.
 const NOW = new Date('2024-11-25T04:00:00Z');

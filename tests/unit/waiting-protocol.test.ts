@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseEnvelope } from '@/lib/protocol';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { JUMP_LONGEST, openConversationMessage, parseTabRequest, WAITING_LIST } from '@/lib/waiting/messages';
-import { freshStore } from './store-helpers';
+import { freshStore } from '@/tests/unit/store-helpers';
 
 const envelope = (type: string, payload: unknown) => ({ huashu: 1, type, payload });
 

@@ -1,5 +1,5 @@
-import { LATE_SHIPMENT_NOTICE } from './notices';
-import type { IntentCatalogue } from './types';
+import { LATE_SHIPMENT_NOTICE } from '@/lib/solutions/catalogue/notices';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 const STOP_SHIPMENT_NOTICE = {
   zh: '买家申请退款后请及时处理，并通知仓库拦截，不要再发货。',

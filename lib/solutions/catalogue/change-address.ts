@@ -1,4 +1,4 @@
-import type { IntentCatalogue } from './types';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 /** 修改地址: possible until the parcel leaves; after that only the courier can redirect it. */
 export const changeAddress: IntentCatalogue = {

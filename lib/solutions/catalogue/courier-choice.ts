@@ -1,4 +1,4 @@
-import type { IntentCatalogue } from './types';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 const NOTE_THE_COURIER = {
   zh: '买家指定快递：请写进订单备注并告知仓库；无法满足时如实告诉买家，不要先答应。',

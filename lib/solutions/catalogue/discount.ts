@@ -1,4 +1,4 @@
-import type { IntentCatalogue } from './types';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 const NO_PRICE_PROMISES = {
   zh: '价保、补差价、返现以平台和店铺规则为准，请勿口头承诺。',

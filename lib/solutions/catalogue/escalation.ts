@@ -1,5 +1,5 @@
-import { LATE_SHIPMENT_NOTICE } from './notices';
-import type { IntentCatalogue } from './types';
+import { LATE_SHIPMENT_NOTICE } from '@/lib/solutions/catalogue/notices';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 const CALM_AND_RECORD = {
   zh: '买家要求投诉或转人工：先安抚情绪、记录诉求，必要时转交主管；不要承诺平台的处理结果。',

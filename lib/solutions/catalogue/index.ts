@@ -1,20 +1,20 @@
-import type { IntentId } from '../../intents/ids';
-import type { OrderNode } from '../../orders/types';
-import { cancelOrder } from './cancel-order';
-import { changeAddress } from './change-address';
-import { courierChoice } from './courier-choice';
-import { discount } from './discount';
-import { escalation } from './escalation';
-import { invoice } from './invoice';
-import { logistics } from './logistics';
-import { qualityIssue } from './quality-issue';
-import { refundProgress } from './refund-progress';
-import { refundReturn } from './refund-return';
-import { shipUrge } from './ship-urge';
-import { sizeSpec } from './size-spec';
-import type { CatalogueEntry, CatalogueSituation, IntentCatalogue } from './types';
+import type { IntentId } from '@/lib/intents/ids';
+import type { OrderNode } from '@/lib/orders/types';
+import { cancelOrder } from '@/lib/solutions/catalogue/cancel-order';
+import { changeAddress } from '@/lib/solutions/catalogue/change-address';
+import { courierChoice } from '@/lib/solutions/catalogue/courier-choice';
+import { discount } from '@/lib/solutions/catalogue/discount';
+import { escalation } from '@/lib/solutions/catalogue/escalation';
+import { invoice } from '@/lib/solutions/catalogue/invoice';
+import { logistics } from '@/lib/solutions/catalogue/logistics';
+import { qualityIssue } from '@/lib/solutions/catalogue/quality-issue';
+import { refundProgress } from '@/lib/solutions/catalogue/refund-progress';
+import { refundReturn } from '@/lib/solutions/catalogue/refund-return';
+import { shipUrge } from '@/lib/solutions/catalogue/ship-urge';
+import { sizeSpec } from '@/lib/solutions/catalogue/size-spec';
+import type { CatalogueEntry, CatalogueSituation, IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
-export type { CatalogueEntry, CatalogueSituation, IntentCatalogue } from './types';
+export type { CatalogueEntry, CatalogueSituation, IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 /** One catalogue per intent; the Record type makes a missing intent a compile error. */
 export const CATALOGUE: Record<IntentId, IntentCatalogue> = {

@@ -1,4 +1,4 @@
-import type { IntentCatalogue } from './types';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 /** 开发票: the same for any paid, open order; unpaid and closed orders can't be invoiced. */
 export const invoice: IntentCatalogue = {

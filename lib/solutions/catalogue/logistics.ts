@@ -1,5 +1,5 @@
-import { LATE_SHIPMENT_NOTICE } from './notices';
-import type { IntentCatalogue } from './types';
+import { LATE_SHIPMENT_NOTICE } from '@/lib/solutions/catalogue/notices';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 /** 查询物流: before shipping there is no tracking to give, so every node has its own answer. */
 export const logistics: IntentCatalogue = {

@@ -1,4 +1,4 @@
-import type { Localized } from '../localized';
+import type { Localized } from '@/lib/solutions/localized';
 
 /**
  * The platform's late-shipment rule, shown whenever an unshipped order is past its promised time,

@@ -1,4 +1,4 @@
-import type { IntentCatalogue } from './types';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 const ASK_FOR_EVIDENCE = {
   zh: '请先请买家提供照片或视频凭证，再按店铺售后规则处理。',

@@ -1,4 +1,4 @@
-import type { IntentCatalogue } from './types';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 /** 退款进度: only an open after-sale has progress to report; otherwise say where things stand. */
 export const refundProgress: IntentCatalogue = {

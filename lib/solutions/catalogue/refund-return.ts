@@ -1,4 +1,4 @@
-import type { IntentCatalogue } from './types';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 /** 退换货: unshipped orders refund directly; delivered ones go through return or exchange. */
 export const refundReturn: IntentCatalogue = {

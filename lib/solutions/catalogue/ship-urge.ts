@@ -1,5 +1,5 @@
-import { LATE_SHIPMENT_NOTICE } from './notices';
-import type { IntentCatalogue } from './types';
+import { LATE_SHIPMENT_NOTICE } from '@/lib/solutions/catalogue/notices';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 /** 什么时候发货: the answer depends entirely on where the order stands, so every node has its own. */
 export const shipUrge: IntentCatalogue = {

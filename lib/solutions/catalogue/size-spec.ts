@@ -1,4 +1,4 @@
-import type { IntentCatalogue } from './types';
+import type { IntentCatalogue } from '@/lib/solutions/catalogue/types';
 
 /** 尺码规格: mostly asked before buying; once paid, a wrong size can still be changed before shipping. */
 export const sizeSpec: IntentCatalogue = {

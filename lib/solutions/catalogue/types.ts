@@ -1,8 +1,8 @@
-import type { IntentId } from '../../intents/ids';
-import type { OrderNode } from '../../orders/types';
-import type { Localized } from '../localized';
-import type { ReplyTemplate } from '../render';
-import type { ActionId } from '../types';
+import type { IntentId } from '@/lib/intents/ids';
+import type { OrderNode } from '@/lib/orders/types';
+import type { Localized } from '@/lib/solutions/localized';
+import type { ReplyTemplate } from '@/lib/solutions/render';
+import type { ActionId } from '@/lib/solutions/types';
 
 /** What Huashu suggests for one intent in one situation. Plain data: tests walk all of it. */
 export interface CatalogueEntry {
