@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { adapterMatches } from './lib/adapters/matches';
+import { adapterMatches } from './lib/pages/matches';
 
 // Host permissions are exactly the chat pages an adapter supports; nothing else.
 export default defineConfig({

@@ -1,3 +1,4 @@
+import type { Language } from '@/lib/language';
 import type { OrderNode } from '@/lib/orders/types';
 
 /** UI strings. zh-CN is the default; English is available for admins and agents who prefer it. */
@@ -556,8 +557,6 @@ const en: Strings = {
     closed: 'Closed',
   },
 };
-
-export type Language = 'zh' | 'en';
 
 export function strings(language: Language): Strings {
   return language === 'en' ? en : zh;

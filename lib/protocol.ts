@@ -1,10 +1,11 @@
+import type { Language } from '@/lib/language';
+
 /**
  * The one message protocol between the content script, the options page and the background.
  * Every request is validated on arrival: a content script runs inside a third-party page, so the
  * background trusts nothing it did not check.
  */
 
-import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/adapters/overrides';
 import { type AdapterHealth, HEALTH_PARTS } from '@/lib/adapters/types';
 import type { FeedbackInput, FeedbackItem, FeedbackSettings, FeedbackSummary } from '@/lib/feedback/types';
 import {
@@ -15,9 +16,9 @@ import {
   checkFeedbackResolved,
   checkFeedbackSettings,
 } from '@/lib/feedback/validate';
-import type { Language } from '@/lib/i18n';
 import { type IntentId, isIntentId } from '@/lib/intents/ids';
 import type { Order } from '@/lib/orders/types';
+import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
 import type { SelectorTestResult } from '@/lib/selector-overrides';
 import type { Settings } from '@/lib/settings';
 import type { ActionId, Solution } from '@/lib/solutions/types';

@@ -6,14 +6,9 @@
  *   duration of that synchronous check, so nothing changes on the page until the admin saves.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  bindSelectorOverrides,
-  mergeSelectorOverrides,
-  parseSelectorOverrides,
-  type SelectorOverrides,
-  withSelectorOverrides,
-} from '@/lib/adapters/overrides';
+import { bindSelectorOverrides, withSelectorOverrides } from '@/lib/adapters/overrides';
 import { type AdapterHealth, HEALTH_PARTS, type HostAdapter } from '@/lib/adapters/types';
+import { mergeSelectorOverrides, parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
 import type { RequestOf } from '@/lib/protocol';
 import type { ShopSnapshot } from '@/lib/store/types';
 

@@ -1,7 +1,8 @@
+import type { Language } from '@/lib/language';
 /** Shop settings and their defaults. The options page edits them (stored by the background). */
 export interface Settings {
   /** UI language of the popup and options page; replies to buyers are always Chinese. */
-  language: 'zh' | 'en';
+  language: Language;
   /** The platform's compensation for an order shipped late, in yuan. */
   lateShipCompensationYuan: number;
   /** Send the order prediction card on a buyer's first order question. */

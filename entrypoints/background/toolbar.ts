@@ -1,7 +1,8 @@
 import { combineFrames, type FrameReport } from '@/entrypoints/background/frames';
 import { summarizeHealth } from '@/lib/adapters/health';
 import type { AdapterHealth } from '@/lib/adapters/types';
-import type { Language } from '@/lib/i18n';
+import type { Language } from '@/lib/language';
+
 import type { RequestOf, RequestSender } from '@/lib/protocol';
 
 /**

@@ -1,3 +1,4 @@
+import type { Language } from '@/lib/language';
 /**
  * 我要反馈 in the content script: one form state per conversation, kept across closing the popup and
  * switching conversations until it is sent or cancelled. Images are checked and scaled here, in the page,
@@ -9,7 +10,7 @@ import { FeedbackForm } from '@/components/FeedbackForm';
 import { checkImageFile, downscaleImage, refusalText } from '@/lib/feedback/images';
 import { maskPersonal } from '@/lib/feedback/mask';
 import { FEEDBACK_LIMITS, type FeedbackContext } from '@/lib/feedback/types';
-import type { Language, Strings } from '@/lib/i18n';
+import type { Strings } from '@/lib/i18n';
 import type { IntentId } from '@/lib/intents/ids';
 import { callBackground } from '@/lib/protocol';
 import type { Solution } from '@/lib/solutions/types';

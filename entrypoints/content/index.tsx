@@ -3,7 +3,7 @@ import { startAssistant } from '@/entrypoints/content/assistant';
 import { watchShop } from '@/entrypoints/content/shop';
 import { startWaiting } from '@/entrypoints/content/waiting';
 import { adapterFor } from '@/lib/adapters';
-import { adapterMatches } from '@/lib/adapters/matches';
+import { adapterMatches } from '@/lib/pages/matches';
 import { answerSelectorTests, bindShopSelectors } from '@/lib/selector-overrides';
 
 export default defineContentScript({

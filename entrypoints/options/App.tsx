@@ -9,6 +9,7 @@ import { StatsPage } from '@/entrypoints/options/StatsPage';
 import { useShop } from '@/entrypoints/options/shop';
 import { strings } from '@/lib/i18n';
 import type { IntentId } from '@/lib/intents/ids';
+import type { Language } from '@/lib/language';
 import { effectiveSettings } from '@/lib/store/overlay';
 import type { Situation } from '@/lib/store/types';
 
@@ -88,7 +89,7 @@ export function App() {
             value={language}
             disabled={!snapshot}
             onChange={(event) =>
-              void shop.run('saveSettings', { language: (event.target as HTMLSelectElement).value as 'zh' | 'en' })
+              void shop.run('saveSettings', { language: (event.target as HTMLSelectElement).value as Language })
             }
           >
             <option value="zh">中文</option>

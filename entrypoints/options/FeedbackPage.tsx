@@ -9,9 +9,10 @@ import {
 } from '@/lib/feedback/types';
 import { isWebhookUrl } from '@/lib/feedback/validate';
 import { feedbackZip, zipFileName } from '@/lib/feedback/zip';
-import type { Language, Strings } from '@/lib/i18n';
+import type { Strings } from '@/lib/i18n';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
+import type { Language } from '@/lib/language';
 import type { OrderNode } from '@/lib/orders/types';
 import { callBackground } from '@/lib/protocol';
 import { catalogueSlot, situationsOf } from '@/lib/store/catalogue';

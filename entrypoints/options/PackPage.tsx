@@ -3,6 +3,7 @@ import { selectorsTabLabel } from '@/entrypoints/options/SelectorsPage';
 import type { Shop } from '@/entrypoints/options/shop';
 import type { Strings } from '@/lib/i18n';
 import { INTENT_LABELS } from '@/lib/intents/labels';
+import type { Language } from '@/lib/language';
 import { type PackChange, parsePackText, slotLabel } from '@/lib/store/pack';
 import type { ReplyPack, ShopSnapshot } from '@/lib/store/types';
 
@@ -146,7 +147,7 @@ export function PackPage({ shop, snapshot, t }: Props) {
   );
 }
 
-function where(change: PackChange, t: Strings, lang: 'zh' | 'en'): string {
+function where(change: PackChange, t: Strings, lang: Language): string {
   const a = t.admin;
   if (change.area === 'intent' && change.intent) return `${a.areaIntent} · ${INTENT_LABELS[change.intent][lang]}`;
   if (change.area === 'rule') return a.areaRule;

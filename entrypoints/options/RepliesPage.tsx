@@ -6,6 +6,7 @@ import type { Shop } from '@/entrypoints/options/shop';
 import type { Strings } from '@/lib/i18n';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
+import type { Language } from '@/lib/language';
 import { VARIABLES } from '@/lib/solutions/render';
 import { MAX_REPLIES } from '@/lib/solutions/solve';
 import { situationsOf } from '@/lib/store/catalogue';
@@ -401,7 +402,7 @@ interface SearchResult {
 }
 
 /** Every reply, in every intent and order node, whose text (or whose intent's name) contains the query. */
-function search(snapshot: ShopSnapshot, query: string, lang: 'zh' | 'en'): SearchResult[] {
+function search(snapshot: ShopSnapshot, query: string, lang: Language): SearchResult[] {
   const wanted = query.trim().toLowerCase();
   if (!wanted) return [];
   const results: SearchResult[] = [];

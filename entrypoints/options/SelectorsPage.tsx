@@ -4,19 +4,20 @@
  * applied), then saves them; they travel in the reply pack. The JSON is checked here with the browser's CSS
  * parser before anything is sent: a bad override shows the reason and changes nothing.
  */
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Shop } from '@/entrypoints/options/shop';
 import { PART_LABELS, summarizeHealth } from '@/lib/adapters/health';
+import { HEALTH_PARTS } from '@/lib/adapters/types';
+import type { Language } from '@/lib/language';
+import { PAGES } from '@/lib/pages';
 import {
-  ADAPTER_LABELS,
-  adapterLabel,
-  builtInSelectors,
   mergeSelectorOverrides,
+  pageLabel,
   parseSelectorOverridesText,
   type SelectorOverrides,
-} from '@/lib/adapters/overrides';
-import { HEALTH_PARTS } from '@/lib/adapters/types';
-import type { Language } from '@/lib/i18n';
+} from '@/lib/pages/overrides';
+
 import { callBackground } from '@/lib/protocol';
 import type { SelectorTestResult } from '@/lib/selector-overrides';
 import type { ShopSnapshot } from '@/lib/store/types';
@@ -219,13 +220,13 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
       <section class="panel panel--wide" aria-labelledby="selectors-reference">
         <h2 id="selectors-reference">{s.reference}</h2>
         <p class="muted small">{s.referenceHint}</p>
-        {Object.keys(ADAPTER_LABELS).map((adapter) => (
-          <details key={adapter} class="selectors-ref">
+        {PAGES.map((page) => (
+          <details key={page.id} class="selectors-ref">
             <summary>
-              {adapterLabel(adapter, language)} <code>{adapter}</code>
+              {page.label[language]} <code>{page.id}</code>
             </summary>
             <dl>
-              {Object.entries(builtInSelectors(adapter) ?? {}).map(([key, variants]) => (
+              {Object.entries(page.selectors).map(([key, variants]) => (
                 <div key={key} class="selectors-ref-row">
                   <dt>
                     <code>{key}</code>
@@ -268,7 +269,7 @@ function TestResults({ results, language }: { results: SelectorTestResult[]; lan
             data-tab={result.tabId}
           >
             <p class="selectors-tab-title">
-              <strong>{adapterLabel(result.adapter, language)}</strong>{' '}
+              <strong>{pageLabel(result.adapter, language)}</strong>{' '}
               <span class="muted small">{result.title || result.url}</span>
             </p>
             <ul class="selectors-parts">

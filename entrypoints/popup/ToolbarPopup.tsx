@@ -4,11 +4,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { type Strings, strings } from '@/lib/i18n';
+import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/protocol';
 import { JUMP_LONGEST, openConversationMessage, WAITING_LIST, type WaitingListReply } from '@/lib/waiting/messages';
 import { formatWait } from '@/lib/waiting/tracker';
-
-type Language = 'zh' | 'en';
 
 /** The tab to act on: the active one, or ?tab=<id> (tests and screenshots open the popup as a page). */
 async function targetTab(): Promise<number | undefined> {

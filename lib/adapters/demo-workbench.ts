@@ -4,44 +4,14 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import {
-  datetimeOf,
-  queryAll,
-  queryFirst,
-  type Selectors,
-  sendAndConfirm,
-  setEditableText,
-  textOf,
-} from '@/lib/adapters/dom';
-import { LOCAL_DEMO_MATCHES } from '@/lib/adapters/matches';
+import { datetimeOf, queryAll, queryFirst, sendAndConfirm, setEditableText, textOf } from '@/lib/adapters/dom';
 import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import type { Order } from '@/lib/orders/types';
+import { demoWorkbenchPage } from '@/lib/pages/demo-workbench';
+import { copySelectors } from '@/lib/pages/types';
 
-const SELECTORS = {
-  thread: ['section.chat[data-conv-id]'],
-  messageList: ['.msg-list'],
-  message: ['.msg[data-msg-id]'],
-  messageText: ['.msg-text'],
-  messageTime: ['time.msg-time'],
-  buyerName: ['.chat-header .chat-buyer-name'],
-  composer: ['.composer-input[contenteditable="true"]'],
-  composerArea: ['.composer'],
-  sendButton: ['.composer-send'],
-  orderItem: ['.order-panel .order-item[data-order-id]'],
-  orderProduct: ['.order-product'],
-  orderAmount: ['.order-amount'],
-  orderStatus: ['.order-status'],
-  orderPaidAt: ['time.order-paid-at'],
-  orderPromise: ['time.order-promise'],
-  orderCourier: ['.order-courier'],
-  orderTracking: ['.order-tracking'],
-  orderSendCard: ['.order-send-card'],
-  orderEmpty: ['.order-panel .order-empty'],
-  conversationRow: ['ul.conv-list > li.conv-item[data-conv-id]'],
-  conversationName: ['.conv-name'],
-  conversationUnread: ['.conv-unread'],
-  conversationWait: ['.conv-wait'],
-} satisfies Record<string, Selectors>;
+/** A private copy: selector overrides are bound into it in place (lib/adapters/overrides.ts). */
+const SELECTORS = copySelectors(demoWorkbenchPage.selectors);
 
 const SENDERS: readonly MessageSender[] = ['buyer', 'agent', 'system'];
 const KINDS: readonly MessageKind[] = ['text', 'order-card', 'order-confirm'];
@@ -98,7 +68,7 @@ function readConversations(doc: Document): ConversationSummary[] {
 
 export const demoWorkbench: HostAdapter = defineAdapter({
   id: 'demo-workbench',
-  matches: LOCAL_DEMO_MATCHES,
+  matches: demoWorkbenchPage.matches,
   selectors: SELECTORS,
 
   detect: (doc) => Boolean(queryFirst(doc, SELECTORS.thread) ?? queryFirst(doc, SELECTORS.composer)),

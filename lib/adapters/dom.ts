@@ -2,7 +2,7 @@
 import { pressEnter } from '@/lib/adapters/page-text';
 
 /** Selector variants, current first; the first that matches wins. */
-export type Selectors = readonly string[];
+import type { Selectors } from '@/lib/pages/types';
 
 export function queryFirst<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E | null {
   for (const selector of selectors) {

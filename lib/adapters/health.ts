@@ -3,6 +3,7 @@
  * Huashu could not find, and what still works without them. Pure: no DOM, no browser.
  */
 import { type AdapterHealth, HEALTH_PARTS, type HealthPart } from '@/lib/adapters/types';
+import type { Language } from '@/lib/language';
 
 /** What Huashu can do on the page, each from the parts it needs. */
 export interface HealthFeatures {
@@ -27,8 +28,6 @@ export interface HealthSummary {
   /** For the toolbar icon: '' when all is well, '!' when some parts are missing, '×' when nothing works. */
   badge: '' | '!' | '×';
 }
-
-type Language = 'zh' | 'en';
 
 /** What the agent and the admin call each part of the page. */
 export const PART_LABELS: Record<Language, Record<HealthPart, string>> = {

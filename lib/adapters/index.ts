@@ -1,9 +1,9 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { demoWorkbench } from '@/lib/adapters/demo-workbench';
 import { feige } from '@/lib/adapters/feige';
-import { LOCAL_DEMO_MATCHES } from '@/lib/adapters/matches';
 import { pinduoduo } from '@/lib/adapters/pinduoduo';
 import type { HostAdapter } from '@/lib/adapters/types';
+import { LOCAL_DEMO_MATCHES } from '@/lib/pages/matches';
 
 /** Every supported host page. A new page is one adapter file added here (and its patterns in matches.ts). */
 export const ADAPTERS: readonly HostAdapter[] = [feige, pinduoduo, demoWorkbench];

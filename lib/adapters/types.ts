@@ -1,5 +1,5 @@
-import type { Selectors } from '@/lib/adapters/dom';
 import type { Order } from '@/lib/orders/types';
+import type { Selectors } from '@/lib/pages/types';
 import type { ActionId } from '@/lib/solutions/types';
 
 export type MessageSender = 'buyer' | 'agent' | 'system';

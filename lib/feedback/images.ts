@@ -1,10 +1,10 @@
+import type { Language } from '@/lib/language';
 /**
  * Screenshots attached to feedback: checked before any work (type, size, count), then scaled in the page
  * so the longest side is at most 1,600 px and encoded as WebP (JPEG where the browser can't encode WebP).
  */
 
 import { FEEDBACK_LIMITS, type FeedbackImageData, IMAGE_TYPES } from '@/lib/feedback/types';
-import type { Language } from '@/lib/i18n';
 
 export type ImageRefusal = 'notImage' | 'tooLarge' | 'tooMany';
 

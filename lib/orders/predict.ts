@@ -1,4 +1,5 @@
 import type { IntentId } from '@/lib/intents/ids';
+import type { Language } from '@/lib/language';
 import { orderNode, parseShopTime } from '@/lib/orders/node';
 import type { Order, OrderNode } from '@/lib/orders/types';
 
@@ -11,7 +12,7 @@ export interface PredictInput {
   orders: Order[];
   now: Date;
   /** UI language of the reasons; 'zh' unless told. */
-  lang?: 'zh' | 'en';
+  lang?: Language;
 }
 
 export interface OrderPrediction {
@@ -94,7 +95,7 @@ function scoreOrder(order: Order, input: PredictInput, recencyRank: Map<string, 
 
 type ReasonKind = 'fullId' | 'idTail' | 'productInText' | 'productInHistory' | 'nodeFit' | 'recency' | 'onlyOrder';
 
-const REASONS: Record<'zh' | 'en', Record<ReasonKind, (detail: string) => string>> = {
+const REASONS: Record<Language, Record<ReasonKind, (detail: string) => string>> = {
   zh: {
     fullId: (id) => `消息里有订单号 ${id}`,
     idTail: (tail) => `消息里有订单号尾号 ${tail}`,

@@ -1,4 +1,5 @@
-import type { Lang, Localized } from '@/lib/solutions/localized';
+import type { Language } from '@/lib/language';
+import type { Localized } from '@/lib/solutions/localized';
 import { type RenderContext, renderTemplate } from '@/lib/solutions/render';
 import type { ActionId, SuggestedAction } from '@/lib/solutions/types';
 
@@ -57,7 +58,7 @@ export function buildAction(
   id: ActionId,
   context: RenderContext,
   capabilities: readonly ActionId[],
-  lang: Lang,
+  lang: Language,
 ): SuggestedAction {
   const definition = ACTIONS[id];
   const order = context.order;

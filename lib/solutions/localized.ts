@@ -1,5 +1,4 @@
-/** The UI languages. Replies always stay Chinese: they go to the buyer. */
-export type Lang = 'zh' | 'en';
+import type { Language } from '@/lib/language';
 
 /** Agent-facing text (labels, notices, reasons) in each UI language. */
-export type Localized = Record<Lang, string>;
+export type Localized = Record<Language, string>;

@@ -1,7 +1,8 @@
+import type { Language } from '@/lib/language';
 import { formatDuration, formatShopTime, formatShopTimeFrom, nextDispatchTime, parseShopTime } from '@/lib/orders/node';
 import type { Order } from '@/lib/orders/types';
 import { DISPATCH_CUTOFF_HOUR, DISPATCH_LEAD_HOURS, type SolutionSettings } from '@/lib/solutions/defaults';
-import type { Lang, Localized } from '@/lib/solutions/localized';
+import type { Localized } from '@/lib/solutions/localized';
 import type { SuggestedReply } from '@/lib/solutions/types';
 
 /** What variables are filled from: the order, the buyer, the clock and the shop's settings. */
@@ -140,7 +141,7 @@ export type RenderResult = { ok: true; text: string } | { ok: false; reason: str
  * has no value and no fallback, or the braces don't pair up; so the text a buyer gets never shows
  * braces or "undefined".
  */
-export function renderTemplate(template: string, context: RenderContext, lang: Lang = 'zh'): RenderResult {
+export function renderTemplate(template: string, context: RenderContext, lang: Language = 'zh'): RenderResult {
   let failure: string | undefined;
   const text = template.replace(PLACEHOLDER, (_placeholder, name: string) => {
     const variable = VARIABLE_BY_NAME.get(name);
@@ -184,7 +185,7 @@ export interface RenderedReplies {
 export function renderReplies(
   templates: readonly ReplyTemplate[],
   context: RenderContext,
-  lang: Lang = 'zh',
+  lang: Language = 'zh',
   source: SuggestedReply['source'] = 'official',
 ): RenderedReplies {
   const result: RenderedReplies = { replies: [], omitted: [] };

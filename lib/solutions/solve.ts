@@ -1,12 +1,12 @@
 import type { IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
+import type { Language } from '@/lib/language';
 import { orderNode } from '@/lib/orders/node';
 import { predictOrder } from '@/lib/orders/predict';
 import type { Order } from '@/lib/orders/types';
 import { buildAction } from '@/lib/solutions/actions';
 import { catalogueEntry } from '@/lib/solutions/catalogue';
 import type { SolutionSettings } from '@/lib/solutions/defaults';
-import type { Lang } from '@/lib/solutions/localized';
 import { type RenderContext, renderReplies, renderTemplate } from '@/lib/solutions/render';
 import type { ActionId, Solution } from '@/lib/solutions/types';
 
@@ -22,7 +22,7 @@ export interface SolveInput {
   chosenOrderId?: string;
   now: Date;
   /** UI language of labels and notices; replies stay Chinese because they go to the buyer. */
-  lang: Lang;
+  lang: Language;
   /** What the host page's adapter can do. */
   capabilities: ActionId[];
   settings: SolutionSettings;

@@ -2,7 +2,7 @@
  * The managed policy: an admin pushes one reply pack to every agent's browser through enterprise policy
  * (chrome.storage.managed, described by assets/public/managed-schema.json). The pack wins over local edits.
  */
-import type { Lang } from '@/lib/solutions/localized';
+import type { Language } from '@/lib/language';
 import { packData, parsePack, parsePackText } from '@/lib/store/pack';
 import type { ShopData } from '@/lib/store/types';
 
@@ -16,7 +16,7 @@ export interface ManagedRead {
 }
 
 /** Reads and validates the managed pack; an invalid one is ignored (local edits stand) and its problem reported. */
-export function readManagedValue(value: unknown, lang: Lang): ManagedRead {
+export function readManagedValue(value: unknown, lang: Language): ManagedRead {
   if (value === undefined || value === null || value === '') return { managed: null, error: null };
   try {
     const pack = typeof value === 'string' ? parsePackText(value, lang) : parsePack(value, lang);

@@ -2,11 +2,12 @@
  * Reply packs: one JSON file with a schema version. Export writes the shop's local data; import and the
  * managed policy read a pack through parsePack, which refuses anything malformed with a clear reason.
  */
-import { parseSelectorOverrides } from '@/lib/adapters/overrides';
+
 import { strings } from '@/lib/i18n';
 import { type IntentId, isIntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
-import type { Lang } from '@/lib/solutions/localized';
+import type { Language } from '@/lib/language';
+import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import { catalogueSlot, isSituation, slotKey } from '@/lib/store/catalogue';
 import {
   EMPTY_SHOP,
@@ -35,19 +36,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function situationLabel(situation: Situation, lang: Lang): string {
+export function situationLabel(situation: Situation, lang: Language): string {
   const t = strings(lang);
   if (situation === 'any') return t.admin.situationAny;
   if (situation === 'none') return t.admin.situationNone;
   return t.nodes[situation];
 }
 
-export function slotLabel(intent: IntentId, situation: Situation, lang: Lang): string {
+export function slotLabel(intent: IntentId, situation: Situation, lang: Language): string {
   return `${INTENT_LABELS[intent][lang]} · ${situationLabel(situation, lang)}`;
 }
 
 /** Reads a pack file's text: size, JSON, then parsePack. */
-export function parsePackText(text: string, lang: Lang): ReplyPack {
+export function parsePackText(text: string, lang: Language): ReplyPack {
   if (new TextEncoder().encode(text).length > MAX_PACK_BYTES) {
     throw new ShopError(lang === 'zh' ? '文件太大，不是话术包' : 'The file is too large to be a reply pack');
   }
@@ -61,7 +62,7 @@ export function parsePackText(text: string, lang: Lang): ReplyPack {
 }
 
 /** Checks every field of a pack; throws ShopError naming the first problem and where it is. */
-export function parsePack(value: unknown, lang: Lang): ReplyPack {
+export function parsePack(value: unknown, lang: Language): ReplyPack {
   const zh = lang === 'zh';
   const fail = (where: Where, problem: string): never => {
     throw new ShopError(where ? `${where}：${problem}` : problem);

@@ -2,8 +2,9 @@
  * What the options page shows for a reply: the text filled from a sample order, with each variable's value
  * marked so the admin sees exactly which parts change per buyer.
  */
+
+import type { Language } from '@/lib/language';
 import type { Order, OrderNode } from '@/lib/orders/types';
-import type { Lang } from '@/lib/solutions/localized';
 import { type RenderContext, VARIABLES } from '@/lib/solutions/render';
 import type { Situation } from '@/lib/store/types';
 
@@ -52,7 +53,7 @@ export function sampleContext(situation: Situation, now: Date, lateShipCompensat
 const BY_NAME = new Map(VARIABLES.map((variable) => [variable.name, variable]));
 
 /** Splits a template into literal text and filled variables. */
-export function previewSegments(template: string, context: RenderContext, lang: Lang): PreviewSegment[] {
+export function previewSegments(template: string, context: RenderContext, lang: Language): PreviewSegment[] {
   const segments: PreviewSegment[] = [];
   let last = 0;
   for (const match of template.matchAll(/\{([^{}]*)\}/g)) {

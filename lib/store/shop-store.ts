@@ -4,10 +4,10 @@
  * snapshot is reloaded from the database only after the transaction commits: nothing half-written is kept.
  */
 import type { IDBPDatabase } from 'idb';
-import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/adapters/overrides';
 import type { IntentId } from '@/lib/intents/ids';
+import type { Language } from '@/lib/language';
+import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
 import { DEFAULT_SETTINGS, type Settings, SLOW_REPLY_LIMITS } from '@/lib/settings';
-import type { Lang } from '@/lib/solutions/localized';
 import { catalogueSlot, slotKey } from '@/lib/store/catalogue';
 import { openShopDb, type RuleRecord, type SelectorRecord, type ShopDb, type SlotRecord } from '@/lib/store/db';
 import { readManagedValue } from '@/lib/store/managed';
@@ -62,7 +62,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
   /** Writes run one after another, so each reads what the previous one committed. */
   let queue: Promise<unknown> = Promise.resolve();
 
-  const lang = (): Lang => snapshot.settings.language;
+  const lang = (): Language => snapshot.settings.language;
   const zh = () => lang() === 'zh';
 
   async function reload(): Promise<void> {

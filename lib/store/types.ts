@@ -1,5 +1,5 @@
-import type { SelectorOverrides } from '@/lib/adapters/overrides';
 import type { IntentId } from '@/lib/intents/ids';
+import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { CatalogueSituation } from '@/lib/solutions/catalogue/types';
 

@@ -1,4 +1,4 @@
-import type { Lang } from '@/lib/solutions/localized';
+import type { Language } from '@/lib/language';
 import { KNOWN_VARIABLES, templateVariables } from '@/lib/solutions/render';
 import { MAX_KEYWORD_CHARS, MAX_KEYWORDS, MAX_REPLY_CHARS } from '@/lib/store/types';
 
@@ -13,7 +13,7 @@ const KNOWN = new Set(KNOWN_VARIABLES);
  * Why a reply text can't be saved, or null if it can: empty, too long, an unknown variable, or braces that
  * don't pair up (a buyer would see them). The options page shows the same reason while the admin types.
  */
-export function replyTextProblem(text: string, lang: Lang): string | null {
+export function replyTextProblem(text: string, lang: Language): string | null {
   const zh = lang === 'zh';
   if (text.trim() === '') return zh ? '话术内容不能为空' : 'The reply is empty';
   const length = [...text].length;
@@ -34,7 +34,7 @@ export function replyTextProblem(text: string, lang: Lang): string | null {
 }
 
 /** Why a keyword list can't be saved, or null. Keywords are trimmed and duplicates dropped by the caller. */
-export function keywordsProblem(keywords: readonly string[], lang: Lang): string | null {
+export function keywordsProblem(keywords: readonly string[], lang: Language): string | null {
   const zh = lang === 'zh';
   if (keywords.length === 0) return zh ? '请至少填写一个关键词' : 'Add at least one keyword';
   if (keywords.length > MAX_KEYWORDS) {
@@ -61,7 +61,7 @@ export function splitKeywords(input: string): string[] {
   ];
 }
 
-export function assertReplyText(text: string, lang: Lang): void {
+export function assertReplyText(text: string, lang: Language): void {
   const problem = replyTextProblem(text, lang);
   if (problem) throw new ShopError(problem);
 }

@@ -3,6 +3,7 @@
  * it the adapter's conversation list and a clock; nothing here reads the page or the browser.
  */
 import type { ConversationSummary } from '@/lib/adapters/types';
+import type { Language } from '@/lib/language';
 
 /** A conversation whose buyer waits for the agent's reply. */
 export interface WaitingBuyer {
@@ -73,7 +74,7 @@ export function slowReplies<T extends WaitingBuyer>(buyers: readonly T[], option
 }
 
 /** "45秒", "3分05秒", "1小时02分": how long a buyer has waited, the way the workbench writes it. */
-export function formatWait(seconds: number, language: 'zh' | 'en' = 'zh'): string {
+export function formatWait(seconds: number, language: Language = 'zh'): string {
   const s = Math.max(0, Math.floor(seconds));
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { Language } from '@/lib/language';
 import { demo, type Page, popup, useFreshWorkbench } from '@/tests/e2e/workbench';
 
 /** Long enough for a suggestion that was going to appear to have appeared (it takes milliseconds). */
@@ -139,7 +140,7 @@ describe('催发货 from the buyer to the agent', () => {
     const extensionId = new URL(page.context().serviceWorkers()[0].url()).host;
     const options = await page.context().newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    const setLanguage = (language: 'zh' | 'en') =>
+    const setLanguage = (language: Language) =>
       options.evaluate(
         (value) =>
           (

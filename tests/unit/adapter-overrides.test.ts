@@ -5,17 +5,16 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ADAPTERS } from '@/lib/adapters';
 import { demoWorkbench } from '@/lib/adapters/demo-workbench';
 import { feige } from '@/lib/adapters/feige';
+import { bindSelectorOverrides, boundSelectorOverrides, withSelectorOverrides } from '@/lib/adapters/overrides';
+import type { Language } from '@/lib/language';
 import {
-  bindSelectorOverrides,
-  boundSelectorOverrides,
   builtInSelectors,
   mergedSelectors,
   mergeSelectorOverrides,
   parseSelectorOverrides,
   parseSelectorOverridesText,
   selectorSyntaxProblem,
-  withSelectorOverrides,
-} from '@/lib/adapters/overrides';
+} from '@/lib/pages/overrides';
 
 function fixture(name: string): string {
   return readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
@@ -105,7 +104,7 @@ describe('binding overrides to an adapter', () => {
 });
 
 describe('validating overrides', () => {
-  const problem = (value: unknown, lang: 'zh' | 'en' = 'zh') => {
+  const problem = (value: unknown, lang: Language = 'zh') => {
     try {
       parseSelectorOverrides(value, lang);
       return null;

@@ -7,9 +7,9 @@ import { ADAPTERS, adapterFor } from '@/lib/adapters';
 import { defineAdapter } from '@/lib/adapters/define';
 import { demoWorkbench } from '@/lib/adapters/demo-workbench';
 import { feige } from '@/lib/adapters/feige';
-import { adapterMatches, LOCAL_DEMO_MATCHES } from '@/lib/adapters/matches';
 import { pinduoduo } from '@/lib/adapters/pinduoduo';
 import type { HostAdapter } from '@/lib/adapters/types';
+import { adapterMatches, LOCAL_DEMO_MATCHES } from '@/lib/pages/matches';
 
 function load(name: string): Document {
   const html = readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { SelectorsPage } from '@/entrypoints/options/SelectorsPage';
 import type { Shop } from '@/entrypoints/options/shop';
 import type { AdapterHealth } from '@/lib/adapters/types';
+import type { Language } from '@/lib/language';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ShopData, ShopSnapshot } from '@/lib/store/types';
 
@@ -24,7 +25,7 @@ function snapshot(local: Partial<ShopData> = {}, managed: ShopData | null = null
   };
 }
 
-function renderPage(data: ShopSnapshot, language: 'zh' | 'en' = 'zh') {
+function renderPage(data: ShopSnapshot, language: Language = 'zh') {
   const shop = {
     run: vi.fn(async (_type: string, payload: { overrides: unknown }) => ({
       ...data,
