@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { adapterMatches } from './lib/pages/matches';
+import { JUMP_COMMAND } from './lib/waiting/jump';
 
 // Host permissions are exactly the chat pages an adapter supports; nothing else.
 export default defineConfig({
@@ -22,7 +23,7 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // Alt+J opens the longest-waiting conversation; agents can rebind it at chrome://extensions/shortcuts.
     commands: {
-      'jump-longest-waiting': { suggested_key: { default: 'Alt+J' }, description: '__MSG_jumpCommand__' },
+      [JUMP_COMMAND]: { suggested_key: { default: 'Alt+J' }, description: '__MSG_jumpCommand__' },
     },
     // Firefox wants a stable add-on id and, since November 2025, a data-collection statement: Huashu collects nothing.
     ...(browser === 'firefox' && {

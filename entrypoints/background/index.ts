@@ -1,27 +1,34 @@
+/**
+ * The background's composition root: it starts each service and wires them to the one message dispatcher.
+ * Every service lives in its own module; nothing here holds logic of its own.
+ */
+import { startFeedbackServices } from '@/entrypoints/background/feedback';
+import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
+import { startShopServices } from '@/entrypoints/background/shop';
 import { showPageHealth } from '@/entrypoints/background/toolbar';
 import { startWorkflowServices } from '@/entrypoints/background/workflow';
-import { startFeedbackServices } from '@/lib/feedback/background';
-import { broadcastSolutionsChanged, serveRequests } from '@/lib/protocol';
-import { testSelectorsOnTabs } from '@/lib/selector-overrides';
-import { startShopServices } from '@/lib/store/handlers';
+import { serveBackground } from '@/lib/messages/background';
+import { broadcastToTabs } from '@/lib/messages/tab';
 import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
 
 export default defineBackground(() => {
-  const services = startShopServices({
+  const shop = startShopServices({
     now: () => new Date(),
     readManaged: readManagedPolicy,
-    changed: broadcastSolutionsChanged,
+    // Open popups ask again when the shop's replies or settings change.
+    changed: () => broadcastToTabs('solutionsChanged', {}),
   });
-  watchManagedPolicy(() => void services.refreshManaged());
+  watchManagedPolicy(() => void shop.refreshManaged());
   const feedback = startFeedbackServices();
   // The daily statistics summary goes only to the webhook the admin set for feedback.
   const workflow = startWorkflowServices({
     webhookUrl: async () => (await feedback.feedbackSettings()).webhookUrl,
   });
-  serveRequests({
-    ...services.handlers,
+  serveBackground({
+    ...shop.handlers,
     ...feedback,
     ...workflow.handlers,
+    suggest: shop.suggest,
     // Feedback given on a suggestion also counts in the statistics, per intent.
     submitFeedback: async (input) => {
       const result = await feedback.submitFeedback(input);

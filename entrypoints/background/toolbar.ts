@@ -3,7 +3,8 @@ import { summarizeHealth } from '@/lib/adapters/health';
 import type { AdapterHealth } from '@/lib/adapters/types';
 import type { Language } from '@/lib/language';
 
-import type { RequestOf, RequestSender } from '@/lib/protocol';
+import type { RequestSender } from '@/lib/messages/background';
+import type { RequestOf } from '@/lib/messages/map';
 
 /**
  * What the toolbar icon shows for one chat tab. A chat page may spread its parts over frames (飞鸽's

@@ -7,12 +7,21 @@
 import { setWaitingCount, watchClosedTabs } from '@/entrypoints/background/toolbar';
 import { postJson } from '@/lib/feedback/queue';
 import type { IntentId } from '@/lib/intents/ids';
-import type { Handlers, WorkflowRequestType } from '@/lib/protocol';
+import type { BackgroundHandlers } from '@/lib/messages/background';
+import { callTab } from '@/lib/messages/tab';
 import { sendDailySummary } from '@/lib/stats/daily';
 import { createStatsService } from '@/lib/stats/store';
-import { JUMP_COMMAND, JUMP_LONGEST } from '@/lib/waiting/messages';
+import { JUMP_COMMAND } from '@/lib/waiting/jump';
 
 const SUMMARY_ALARM = 'huashu-stats-daily';
+
+type WorkflowRequestType =
+  | 'reportWaiting'
+  | 'recordStats'
+  | 'statsReport'
+  | 'resetStats'
+  | 'statsSummary'
+  | 'saveStatsSummary';
 
 /** The tab the agent is looking at: the command and the toolbar popup act on it. */
 async function activeTabId(): Promise<number | undefined> {
@@ -27,7 +36,7 @@ export interface WorkflowDeps {
 }
 
 export function startWorkflowServices(deps: WorkflowDeps): {
-  handlers: Pick<Handlers, WorkflowRequestType>;
+  handlers: Pick<BackgroundHandlers, WorkflowRequestType>;
   /** An agent sent feedback on a suggestion of this intent: counted in the statistics. */
   feedbackGiven(intent: IntentId): void;
 } {
@@ -38,7 +47,7 @@ export function startWorkflowServices(deps: WorkflowDeps): {
     if (command !== JUMP_COMMAND) return;
     void activeTabId().then((tabId) => {
       // A tab without Huashu (not a chat page) has no listener: nothing to do.
-      if (tabId !== undefined) browser.tabs.sendMessage(tabId, JUMP_LONGEST).catch(() => {});
+      if (tabId !== undefined) void callTab(tabId, 'jumpLongest', {});
     });
   });
 
@@ -61,7 +70,7 @@ export function startWorkflowServices(deps: WorkflowDeps): {
     return { ...state, webhookUrl };
   }
 
-  const handlers: Pick<Handlers, WorkflowRequestType> = {
+  const handlers: Pick<BackgroundHandlers, WorkflowRequestType> = {
     reportWaiting: async ({ count }, { tabId, frameId }) => {
       if (tabId !== undefined) await setWaitingCount(tabId, count, frameId);
       return { ok: true as const };

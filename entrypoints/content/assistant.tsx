@@ -10,8 +10,10 @@ import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/adapters
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
 import { strings } from '@/lib/i18n';
+import { callBackground } from '@/lib/messages/background';
+import { CodedError } from '@/lib/messages/errors';
+import type { SuggestRequest } from '@/lib/messages/map';
 import { PREDICTION_CARD_TEXT, shouldSendPredictionCard } from '@/lib/orders/prediction-card';
-import { callBackground, ExtensionReloadedError, type SuggestRequest } from '@/lib/protocol';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
 import type { ShopSnapshot } from '@/lib/store/types';
@@ -93,9 +95,9 @@ export function startAssistant(
     try {
       solution = await callBackground('suggest', request);
     } catch (error) {
-      if (error instanceof ExtensionReloadedError) {
+      if (error instanceof CodedError && error.code === 'extensionReloaded') {
         // The old script can't reach the new background: no popup may offer dead buttons, and the agent is told why.
-        console.warn(`[话术助手] ${error.message}`);
+        console.warn(`[话术助手] ${t.extensionReloaded}`);
         conversations.clear();
         draw();
         showReloadNotice(t, adapter.composerArea(doc)?.getBoundingClientRect() ?? null);

@@ -1,3 +1,4 @@
+import { errorText } from '@/lib/i18n/errors';
 import type { Language } from '@/lib/language';
 /**
  * 我要反馈 in the content script: one form state per conversation, kept across closing the popup and
@@ -12,7 +13,7 @@ import { maskPersonal } from '@/lib/feedback/mask';
 import { FEEDBACK_LIMITS, type FeedbackContext } from '@/lib/feedback/types';
 import type { Strings } from '@/lib/i18n';
 import type { IntentId } from '@/lib/intents/ids';
-import { callBackground } from '@/lib/protocol';
+import { callBackground } from '@/lib/messages/background';
 import type { Solution } from '@/lib/solutions/types';
 
 /** Feedback concerns Huashu's own recommendations, so only solutions of a built-in intent take it. */
@@ -112,7 +113,10 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
       forms.delete(conversationId);
       options.sent(conversationId, options.strings().feedback.sent);
     } catch (error) {
-      update(conversationId, { submitting: false, error: options.strings().feedback.failed((error as Error).message) });
+      update(conversationId, {
+        submitting: false,
+        error: options.strings().feedback.failed(errorText(error, options.language())),
+      });
     }
   }
 

@@ -1,10 +1,11 @@
 import '@/components/suggestion-popup.css';
 import { startAssistant } from '@/entrypoints/content/assistant';
+import { answerSelectorTests, bindShopSelectors } from '@/entrypoints/content/selector-test';
 import { watchShop } from '@/entrypoints/content/shop';
 import { startWaiting } from '@/entrypoints/content/waiting';
 import { adapterFor } from '@/lib/adapters';
+import { serveTab } from '@/lib/messages/tab';
 import { adapterMatches } from '@/lib/pages/matches';
-import { answerSelectorTests, bindShopSelectors } from '@/lib/selector-overrides';
 
 export default defineContentScript({
   matches: adapterMatches,
@@ -15,12 +16,14 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(location.href);
     if (!adapter) return;
-    const shop = watchShop(ctx);
+    // One message listener for the frame; each feature registers the requests it answers.
+    const tab = serveTab(ctx.signal);
+    const shop = watchShop(ctx, tab);
     // The shop's selector overrides are bound before the page is first read, and again whenever they change.
     shop.onChange((snapshot) => bindShopSelectors(adapter, snapshot));
     await shop.firstLoad;
-    answerSelectorTests(ctx, adapter);
-    const waiting = startWaiting(ctx, adapter, shop);
+    answerSelectorTests(tab, adapter);
+    const waiting = startWaiting(ctx, adapter, shop, tab);
     const ui = await createShadowRootUi(ctx, {
       name: 'huashu-assistant',
       position: 'inline',

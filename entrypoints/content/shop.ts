@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { callBackground, isSolutionsChanged } from '@/lib/protocol';
+import { callBackground } from '@/lib/messages/background';
+import type { TabDispatcher } from '@/lib/messages/tab';
 import type { ShopSnapshot } from '@/lib/store/types';
 
 /** How long a chat frame waits for the shop's state before it starts watching the page anyway. */
@@ -19,26 +20,24 @@ export interface ShopWatch {
  * again when the background says it changed, one request shared by the selector binding, the assistant
  * and the waiting badge.
  */
-export function watchShop(ctx: ContentScriptContext): ShopWatch {
+export function watchShop(ctx: ContentScriptContext, tab: TabDispatcher): ShopWatch {
   let current: ShopSnapshot | null = null;
   const listeners: ((shop: ShopSnapshot) => void)[] = [];
 
   async function load() {
+    let loaded: ShopSnapshot;
     try {
-      current = await callBackground('shopState', {});
+      loaded = await callBackground('shopState', {});
     } catch {
       // The defaults stay; a suggestion request reports what is wrong with the background.
       return;
     }
-    for (const listener of listeners) listener(current);
+    current = loaded;
+    for (const listener of listeners) listener(loaded);
   }
 
   const first = load();
-  const onMessage = (message: unknown) => {
-    if (isSolutionsChanged(message)) void load();
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  tab.handle('solutionsChanged', () => void load());
 
   return {
     current: () => current,

@@ -2,7 +2,7 @@
  * Batches the chat tab's statistics events to the background: one message every few seconds at most,
  * and whatever is left when the page goes away.
  */
-import { callBackground } from '@/lib/protocol';
+import { callBackground } from '@/lib/messages/background';
 import type { StatsEvent } from '@/lib/stats/types';
 
 const FLUSH_MS = 1500;

@@ -11,9 +11,10 @@ import type { ShopWatch } from '@/entrypoints/content/shop';
 import { recordStat } from '@/entrypoints/content/stats';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { type Strings, strings } from '@/lib/i18n';
-import { callBackground } from '@/lib/protocol';
+import { callBackground } from '@/lib/messages/background';
+import type { WaitingRow } from '@/lib/messages/map';
+import type { TabDispatcher } from '@/lib/messages/tab';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { parseTabRequest, type WaitingListReply, type WaitingRow } from '@/lib/waiting/messages';
 import { formatWait, slowReplies, type WaitingBuyer, WaitingTracker, waitedSeconds } from '@/lib/waiting/tracker';
 
 const TICK_MS = 1000;
@@ -33,7 +34,12 @@ export interface WaitingController {
   onMarksChanged(listener: () => void): void;
 }
 
-export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter, shop: ShopWatch): WaitingController {
+export function startWaiting(
+  ctx: ContentScriptContext,
+  adapter: HostAdapter,
+  shop: ShopWatch,
+  tab: TabDispatcher,
+): WaitingController {
   const doc = document;
   const startedAt = Date.now();
   const tracker = new WaitingTracker(() => Date.now());
@@ -182,15 +188,12 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter, sh
     jumpLongest();
   }
 
-  const onMessage = (message: unknown) => {
-    const request = parseTabRequest(message);
-    if (!request) return undefined;
-    if (request.type === 'jumpLongest') return Promise.resolve({ opened: jumpLongest() });
-    if (request.type === 'openConversation') return Promise.resolve({ opened: open(request.id) });
+  tab.handle('jumpLongest', () => ({ opened: jumpLongest() }));
+  tab.handle('openConversation', ({ id }) => ({ opened: open(id) }));
+  tab.handle('waitingList', () => {
     tick();
-    const reply: WaitingListReply = { buyers: rows(), thresholdSeconds: settings.slowReplyThresholdSeconds };
-    return Promise.resolve(reply);
-  };
+    return { buyers: rows(), thresholdSeconds: settings.slowReplyThresholdSeconds };
+  });
 
   void createShadowRootUi(ctx, {
     name: 'huashu-waiting',
@@ -224,9 +227,7 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter, sh
     { capture: true },
   );
   ctx.addEventListener(window, 'resize', place);
-  browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
     if (layer) render(null, layer);
   });
 

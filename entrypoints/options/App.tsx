@@ -8,6 +8,7 @@ import { SettingsPage } from '@/entrypoints/options/SettingsPage';
 import { StatsPage } from '@/entrypoints/options/StatsPage';
 import { useShop } from '@/entrypoints/options/shop';
 import { strings } from '@/lib/i18n';
+import { errorText } from '@/lib/i18n/errors';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Language } from '@/lib/language';
 import { effectiveSettings } from '@/lib/store/overlay';
@@ -112,7 +113,7 @@ export function App() {
       <main class="content">
         {shop.loadError ? (
           <p class="banner banner--warn" role="alert">
-            {t.admin.loadFailed}：{shop.loadError}
+            {t.admin.loadFailed}：{errorText(shop.loadError, language)}
           </p>
         ) : !snapshot ? (
           <p class="loading">{t.connecting}</p>

@@ -1,20 +1,21 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { FeedbackContextFields } from '@/components/FeedbackContextFields';
 import type { Notice } from '@/entrypoints/options/shop';
+import { isWebhookUrl } from '@/lib/feedback/schema';
 import {
   FEEDBACK_CATEGORIES,
   type FeedbackCategory,
   type FeedbackItem,
   type FeedbackSummary,
 } from '@/lib/feedback/types';
-import { isWebhookUrl } from '@/lib/feedback/validate';
 import { feedbackZip, zipFileName } from '@/lib/feedback/zip';
 import type { Strings } from '@/lib/i18n';
+import { errorText } from '@/lib/i18n/errors';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
+import { callBackground } from '@/lib/messages/background';
 import type { OrderNode } from '@/lib/orders/types';
-import { callBackground } from '@/lib/protocol';
 import { catalogueSlot, situationsOf } from '@/lib/store/catalogue';
 import type { Situation } from '@/lib/store/types';
 import '@/entrypoints/options/feedback.css';
@@ -49,7 +50,10 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [item, setItem] = useState<FeedbackItem | null>(null);
 
-  const fail = useCallback((error: unknown) => notify({ tone: 'error', text: (error as Error).message }), [notify]);
+  const fail = useCallback(
+    (error: unknown) => notify({ tone: 'error', text: errorText(error, language) }),
+    [notify, language],
+  );
   const reload = useCallback(() => {
     callBackground('listFeedback', {}).then(setRows, fail);
   }, [fail]);
@@ -257,7 +261,7 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
         )}
       </section>
 
-      <WebhookSettings t={t} notify={notify} />
+      <WebhookSettings t={t} language={language} notify={notify} />
     </div>
   );
 }
@@ -336,7 +340,7 @@ function Detail(props: {
 }
 
 /** The optional webhook. The host permission for its origin is asked for here, on the admin's click. */
-function WebhookSettings({ t, notify }: { t: Strings; notify(notice: Notice): void }) {
+function WebhookSettings({ t, language, notify }: { t: Strings; language: Language; notify(notice: Notice): void }) {
   const f = t.feedback;
   const [url, setUrl] = useState('');
   useEffect(() => {
@@ -363,7 +367,7 @@ function WebhookSettings({ t, notify }: { t: Strings; notify(notice: Notice): vo
       await callBackground('saveFeedbackSettings', { webhookUrl });
       notify({ tone: 'ok', text: webhookUrl ? f.webhookSaved : f.webhookCleared });
     } catch (error) {
-      notify({ tone: 'error', text: (error as Error).message });
+      notify({ tone: 'error', text: errorText(error, language) });
     }
   }
 

@@ -1,3 +1,4 @@
+import { errorText } from '@/lib/i18n/errors';
 /**
  * 高级 · 页面选择器: when a workbench page changes before Huashu is updated, the shop admin adds selector
  * variants as JSON, tests them on the open chat tab (the page check with the proposed overrides, nothing
@@ -10,6 +11,8 @@ import type { Shop } from '@/entrypoints/options/shop';
 import { PART_LABELS, summarizeHealth } from '@/lib/adapters/health';
 import { HEALTH_PARTS } from '@/lib/adapters/types';
 import type { Language } from '@/lib/language';
+import { callBackground } from '@/lib/messages/background';
+import type { SelectorTestResult } from '@/lib/messages/map';
 import { PAGES } from '@/lib/pages';
 import {
   mergeSelectorOverrides,
@@ -17,9 +20,6 @@ import {
   parseSelectorOverridesText,
   type SelectorOverrides,
 } from '@/lib/pages/overrides';
-
-import { callBackground } from '@/lib/protocol';
-import type { SelectorTestResult } from '@/lib/selector-overrides';
 import type { ShopSnapshot } from '@/lib/store/types';
 import '@/entrypoints/options/selectors.css';
 
@@ -125,7 +125,7 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
     try {
       return parseSelectorOverridesText(text, language);
     } catch (error) {
-      setCheck({ kind: 'problem', text: (error as Error).message });
+      setCheck({ kind: 'problem', text: errorText(error, language) });
       return null;
     }
   }
@@ -139,7 +139,7 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
       const overrides = mergeSelectorOverrides(proposed, snapshot.managed?.selectorOverrides);
       setCheck({ kind: 'results', results: await callBackground('testSelectors', { overrides }) });
     } catch (error) {
-      setCheck({ kind: 'problem', text: (error as Error).message });
+      setCheck({ kind: 'problem', text: errorText(error, language) });
     }
   }
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Strings } from '@/lib/i18n';
 import { type Settings, SLOW_REPLY_LIMITS } from '@/lib/settings';
-import { JUMP_COMMAND } from '@/lib/waiting/messages';
+import { JUMP_COMMAND } from '@/lib/waiting/jump';
 import '@/entrypoints/options/stats.css';
 import type { Shop } from '@/entrypoints/options/shop';
 

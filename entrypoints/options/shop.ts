@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { callBackground, type RequestOf, type RequestType, type ResponseOf } from '@/lib/protocol';
+import { errorText } from '@/lib/i18n/errors';
+import { callBackground } from '@/lib/messages/background';
+import type { BackgroundRequestType, RequestOf, ResponseOf } from '@/lib/messages/map';
 import type { ShopSnapshot } from '@/lib/store/types';
 
 export type Notice = { tone: 'ok' | 'error'; text: string } | null;
@@ -10,11 +12,12 @@ export type Notice = { tone: 'ok' | 'error'; text: string } | null;
  */
 export function useShop() {
   const [snapshot, setSnapshot] = useState<ShopSnapshot | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  /** Why the first load failed, worded by the page in its language. */
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [notice, setNotice] = useState<Notice>(null);
 
   const reload = useCallback(() => {
-    callBackground('shopState', {}).then(setSnapshot, (error: Error) => setLoadError(error.message));
+    callBackground('shopState', {}).then(setSnapshot, setLoadError);
   }, []);
 
   useEffect(() => {
@@ -32,7 +35,7 @@ export function useShop() {
   }, [notice]);
 
   /** Runs a request; on success shows `done` and takes the new snapshot, on refusal shows the reason. */
-  async function run<T extends RequestType>(
+  async function run<T extends BackgroundRequestType>(
     type: T,
     payload: RequestOf<T>,
     done?: string,
@@ -43,7 +46,7 @@ export function useShop() {
       if (done) setNotice({ tone: 'ok', text: done });
       return result;
     } catch (error) {
-      setNotice({ tone: 'error', text: (error as Error).message });
+      setNotice({ tone: 'error', text: errorText(error, snapshot?.settings.language ?? 'zh') });
       return undefined;
     }
   }

@@ -5,8 +5,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Strings, strings } from '@/lib/i18n';
 import type { Language } from '@/lib/language';
-import { callBackground } from '@/lib/protocol';
-import { JUMP_LONGEST, openConversationMessage, WAITING_LIST, type WaitingListReply } from '@/lib/waiting/messages';
+import { callBackground } from '@/lib/messages/background';
+import type { WaitingList } from '@/lib/messages/map';
+import { callTab } from '@/lib/messages/tab';
 import { formatWait } from '@/lib/waiting/tracker';
 
 /** The tab to act on: the active one, or ?tab=<id> (tests and screenshots open the popup as a page). */
@@ -20,7 +21,7 @@ async function targetTab(): Promise<number | undefined> {
 export function ToolbarPopup() {
   const [language, setLanguage] = useState<Language>('zh');
   const [tabId, setTabId] = useState<number | undefined>();
-  const [list, setList] = useState<WaitingListReply | null | undefined>(undefined);
+  const [list, setList] = useState<WaitingList | null | undefined>(undefined);
   const t: Strings = strings(language);
   const w = t.workflow;
 
@@ -33,8 +34,8 @@ export function ToolbarPopup() {
       const id = await targetTab();
       setTabId(id);
       if (id === undefined) return setList(null);
-      const reply = (await browser.tabs.sendMessage(id, WAITING_LIST).catch(() => null)) as WaitingListReply | null;
-      if (!stopped) setList(reply ?? null);
+      const reply = await callTab(id, 'waitingList', {});
+      if (!stopped) setList(reply);
     };
     void refresh();
     const timer = setInterval(refresh, 1000);
@@ -44,9 +45,10 @@ export function ToolbarPopup() {
     };
   }, []);
 
-  async function send(message: unknown) {
+  /** Opens the conversation `id` in the chat tab, or the longest wait when no id is given. */
+  async function open(id?: string) {
     if (tabId === undefined) return;
-    await browser.tabs.sendMessage(tabId, message).catch(() => {});
+    await (id === undefined ? callTab(tabId, 'jumpLongest', {}) : callTab(tabId, 'openConversation', { id }));
     // Show the chat tab: the agent jumped there to answer.
     await browser.tabs.update(tabId, { active: true }).catch(() => {});
     if (!new URLSearchParams(location.search).has('tab')) window.close();
@@ -68,7 +70,7 @@ export function ToolbarPopup() {
         <p class="tp-empty">{w.notChatPage}</p>
       ) : (
         <>
-          <button type="button" class="tp-jump" disabled={buyers.length === 0} onClick={() => void send(JUMP_LONGEST)}>
+          <button type="button" class="tp-jump" disabled={buyers.length === 0} onClick={() => void open()}>
             {w.jump}
             <kbd>Alt+J</kbd>
           </button>
@@ -85,7 +87,7 @@ export function ToolbarPopup() {
                   class={`tp-row${buyer.late ? ' tp-row--late' : ''}`}
                   data-conv-id={buyer.id}
                   title={w.open(buyer.name)}
-                  onClick={() => void send(openConversationMessage(buyer.id))}
+                  onClick={() => void open(buyer.id)}
                 >
                   <span class="tp-buyer">{buyer.name}</span>
                   {buyer.marked && <span class="tp-tag">{w.urgent}</span>}

@@ -1,6 +1,6 @@
 import { classify } from '@/lib/engine/classify';
+import type { SuggestRequest } from '@/lib/messages/map';
 import { orderNode } from '@/lib/orders/node';
-import type { SuggestRequest } from '@/lib/protocol';
 import { catalogueEntry } from '@/lib/solutions/catalogue';
 import type { RenderContext } from '@/lib/solutions/render';
 import { renderReplies } from '@/lib/solutions/render';

@@ -7,7 +7,7 @@ import { bytesToDataUrl } from '@/lib/feedback/images';
 import { createFeedbackService } from '@/lib/feedback/service';
 import type { FeedbackInput } from '@/lib/feedback/types';
 import { feedbackZip } from '@/lib/feedback/zip';
-import { parseEnvelope } from '@/lib/protocol';
+import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 
 const PNG = bytesToDataUrl('image/png', new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]));
 
@@ -101,35 +101,37 @@ describe('feedback service', () => {
 });
 
 describe('protocol checks for feedback', () => {
-  const envelope = (type: string, payload: unknown) => parseEnvelope({ huashu: 1, type, payload });
-
   test('a valid submission passes', () => {
-    expect(envelope('submitFeedback', input())?.payload).toMatchObject({ category: 'bad_reply' });
+    expect(backgroundRequest('submitFeedback', input())?.payload).toMatchObject({ category: 'bad_reply' });
   });
 
   test.each([
-    ['unknown category', { category: 'spam' }],
-    ['empty description', { description: '' }],
-    ['over 1000 characters', { description: 'x'.repeat(1001) }],
-    ['four images', { images: Array.from({ length: 4 }, () => input().images[0]) }],
+    ['unknown category', { category: 'spam' }, '问题类型无效'],
+    ['empty description', { description: ' ' }, '请填写问题描述'],
+    ['over 1000 characters', { description: 'x'.repeat(1001) }, '问题描述无效'],
+    ['four images', { images: Array.from({ length: 4 }, () => input().images[0]) }, '图片最多 3 张'],
     [
       'an SVG',
       { images: [{ type: 'image/svg+xml', dataUrl: 'data:image/svg+xml;base64,PHN2Zz4=', width: 1, height: 1 }] },
+      '图片格式无效',
     ],
     [
       'a mislabelled image',
       { images: [{ type: 'image/png', dataUrl: 'data:image/webp;base64,AAAA', width: 1, height: 1 }] },
+      '图片无效',
     ],
-    ['an image over 1600 px', { images: [{ ...input().images[0], width: 1601 }] }],
-  ])('refuses %s', (_name, overrides) => {
-    expect(() => envelope('submitFeedback', { ...input(), ...overrides })).toThrow();
+    ['an image over 1600 px', { images: [{ ...input().images[0], width: 1601 }] }, '图片尺寸无效'],
+  ])('refuses %s, saying why', (_name, overrides, reason) => {
+    expect(refusal(() => backgroundRequest('submitFeedback', { ...input(), ...overrides }))).toBe(reason);
   });
 
   test('webhook URLs must be http(s)', () => {
-    expect(envelope('saveFeedbackSettings', { webhookUrl: ' https://a.example/h ' })?.payload).toEqual({
+    expect(backgroundRequest('saveFeedbackSettings', { webhookUrl: ' https://a.example/h ' })?.payload).toEqual({
       webhookUrl: 'https://a.example/h',
     });
-    expect(envelope('saveFeedbackSettings', { webhookUrl: '' })?.payload).toEqual({ webhookUrl: '' });
-    expect(() => envelope('saveFeedbackSettings', { webhookUrl: 'javascript:alert(1)' })).toThrow();
+    expect(backgroundRequest('saveFeedbackSettings', { webhookUrl: '' })?.payload).toEqual({ webhookUrl: '' });
+    expect(refusal(() => backgroundRequest('saveFeedbackSettings', { webhookUrl: 'javascript:alert(1)' }))).toBe(
+      'Webhook 地址须以 http:// 或 https:// 开头',
+    );
   });
 });

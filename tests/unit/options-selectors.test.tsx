@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ShopData, ShopSnapshot } from '@/lib/store/types';
 
 const callBackground = vi.fn();
-vi.mock('@/lib/protocol', () => ({ callBackground: (...args: unknown[]) => callBackground(...args) }));
+vi.mock('@/lib/messages/background', () => ({ callBackground: (...args: unknown[]) => callBackground(...args) }));
 
 const EMPTY: ShopData = { slots: [], disabledIntents: [], rules: [], settings: {} };
 const FIX = { feige: { composer: ['textarea.editor'] } };

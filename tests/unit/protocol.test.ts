@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { describeError, LIMITS, parseEnvelope, QUOTA_MESSAGE } from '@/lib/protocol';
+import { errorText } from '@/lib/i18n/errors';
+import { parseEnvelope } from '@/lib/messages/envelope';
+import { CodedError, toErrorData } from '@/lib/messages/errors';
+import { BACKGROUND_REQUESTS, LIMITS, TAB_REQUESTS } from '@/lib/messages/map';
+import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 
 const validSuggest = {
   conversationId: 'c1',
@@ -10,9 +14,9 @@ const validSuggest = {
   capabilities: ['send_order_card'],
 };
 
-describe('protocol validation', () => {
+describe('the message map checks every request on arrival', () => {
   test('accepts a well-formed suggest request and keeps its fields', () => {
-    const parsed = parseEnvelope({ huashu: 1, type: 'suggest', payload: validSuggest });
+    const parsed = backgroundRequest('suggest', validSuggest);
     expect(parsed?.type).toBe('suggest');
     expect(parsed?.payload).toMatchObject({
       text: '什么时候发货',
@@ -22,33 +26,67 @@ describe('protocol validation', () => {
   });
 
   test('ignores messages that are not ours', () => {
-    expect(parseEnvelope({ type: 'suggest', payload: validSuggest })).toBeNull();
-    expect(parseEnvelope({ huashu: 1, type: 'deleteEverything', payload: {} })).toBeNull();
-    expect(parseEnvelope({ huashu: 1, type: 'constructor', payload: {} })).toBeNull();
-    expect(parseEnvelope('suggest')).toBeNull();
+    expect(parseEnvelope(BACKGROUND_REQUESTS, { type: 'suggest', payload: validSuggest })).toBeNull();
+    expect(backgroundRequest('deleteEverything', {})).toBeNull();
+    expect(backgroundRequest('constructor', {})).toBeNull();
+    expect(parseEnvelope(BACKGROUND_REQUESTS, 'suggest')).toBeNull();
+    // A tab's request is not one the background serves, and the other way round.
+    expect(backgroundRequest('jumpLongest', {})).toBeNull();
+    expect(parseEnvelope(TAB_REQUESTS, { huashu: 1, type: 'suggest', payload: validSuggest })).toBeNull();
   });
 
   test.each([
-    ['a missing text', { ...validSuggest, text: undefined }, '消息文本无效'],
-    ['an order without id', { ...validSuggest, orders: [{ status: '待发货' }] }, '订单号无效'],
-    ['an unknown action', { ...validSuggest, capabilities: ['format_disk'] }, '操作无效'],
-    ['too many orders', { ...validSuggest, orders: Array(LIMITS.orders + 1).fill({ id: '1' }) }, '订单列表无效'],
-    ['a non-string history item', { ...validSuggest, history: [{ html: '<b>' }] }, '历史消息无效'],
-  ])('refuses %s with a clear reason', (_name, payload, reason) => {
-    expect(() => parseEnvelope({ huashu: 1, type: 'suggest', payload })).toThrow(reason);
+    ['a missing text', { ...validSuggest, text: undefined }, '消息文本无效', 'Invalid message text'],
+    ['an order without id', { ...validSuggest, orders: [{ status: '待发货' }] }, '订单号无效', 'Invalid order number'],
+    ['an unknown action', { ...validSuggest, capabilities: ['format_disk'] }, '操作无效', 'Invalid action'],
+    [
+      'too many orders',
+      { ...validSuggest, orders: Array(LIMITS.orders + 1).fill({ id: '1' }) },
+      '订单列表无效',
+      'Invalid order list',
+    ],
+    [
+      'a non-string history item',
+      { ...validSuggest, history: [{ html: '<b>' }] },
+      '历史消息无效',
+      'Invalid earlier messages',
+    ],
+  ])('refuses %s with a clear reason in either language', (_name, payload, zh, en) => {
+    expect(refusal(() => backgroundRequest('suggest', payload))).toBe(zh);
+    expect(refusal(() => backgroundRequest('suggest', payload), 'en')).toBe(en);
   });
 
   test('truncates a huge buyer message instead of refusing it', () => {
-    const parsed = parseEnvelope({
-      huashu: 1,
-      type: 'suggest',
-      payload: { ...validSuggest, text: '发'.repeat(100_000) },
-    });
+    const parsed = backgroundRequest('suggest', { ...validSuggest, text: '发'.repeat(100_000) });
     expect(parsed?.payload).toMatchObject({ text: '发'.repeat(LIMITS.textChars) });
   });
 
-  test('a full storage quota is explained in plain words; other errors keep their message', () => {
-    expect(describeError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe(QUOTA_MESSAGE);
-    expect(describeError(new Error('话术不能为空'))).toBe('话术不能为空');
+  test('a catalogue slot must exist: an intent with a node it has no replies for is refused', () => {
+    expect(backgroundRequest('restoreReply', { intent: 'ship_urge', situation: 'none', replyId: 'x' })).not.toBeNull();
+    expect(
+      refusal(() => backgroundRequest('restoreReply', { intent: 'invoice', situation: 'bogus', replyId: 'x' })),
+    ).toBe('订单节点无效');
+  });
+});
+
+describe('errors travel as codes', () => {
+  test('a full storage quota is explained in plain words in each language', () => {
+    const quota = toErrorData(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    expect(quota).toEqual({ code: 'storageFull' });
+    expect(errorText(quota, 'zh')).toMatch(/浏览器存储空间已满/);
+    expect(errorText(quota, 'en')).toMatch(/storage is full/);
+  });
+
+  test('a coded refusal keeps its code and parameters across the wire', () => {
+    const data = toErrorData(new CodedError('feedbackTooManyImages', { max: 3 }));
+    expect(JSON.parse(JSON.stringify(data))).toEqual({ code: 'feedbackTooManyImages', params: { max: 3 } });
+    expect(errorText(data, 'zh')).toBe('图片最多 3 张');
+    expect(errorText(data, 'en')).toBe('At most 3 images');
+  });
+
+  test('an unexpected error becomes an internal code that still names the detail', () => {
+    const data = toErrorData(new TypeError('x is not a function'));
+    expect(data.code).toBe('internal');
+    expect(errorText(data, 'en')).toContain('x is not a function');
   });
 });

@@ -3,9 +3,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
+import { answerSelectorTests } from '@/entrypoints/content/selector-test';
 import { feige } from '@/lib/adapters/feige';
 import { bindSelectorOverrides } from '@/lib/adapters/overrides';
-import { answerSelectorTests, testSelectorsOnTabs } from '@/lib/selector-overrides';
+import { errorText } from '@/lib/i18n/errors';
+import { serveTab } from '@/lib/messages/tab';
+import { asyncRefusal } from '@/tests/unit/message-helpers';
 
 const FIX = { feige: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } };
 
@@ -29,34 +33,42 @@ describe('test on the open chat tab', () => {
     vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((fn) => {
       listener = fn as typeof listener;
     });
-    const ctx = { onInvalidated: vi.fn() };
-    answerSelectorTests(ctx as never, feige, doc);
-    const ask = (overrides: unknown) =>
-      listener?.({ huashu: 1, type: 'testSelectors', overrides }, { id: fakeBrowser.runtime.id }) as Promise<{
-        health: { input: boolean };
-        error?: string;
-      }>;
+    answerSelectorTests(serveTab(new AbortController().signal), feige, doc);
+    type Answer = { health: { input: boolean }; problem?: unknown };
+    const ask = (overrides: unknown, id = fakeBrowser.runtime.id) =>
+      listener?.({ huashu: 1, type: 'testSelectors', payload: { overrides } }, { id }) as Promise<Answer> | undefined;
 
-    expect((await ask(FIX)).health.input).toBe(true);
+    expect((await ask(FIX))?.health.input).toBe(true);
     expect(feige.health(doc).input).toBe(false);
-    expect((await ask({})).health.input).toBe(false);
+    expect((await ask({}))?.health.input).toBe(false);
     // Checked again with this page's CSS parser.
-    expect((await ask({ feige: { composer: ['div!'] } })).error).toMatch(/不是有效的 CSS 选择器/);
-    // Not ours: no answer.
+    expect(errorText((await ask({ feige: { composer: ['div!'] } }))?.problem, 'zh')).toMatch(/不是有效的 CSS 选择器/);
+    // Not ours, or a request this frame doesn't handle: no answer.
+    expect(ask(FIX, 'another-extension')).toBeUndefined();
     expect(
-      listener?.({ huashu: 1, type: 'testSelectors', overrides: FIX }, { id: 'another-extension' }),
+      listener?.({ huashu: 1, type: 'solutionsChanged', payload: {} }, { id: fakeBrowser.runtime.id }),
     ).toBeUndefined();
-    expect(listener?.({ huashu: 1, type: 'solutionsChanged' }, { id: fakeBrowser.runtime.id })).toBeUndefined();
+  });
+
+  test('the dispatcher stops listening when the content script is invalidated', () => {
+    const removed = vi.spyOn(fakeBrowser.runtime.onMessage, 'removeListener');
+    const lifetime = new AbortController();
+    serveTab(lifetime.signal);
+    expect(removed).not.toHaveBeenCalled();
+    lifetime.abort();
+    expect(removed).toHaveBeenCalledTimes(1);
   });
 
   test('the background collects chat tabs’ answers and skips tabs without Huashu', async () => {
     const health = { conversations: true, messages: true, input: true, send: true, orders: false };
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }, { id: 2 }, {}] as never);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }, { id: 2 }, { id: 3 }, {}] as never);
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number) => {
       if (tabId === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
+      // A page that answers nonsense is skipped like one without Huashu.
+      if (tabId === 3) return { adapter: 'feige', health: 'all good' };
       return { adapter: 'feige', url: 'https://im.jinritemai.com/pc_seller_v2/main/workspace', title: '飞鸽', health };
     }) as never);
-    await expect(testSelectorsOnTabs({ overrides: FIX })).resolves.toEqual([
+    await expect(testSelectorsOnTabs({ overrides: FIX }, {})).resolves.toEqual([
       {
         tabId: 1,
         adapter: 'feige',
@@ -70,8 +82,10 @@ describe('test on the open chat tab', () => {
   test('a tab whose page refuses an override says why', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }] as never);
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
-      error: 'feige.composer 第 1 个「div!」：不是有效的 CSS 选择器',
+      problem: { code: 'invalidField', params: { field: 'selectorOverrides' } },
     } as never);
-    await expect(testSelectorsOnTabs({ overrides: FIX })).rejects.toThrow(/不是有效的 CSS 选择器/);
+    expect(await asyncRefusal(() => Promise.resolve(testSelectorsOnTabs({ overrides: FIX }, {})))).toBe(
+      '页面选择器无效',
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { parseEnvelope } from '@/lib/protocol';
-import { effectiveSelectorOverrides } from '@/lib/selector-overrides';
 import { readManagedValue } from '@/lib/store/managed';
+import { effectiveSelectorOverrides } from '@/lib/store/overlay';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
+import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';
 
 // No DOM here, as in the background's service worker: the DOM-free selector check is what runs.
@@ -31,13 +31,13 @@ describe('selector overrides in the shop store', () => {
   });
 
   test('the protocol refuses a bad set before it reaches the store', () => {
-    const envelope = (overrides: unknown) => ({ huashu: 1, type: 'saveSelectorOverrides', payload: { overrides } });
-    expect(parseEnvelope(envelope(FIX))?.payload).toEqual({ overrides: FIX });
-    expect(() => parseEnvelope(envelope({ douyin: {} }))).toThrow(/未知页面「douyin」/);
-    expect(() => parseEnvelope(envelope('textarea'))).toThrow(/页面选择器无效/);
-    expect(() =>
-      parseEnvelope({ huashu: 1, type: 'testSelectors', payload: { overrides: { feige: { composer: ['a {'] } } } }),
-    ).toThrow(/不是有效的 CSS 选择器/);
+    const save = (overrides: unknown) => backgroundRequest('saveSelectorOverrides', { overrides });
+    expect(save(FIX)?.payload).toEqual({ overrides: FIX });
+    expect(refusal(() => save({ douyin: {} }))).toMatch(/未知页面「douyin」/);
+    expect(refusal(() => save('textarea'))).toBe('页面选择器无效');
+    expect(refusal(() => backgroundRequest('testSelectors', { overrides: { feige: { composer: ['a {'] } } }))).toMatch(
+      /不是有效的 CSS 选择器/,
+    );
   });
 });
 

@@ -1,49 +1,58 @@
 import { describe, expect, test } from 'vitest';
-import { parseEnvelope } from '@/lib/protocol';
+import { parseEnvelope } from '@/lib/messages/envelope';
+import { TAB_REQUESTS } from '@/lib/messages/map';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { JUMP_LONGEST, openConversationMessage, parseTabRequest, WAITING_LIST } from '@/lib/waiting/messages';
+import { asyncRefusal, backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';
-
-const envelope = (type: string, payload: unknown) => ({ huashu: 1, type, payload });
 
 describe('workflow requests are checked on arrival', () => {
   test('the waiting count is a whole number from 0', () => {
-    expect(parseEnvelope(envelope('reportWaiting', { count: 3 }))?.payload).toEqual({ count: 3 });
-    expect(() => parseEnvelope(envelope('reportWaiting', { count: -1 }))).toThrow('等待人数无效');
-    expect(() => parseEnvelope(envelope('reportWaiting', { count: 1.5 }))).toThrow();
-    expect(() => parseEnvelope(envelope('reportWaiting', {}))).toThrow();
+    expect(backgroundRequest('reportWaiting', { count: 3 })?.payload).toEqual({ count: 3 });
+    expect(refusal(() => backgroundRequest('reportWaiting', { count: -1 }))).toBe('等待人数无效');
+    expect(refusal(() => backgroundRequest('reportWaiting', { count: 1.5 }))).toBe('等待人数无效');
+    expect(refusal(() => backgroundRequest('reportWaiting', {}))).toBe('等待人数无效');
   });
 
   test('stats events must have a known kind and intent', () => {
-    const ok = parseEnvelope(envelope('recordStats', { events: [{ kind: 'sent', intent: 'logistics', at: 5 }] }));
+    const ok = backgroundRequest('recordStats', { events: [{ kind: 'sent', intent: 'logistics', at: 5 }] });
     expect(ok?.payload).toEqual({ events: [{ kind: 'sent', intent: 'logistics', at: 5 }] });
-    expect(() => parseEnvelope(envelope('recordStats', { events: [{ kind: 'hack', at: 5 }] }))).toThrow();
-    expect(() => parseEnvelope(envelope('recordStats', {}))).toThrow();
+    expect(refusal(() => backgroundRequest('recordStats', { events: [{ kind: 'hack', at: 5 }] }))).toBe('统计事件无效');
+    expect(refusal(() => backgroundRequest('recordStats', {}))).toBe('统计事件无效');
   });
 
   test('the daily summary switch is a boolean', () => {
-    expect(parseEnvelope(envelope('saveStatsSummary', { enabled: true }))?.payload).toEqual({ enabled: true });
-    expect(() => parseEnvelope(envelope('saveStatsSummary', { enabled: 'yes' }))).toThrow();
+    expect(backgroundRequest('saveStatsSummary', { enabled: true })?.payload).toEqual({ enabled: true });
+    expect(refusal(() => backgroundRequest('saveStatsSummary', { enabled: 'yes' }))).toBe('每日摘要设置无效');
   });
 
   test('slow-reply settings: a number of seconds and an on/off sound', () => {
     expect(
-      parseEnvelope(envelope('saveSettings', { slowReplyThresholdSeconds: 120, slowReplySound: true }))?.payload,
+      backgroundRequest('saveSettings', { slowReplyThresholdSeconds: 120, slowReplySound: true })?.payload,
     ).toEqual({ slowReplyThresholdSeconds: 120, slowReplySound: true });
-    expect(() => parseEnvelope(envelope('saveSettings', { slowReplyThresholdSeconds: '120' }))).toThrow();
-    expect(() => parseEnvelope(envelope('saveSettings', { slowReplySound: 1 }))).toThrow();
+    expect(refusal(() => backgroundRequest('saveSettings', { slowReplyThresholdSeconds: '120' }))).toBe(
+      '慢回复提醒时间无效',
+    );
+    expect(refusal(() => backgroundRequest('saveSettings', { slowReplySound: 1 }))).toBe('提醒声音设置无效');
   });
 });
 
-describe('messages to a chat tab', () => {
-  test('only the three known requests, with a bounded id', () => {
-    expect(parseTabRequest(JUMP_LONGEST)).toEqual(JUMP_LONGEST);
-    expect(parseTabRequest(WAITING_LIST)).toEqual(WAITING_LIST);
-    expect(parseTabRequest(openConversationMessage('c02'))).toEqual({ huashu: 1, type: 'openConversation', id: 'c02' });
-    expect(parseTabRequest({ huashu: 1, type: 'openConversation', id: '' })).toBeNull();
-    expect(parseTabRequest({ huashu: 1, type: 'openConversation', id: 'x'.repeat(201) })).toBeNull();
-    expect(parseTabRequest({ huashu: 1, type: 'solutionsChanged' })).toBeNull();
-    expect(parseTabRequest(null)).toBeNull();
+describe('requests to a chat tab', () => {
+  const tabRequest = (message: unknown) => parseEnvelope(TAB_REQUESTS, message);
+
+  test('the known requests pass; an id to open is bounded', () => {
+    expect(tabRequest({ huashu: 1, type: 'jumpLongest', payload: {} })?.type).toBe('jumpLongest');
+    expect(tabRequest({ huashu: 1, type: 'waitingList', payload: {} })?.type).toBe('waitingList');
+    expect(tabRequest({ huashu: 1, type: 'openConversation', payload: { id: 'c02' } })?.payload).toEqual({ id: 'c02' });
+    expect(refusal(() => tabRequest({ huashu: 1, type: 'openConversation', payload: { id: '' } }))).toBe('请求无效');
+    expect(refusal(() => tabRequest({ huashu: 1, type: 'openConversation', payload: { id: 'x'.repeat(201) } }))).toBe(
+      '请求无效',
+    );
+  });
+
+  test('anything else is not ours', () => {
+    expect(tabRequest({ huashu: 1, type: 'suggest', payload: {} })).toBeNull();
+    expect(tabRequest({ type: 'jumpLongest', payload: {} })).toBeNull();
+    expect(tabRequest(null)).toBeNull();
   });
 });
 
@@ -54,10 +63,9 @@ describe('slow-reply settings in the shop store', () => {
       slowReplyThresholdSeconds: DEFAULT_SETTINGS.slowReplyThresholdSeconds,
       slowReplySound: false,
     });
-    expect(DEFAULT_SETTINGS.slowReplyThresholdSeconds).toBe(100);
     await store.saveSettings({ slowReplyThresholdSeconds: 45, slowReplySound: true });
-    await expect(store.saveSettings({ slowReplyThresholdSeconds: 5 })).rejects.toThrow('10–1800');
-    await expect(store.saveSettings({ slowReplyThresholdSeconds: 30.5 })).rejects.toThrow();
+    expect(await asyncRefusal(() => store.saveSettings({ slowReplyThresholdSeconds: 5 }))).toMatch('10–1800');
+    expect(await asyncRefusal(() => store.saveSettings({ slowReplyThresholdSeconds: 30.5 }))).toMatch('10–1800');
     const again = await reopen();
     expect(again.snapshot().settings).toMatchObject({ slowReplyThresholdSeconds: 45, slowReplySound: true });
   });

@@ -1,21 +1,38 @@
 /**
- * The background's services: the shop store, suggestions over its snapshot, and the handlers for the options
- * page's requests. Payloads arrive validated (lib/protocol.ts); the store validates again what only it can
- * know (limits, managed replies). After every committed write `changed` runs, so open popups ask again.
+ * The shop's services in the background: the store, suggestions over its snapshot, and the handlers for the
+ * options page's requests. Payloads arrive checked by their schemas (lib/messages/map.ts); the store checks again
+ * what only it can know (limits, managed replies). After every committed write `changed` runs, so open popups ask
+ * again.
  */
-import type { FeedbackRequestType, Handlers, WorkflowRequestType } from '@/lib/protocol';
+import type { BackgroundHandlers } from '@/lib/messages/background';
+import type { BackgroundRequestType } from '@/lib/messages/map';
 import { createSuggestService } from '@/lib/service/suggest';
 import { diffShop, packData } from '@/lib/store/pack';
 import { createShopStore, type ShopStore, type ShopStoreOptions } from '@/lib/store/shop-store';
 import type { ShopSnapshot } from '@/lib/store/types';
 
-type ShopRequestType = Exclude<
-  keyof Handlers,
-  'suggest' | 'ping' | 'reportHealth' | 'testSelectors' | FeedbackRequestType | WorkflowRequestType
->;
-export type ShopHandlers = Pick<Handlers, ShopRequestType>;
+/** The options page's requests about the shop's library; each waits for the store to open. */
+const SHOP_REQUESTS = [
+  'shopState',
+  'saveReply',
+  'restoreReply',
+  'addOwnReply',
+  'deleteOwnReply',
+  'reorderReplies',
+  'setIntentEnabled',
+  'saveRule',
+  'deleteRule',
+  'reorderRules',
+  'saveSettings',
+  'exportPack',
+  'previewPack',
+  'importPack',
+  'saveSelectorOverrides',
+] as const satisfies readonly BackgroundRequestType[];
+type ShopRequestType = (typeof SHOP_REQUESTS)[number];
+type ShopHandlers = Pick<BackgroundHandlers, ShopRequestType>;
 
-export function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandlers {
+function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandlers {
   const after = async (write: Promise<ShopSnapshot>) => {
     const snapshot = await write;
     void changed();
@@ -45,9 +62,9 @@ export function shopHandlers(store: ShopStore, changed: () => Promise<void>): Sh
   };
 }
 
-export interface BackgroundOptions extends ShopStoreOptions {
+interface ShopServiceOptions extends ShopStoreOptions {
   now: () => Date;
-  /** Tells open popups to ask again (broadcastSolutionsChanged). */
+  /** Tells open popups to ask again. */
   changed: () => Promise<void>;
 }
 
@@ -56,7 +73,7 @@ export interface BackgroundOptions extends ShopStoreOptions {
  * If IndexedDB can't be opened, suggestions still come from the catalogue as shipped and the options
  * page's requests fail with the reason.
  */
-export function startShopServices(options: BackgroundOptions) {
+export function startShopServices(options: ShopServiceOptions) {
   const opened = createShopStore(options).then((store) => ({
     store,
     suggest: createSuggestService({ now: options.now, shop: store.snapshot }),
@@ -70,24 +87,25 @@ export function startShopServices(options: BackgroundOptions) {
   const plain = createSuggestService({ now: options.now });
   const usable = opened.catch(() => null);
 
-  // Each options-page request waits for the store. The request types are read off shopHandlers itself (built
-  // over a placeholder store it never touches while being built), so a new request type can't be forgotten here.
-  const handlers = {} as Record<ShopRequestType, (payload: unknown) => Promise<unknown>>;
-  for (const type of Object.keys(shopHandlers({} as ShopStore, options.changed)) as ShopRequestType[]) {
-    handlers[type] = async (payload) => ((await opened).handlers[type] as (payload: unknown) => unknown)(payload);
-  }
+  // Each options-page request waits for the store.
+  const handlers = Object.fromEntries(
+    SHOP_REQUESTS.map((type) => [
+      type,
+      async (payload: unknown) => ((await opened).handlers[type] as (payload: unknown) => unknown)(payload),
+    ]),
+  ) as unknown as ShopHandlers;
+
+  const suggest: BackgroundHandlers['suggest'] = async (request) => {
+    const service = await usable;
+    if (!service) return plain.suggest(request);
+    const solution = service.suggest.suggest(request);
+    if (solution?.intent) service.store.countHit(solution.intent);
+    return solution;
+  };
 
   return {
-    handlers: {
-      ...(handlers as unknown as ShopHandlers),
-      suggest: async (request) => {
-        const service = await usable;
-        if (!service) return plain.suggest(request);
-        const solution = service.suggest.suggest(request);
-        if (solution?.intent) service.store.countHit(solution.intent);
-        return solution;
-      },
-    } satisfies Omit<Handlers, 'ping' | 'reportHealth' | 'testSelectors' | FeedbackRequestType | WorkflowRequestType>,
+    handlers,
+    suggest,
     /** The policy changed: re-read it, then refresh open popups. */
     async refreshManaged() {
       const service = await usable;

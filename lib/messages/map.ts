@@ -1,0 +1,296 @@
+/**
+ * The one message map, in both directions:
+ * - BACKGROUND_REQUESTS: what the content script, the options page and the toolbar popup ask the background;
+ * - TAB_REQUESTS: what the background and the toolbar popup ask a chat tab's content script.
+ * Every request has a schema; payload types are derived from it. A content script runs inside a third-party
+ * page, so whoever receives a message trusts nothing its schema did not check. A tab's answers come from that
+ * page's renderer too, so they have schemas as well; the background's answers are typed only.
+ */
+import * as v from 'valibot';
+import { type AdapterHealth, HEALTH_PARTS } from '@/lib/adapters/types';
+import {
+  FeedbackExportSchema,
+  FeedbackIdSchema,
+  FeedbackIdsSchema,
+  FeedbackInputSchema,
+  FeedbackResolvedSchema,
+  FeedbackSettingsSchema,
+} from '@/lib/feedback/schema';
+import type { FeedbackItem, FeedbackSettings, FeedbackSummary } from '@/lib/feedback/types';
+import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
+import { LANGUAGES } from '@/lib/language';
+import { ERROR_CODES, type ErrorData } from '@/lib/messages/errors';
+import type { Field } from '@/lib/messages/fields';
+import { parseSelectorOverrides } from '@/lib/pages/overrides';
+import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
+import { StatsEventsSchema } from '@/lib/stats/schema';
+import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
+import { catalogueSlot, isSituation } from '@/lib/store/catalogue';
+import { type PackChange, parsePack } from '@/lib/store/pack';
+import type { ReplyPack, ShopSnapshot, Situation } from '@/lib/store/types';
+
+/** Limits that keep a hostile page from making the background do unbounded work. */
+export const LIMITS = {
+  textChars: 2000,
+  historyItems: 20,
+  orders: 50,
+  idChars: 200,
+  fieldChars: 500,
+  /** Reply and rule texts: the store refuses over 500 with a clear reason; this only bounds the work. */
+  replyChars: 2000,
+  keywords: 50,
+} as const;
+
+const text = (field: Field, max: number) => v.pipe(v.string(field), v.maxLength(max, field));
+const id = (field: Field) => text(field, LIMITS.idChars);
+const list = <S extends v.GenericSchema>(field: Field, max: number, item: S) =>
+  v.pipe(v.array(item, field), v.maxLength(max, field));
+/** Absent and null both read as absent: a page may not show the field. */
+const optionalText = (field: Field, max: number) =>
+  v.pipe(
+    v.nullish(text(field, max)),
+    v.transform((value) => value ?? undefined),
+  );
+/** Buyer text is cut rather than refused: a huge message still deserves a suggestion, and its cues come first. */
+const buyerText = (field: Field) =>
+  v.pipe(
+    v.string(field),
+    v.transform((value) => value.slice(0, LIMITS.textChars)),
+  );
+const none = v.object({});
+/** The request's type for a response the background gives: typed, not checked. */
+const returns = <T>() => undefined as T;
+
+const OrderSchema = v.object(
+  {
+    id: id('orderId'),
+    product: optionalText('orderField', LIMITS.fieldChars),
+    amount: optionalText('orderField', LIMITS.fieldChars),
+    status: optionalText('orderField', LIMITS.fieldChars),
+    paidAt: optionalText('orderField', LIMITS.fieldChars),
+    promiseShipBy: optionalText('orderField', LIMITS.fieldChars),
+    courier: optionalText('orderField', LIMITS.fieldChars),
+    trackingNo: optionalText('orderField', LIMITS.fieldChars),
+  },
+  'order',
+);
+
+const SuggestSchema = v.object(
+  {
+    conversationId: id('conversation'),
+    messageId: id('message'),
+    text: buyerText('text'),
+    /** The buyer's earlier text messages in this conversation, oldest first. */
+    history: v.optional(list('history', LIMITS.historyItems, buyerText('history')), []),
+    buyerName: optionalText('buyerName', LIMITS.fieldChars),
+    orders: v.optional(list('orders', LIMITS.orders, OrderSchema), []),
+    /** The order the buyer confirmed or the agent picked, if any. */
+    chosenOrderId: optionalText('orderId', LIMITS.idChars),
+    /** What the host page's adapter can do, so unsupported actions show disabled. */
+    capabilities: v.optional(list('actions', ACTION_IDS.length, v.picklist(ACTION_IDS, 'actions')), []),
+  },
+  'request',
+);
+
+const intent = v.picklist(INTENT_IDS, 'intent');
+/** One intent × order situation of the catalogue. */
+const slot = { intent, situation: v.custom<Situation>(isSituation, 'situation') };
+const inCatalogue = <T extends { intent: IntentId; situation: Situation }>(schema: v.GenericSchema<unknown, T>) =>
+  v.pipe(
+    schema,
+    v.check((value) => catalogueSlot(value.intent, value.situation) !== undefined, 'situation'),
+  );
+const SlotSchema = inCatalogue(v.object(slot, 'request'));
+const ReplyRefSchema = inCatalogue(v.object({ ...slot, replyId: id('replyId') }, 'request'));
+const replyText = text('reply', LIMITS.replyChars);
+
+const SettingsPatchSchema = v.object(
+  {
+    language: v.optional(v.picklist(LANGUAGES, 'language')),
+    lateShipCompensationYuan: v.optional(v.pipe(v.number('compensation'), v.finite('compensation'))),
+    orderPredictionCard: v.optional(v.boolean('predictionCard')),
+    slowReplyThresholdSeconds: v.optional(v.pipe(v.number('threshold'), v.finite('threshold'))),
+    slowReplySound: v.optional(v.boolean('sound')),
+  },
+  'request',
+);
+
+const PackRequestSchema = v.object({
+  pack: v.pipe(
+    v.unknown(),
+    v.transform((pack) => parsePack(pack, 'zh')),
+  ),
+});
+
+const SelectorOverridesRecord = v.record(v.string(), v.record(v.string(), v.array(v.string())));
+/** Checked without a DOM (this runs in the service worker); see lib/pages/overrides.ts. */
+const SelectorOverridesRequestSchema = v.object(
+  {
+    // The parser words what is wrong and where, better than a schema issue could.
+    overrides: v.pipe(
+      v.record(v.string(), v.unknown(), 'selectorOverrides'),
+      v.transform((overrides) => parseSelectorOverrides(overrides, 'zh')),
+    ),
+  },
+  'selectorOverrides',
+);
+
+const HealthSchema = v.object(
+  Object.fromEntries(HEALTH_PARTS.map((part) => [part, v.boolean('pageCheck')])) as Record<
+    keyof AdapterHealth,
+    v.BooleanSchema<'pageCheck'>
+  >,
+  'pageCheck',
+);
+
+const ok = returns<{ ok: true }>();
+const snapshot = returns<ShopSnapshot>();
+
+/** Writes answer with the new snapshot, so the options page shows exactly what was committed. */
+export const BACKGROUND_REQUESTS = {
+  suggest: { request: SuggestSchema, response: returns<Solution | null>() },
+  ping: { request: none, response: ok },
+  /** A chat frame reports which parts of its page Huashu found; the toolbar icon shows it for that tab. */
+  reportHealth: {
+    request: v.object({ parts: HealthSchema, language: v.optional(v.picklist(LANGUAGES), 'zh') }, 'pageCheck'),
+    response: ok,
+  },
+  shopState: { request: none, response: snapshot },
+  /** Edits an official reply (an override) or one of the shop's own replies. */
+  saveReply: {
+    request: inCatalogue(v.object({ ...slot, replyId: id('replyId'), text: replyText }, 'request')),
+    response: snapshot,
+  },
+  restoreReply: { request: ReplyRefSchema, response: snapshot },
+  addOwnReply: { request: inCatalogue(v.object({ ...slot, text: replyText }, 'request')), response: snapshot },
+  deleteOwnReply: { request: ReplyRefSchema, response: snapshot },
+  reorderReplies: {
+    request: inCatalogue(v.object({ ...slot, order: list('replyOrder', 20, id('replyOrder')) }, 'request')),
+    response: snapshot,
+  },
+  setIntentEnabled: { request: v.object({ intent, enabled: v.boolean('enabled') }, 'request'), response: snapshot },
+  saveRule: {
+    request: v.object(
+      {
+        /** Absent for a new rule. */
+        id: optionalText('ruleId', LIMITS.idChars),
+        keywords: list('keywords', LIMITS.keywords, text('keywords', LIMITS.fieldChars)),
+        reply: replyText,
+        enabled: v.boolean('enabled'),
+      },
+      'request',
+    ),
+    response: snapshot,
+  },
+  deleteRule: { request: v.object({ id: id('ruleId') }, 'request'), response: snapshot },
+  reorderRules: { request: v.object({ ids: list('ruleOrder', 500, id('ruleOrder')) }, 'request'), response: snapshot },
+  saveSettings: { request: SettingsPatchSchema, response: snapshot },
+  exportPack: { request: none, response: returns<ReplyPack>() },
+  /** Replaces the shop's page selector overrides ({} clears them); the store checks them again. */
+  saveSelectorOverrides: { request: SelectorOverridesRequestSchema, response: snapshot },
+  /** Checks proposed selector overrides on every open chat tab, without applying them. */
+  testSelectors: { request: SelectorOverridesRequestSchema, response: returns<SelectorTestResult[]>() },
+  /** What importing the pack would add, change and remove; changes nothing. */
+  previewPack: { request: PackRequestSchema, response: returns<PackChange[]>() },
+  importPack: { request: PackRequestSchema, response: snapshot },
+  /** A chat frame's count of buyers past the slow-reply threshold; the toolbar badge shows it for that tab. */
+  reportWaiting: {
+    request: v.object(
+      { count: v.pipe(v.number('waitingCount'), v.integer('waitingCount'), v.minValue(0, 'waitingCount')) },
+      'request',
+    ),
+    response: ok,
+  },
+  /** Suggestion and reply events from a chat tab, for the local statistics. */
+  recordStats: { request: v.object({ events: StatsEventsSchema }, 'request'), response: ok },
+  statsReport: { request: none, response: returns<StatsReport>() },
+  resetStats: { request: none, response: ok },
+  /** The daily summary to the feedback webhook: off unless the admin turns it on. */
+  statsSummary: { request: none, response: returns<StatsSummaryState>() },
+  saveStatsSummary: {
+    request: v.object({ enabled: v.boolean('dailySummary') }, 'request'),
+    response: returns<StatsSummaryState>(),
+  },
+  // Feedback (我要反馈): the popup sends, the options page's inbox reads. Lists come newest first.
+  submitFeedback: { request: FeedbackInputSchema, response: returns<{ id: string }>() },
+  listFeedback: { request: none, response: returns<FeedbackSummary[]>() },
+  getFeedback: { request: FeedbackIdSchema, response: returns<FeedbackItem | null>() },
+  setFeedbackResolved: { request: FeedbackResolvedSchema, response: returns<FeedbackSummary[]>() },
+  deleteFeedback: { request: FeedbackIdsSchema, response: returns<FeedbackSummary[]>() },
+  /** All items, or the chosen ones, with their images, for the zip export. */
+  exportFeedback: { request: FeedbackExportSchema, response: returns<FeedbackItem[]>() },
+  feedbackSettings: { request: none, response: returns<FeedbackSettings>() },
+  saveFeedbackSettings: { request: FeedbackSettingsSchema, response: returns<FeedbackSettings>() },
+} satisfies Record<string, { request: v.GenericSchema; response: unknown }>;
+
+/** A chat tab's page check under proposed selector overrides, as the tab answers it. */
+const SelectorTestAnswerSchema = v.object({
+  adapter: v.pipe(v.string(), v.maxLength(LIMITS.idChars)),
+  url: v.pipe(v.string(), v.maxLength(4000)),
+  title: v.pipe(v.string(), v.maxLength(LIMITS.fieldChars)),
+  health: HealthSchema,
+});
+
+/** A refusal as a tab words it: a code and flat parameters, shown as text only. */
+const TabErrorSchema: v.GenericSchema<ErrorData> = v.object({
+  code: v.picklist(ERROR_CODES),
+  params: v.optional(
+    v.record(
+      v.pipe(v.string(), v.maxLength(40)),
+      v.union([v.pipe(v.string(), v.maxLength(LIMITS.fieldChars)), v.number(), v.lazy(() => TabErrorSchema)]),
+    ),
+  ),
+});
+
+const WaitingRowSchema = v.object({
+  id: v.pipe(v.string(), v.maxLength(LIMITS.idChars)),
+  name: v.pipe(v.string(), v.maxLength(LIMITS.fieldChars)),
+  seconds: v.pipe(v.number(), v.minValue(0)),
+  marked: v.boolean(),
+  /** Waited past the slow-reply threshold. */
+  late: v.boolean(),
+});
+
+const OpenedSchema = v.object({ opened: v.boolean() });
+
+export const TAB_REQUESTS = {
+  /** The shop's replies or settings changed, so open popups ask again. Carries no data. */
+  solutionsChanged: { request: none, response: v.undefined() },
+  /** Open the longest-waiting conversation (the Alt+J command). */
+  jumpLongest: { request: none, response: OpenedSchema },
+  /** The buyers waiting in this tab, for the toolbar popup. */
+  waitingList: {
+    request: none,
+    response: v.object({ buyers: v.pipe(v.array(WaitingRowSchema), v.maxLength(1000)), thresholdSeconds: v.number() }),
+  },
+  /** Open one conversation of the page's own list, by the id the waiting list gave. */
+  openConversation: {
+    request: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.idChars)) }),
+    response: OpenedSchema,
+  },
+  /** Compute the page check with these overrides in place of the saved ones; nothing is applied. */
+  testSelectors: {
+    request: v.object({ overrides: SelectorOverridesRecord }),
+    response: v.union([SelectorTestAnswerSchema, v.object({ problem: TabErrorSchema })]),
+  },
+} satisfies Record<string, { request: v.GenericSchema; response: v.GenericSchema }>;
+
+export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;
+export type RequestOf<T extends BackgroundRequestType> = v.InferOutput<(typeof BACKGROUND_REQUESTS)[T]['request']>;
+export type ResponseOf<T extends BackgroundRequestType> = (typeof BACKGROUND_REQUESTS)[T]['response'];
+
+export type TabRequestType = keyof typeof TAB_REQUESTS;
+export type TabRequestOf<T extends TabRequestType> = v.InferOutput<(typeof TAB_REQUESTS)[T]['request']>;
+export type TabResponseOf<T extends TabRequestType> = v.InferOutput<(typeof TAB_REQUESTS)[T]['response']>;
+
+export type SuggestRequest = RequestOf<'suggest'>;
+export type SlotRef = v.InferOutput<typeof SlotSchema>;
+export type ReplyRef = v.InferOutput<typeof ReplyRefSchema>;
+export type RuleInput = RequestOf<'saveRule'>;
+export type WaitingRow = v.InferOutput<typeof WaitingRowSchema>;
+export type WaitingList = TabResponseOf<'waitingList'>;
+
+/** One chat tab's answer to a selector test. */
+export interface SelectorTestResult extends v.InferOutput<typeof SelectorTestAnswerSchema> {
+  tabId: number;
+}

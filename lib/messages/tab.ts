@@ -1,0 +1,67 @@
+/**
+ * Requests to a chat tab's content script, from the background and the toolbar popup: the senders, and the
+ * content script's one dispatcher, which each feature registers its handlers with.
+ */
+import * as v from 'valibot';
+import { envelope, parseEnvelope } from '@/lib/messages/envelope';
+import { TAB_REQUESTS, type TabRequestOf, type TabRequestType, type TabResponseOf } from '@/lib/messages/map';
+
+/**
+ * Asks a tab and checks its answer (it comes from a third-party page's renderer). null when the tab has no
+ * Huashu content script, no frame handled the request, or the answer is malformed.
+ */
+export async function callTab<T extends TabRequestType>(
+  tabId: number,
+  type: T,
+  payload: TabRequestOf<T>,
+): Promise<TabResponseOf<T> | null> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, envelope(type, payload)).catch(() => null);
+  const checked = v.safeParse(TAB_REQUESTS[type].response, answer);
+  return checked.success ? (checked.output as TabResponseOf<T>) : null;
+}
+
+/** Sends a request to every tab without waiting for answers; tabs without a content script are skipped. */
+export async function broadcastToTabs<T extends TabRequestType>(type: T, payload: TabRequestOf<T>): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, envelope(type, payload)).catch(() => {}),
+    ),
+  );
+}
+
+export type TabHandler<T extends TabRequestType> = (
+  payload: TabRequestOf<T>,
+) => TabResponseOf<T> | Promise<TabResponseOf<T>>;
+
+export interface TabDispatcher {
+  /** Registers the handler of one request type; a later registration replaces it. */
+  handle<T extends TabRequestType>(type: T, handler: TabHandler<T>): void;
+}
+
+/**
+ * The content script's one message listener, removed when `signal` aborts (the script is invalidated). A request
+ * no feature handles in this frame gets no answer, so another frame of the tab can answer it.
+ */
+export function serveTab(signal: AbortSignal): TabDispatcher {
+  const handlers: { [T in TabRequestType]?: TabHandler<T> } = {};
+  const listener = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    let request: ReturnType<typeof parseEnvelope<typeof TAB_REQUESTS>>;
+    try {
+      request = parseEnvelope(TAB_REQUESTS, message);
+    } catch {
+      return undefined;
+    }
+    const handler = request && (handlers[request.type] as ((payload: unknown) => unknown) | undefined);
+    if (!request || !handler) return undefined;
+    return Promise.resolve(handler(request.payload));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  return {
+    handle(type, handler) {
+      (handlers as Record<string, unknown>)[type] = handler;
+    },
+  };
+}
