@@ -7,7 +7,7 @@ import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
 import { startShopServices } from '@/entrypoints/background/shop';
 import { showPageHealth } from '@/entrypoints/background/toolbar';
 import { startWorkflowServices } from '@/entrypoints/background/workflow';
-import { serveBackground } from '@/lib/messages/background';
+import { serveBackground } from '@/lib/messages/serve-background';
 import { broadcastToTabs } from '@/lib/messages/tab';
 import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
 

@@ -2,10 +2,11 @@
  * "校验并测试": the options page asks the background, which asks every tab; each chat tab answers with its page
  * check computed under the PROPOSED overrides (entrypoints/content/selector-test.ts). Nothing is applied.
  */
-import type { BackgroundHandlers } from '@/lib/messages/background';
+
 import { CodedError } from '@/lib/messages/errors';
-import type { SelectorTestResult } from '@/lib/messages/map';
+import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 import { callTab } from '@/lib/messages/tab';
+import type { SelectorTestResult } from '@/lib/messages/tab-map';
 
 /** Tabs without Huashu's content script don't answer and are skipped; an empty list means no chat tab is open. */
 export const testSelectorsOnTabs: BackgroundHandlers['testSelectors'] = async ({ overrides }) => {

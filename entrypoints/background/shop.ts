@@ -4,8 +4,9 @@
  * what only it can know (limits, managed replies). After every committed write `changed` runs, so open popups ask
  * again.
  */
-import type { BackgroundHandlers } from '@/lib/messages/background';
-import type { BackgroundRequestType } from '@/lib/messages/map';
+
+import type { BackgroundRequestType } from '@/lib/messages/background-map';
+import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 import { createSuggestService } from '@/lib/service/suggest';
 import { diffShop, packData } from '@/lib/store/pack';
 import { createShopStore, type ShopStore, type ShopStoreOptions } from '@/lib/store/shop-store';

@@ -7,7 +7,7 @@
 import { setWaitingCount, watchClosedTabs } from '@/entrypoints/background/toolbar';
 import { postJson } from '@/lib/feedback/queue';
 import type { IntentId } from '@/lib/intents/ids';
-import type { BackgroundHandlers } from '@/lib/messages/background';
+import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 import { callTab } from '@/lib/messages/tab';
 import { sendDailySummary } from '@/lib/stats/daily';
 import { createStatsService } from '@/lib/stats/store';

@@ -6,10 +6,9 @@
 import { bindSelectorOverrides, withSelectorOverrides } from '@/lib/adapters/overrides';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { toErrorData } from '@/lib/messages/errors';
-import type { TabResponseOf } from '@/lib/messages/map';
 import type { TabDispatcher } from '@/lib/messages/tab';
-import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
-import { effectiveSelectorOverrides } from '@/lib/store/overlay';
+import type { TabResponseOf } from '@/lib/messages/tab-map';
+import { effectiveSelectorOverrides, parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
 import type { ShopSnapshot } from '@/lib/store/types';
 
 /** Binds the overrides a shop snapshot holds to the page's adapter. */

@@ -12,8 +12,8 @@ import { recordStat } from '@/entrypoints/content/stats';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { type Strings, strings } from '@/lib/i18n';
 import { callBackground } from '@/lib/messages/background';
-import type { WaitingRow } from '@/lib/messages/map';
 import type { TabDispatcher } from '@/lib/messages/tab';
+import type { WaitingRow } from '@/lib/messages/tab-map';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { formatWait, slowReplies, type WaitingBuyer, WaitingTracker, waitedSeconds } from '@/lib/waiting/tracker';
 

@@ -12,7 +12,7 @@ import { PART_LABELS, summarizeHealth } from '@/lib/adapters/health';
 import { HEALTH_PARTS } from '@/lib/adapters/types';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
-import type { SelectorTestResult } from '@/lib/messages/map';
+import type { SelectorTestResult } from '@/lib/messages/tab-map';
 import { PAGES } from '@/lib/pages';
 import {
   mergeSelectorOverrides,

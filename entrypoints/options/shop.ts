@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/lib/i18n/errors';
 import { callBackground } from '@/lib/messages/background';
-import type { BackgroundRequestType, RequestOf, ResponseOf } from '@/lib/messages/map';
+import type { BackgroundRequestType, RequestOf, ResponseOf } from '@/lib/messages/background-map';
 import type { ShopSnapshot } from '@/lib/store/types';
 
 export type Notice = { tone: 'ok' | 'error'; text: string } | null;

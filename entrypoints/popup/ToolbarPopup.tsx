@@ -6,8 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Strings, strings } from '@/lib/i18n';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
-import type { WaitingList } from '@/lib/messages/map';
 import { callTab } from '@/lib/messages/tab';
+import type { WaitingList } from '@/lib/messages/tab-map';
 import { formatWait } from '@/lib/waiting/tracker';
 
 /** The tab to act on: the active one, or ?tab=<id> (tests and screenshots open the popup as a page). */

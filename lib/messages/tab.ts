@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { envelope, parseEnvelope } from '@/lib/messages/envelope';
-import { TAB_REQUESTS, type TabRequestOf, type TabRequestType, type TabResponseOf } from '@/lib/messages/map';
+import { TAB_REQUESTS, type TabRequestOf, type TabRequestType, type TabResponseOf } from '@/lib/messages/tab-map';
 
 /**
  * Asks a tab and checks its answer (it comes from a third-party page's renderer). null when the tab has no

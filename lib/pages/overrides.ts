@@ -266,6 +266,14 @@ export function mergeSelectorOverrides(
   return result;
 }
 
+/** The overrides in force for a shop's state: its own, with the managed pack's keys winning. */
+export function effectiveSelectorOverrides(shop: {
+  local: { selectorOverrides?: SelectorOverrides };
+  managed?: { selectorOverrides?: SelectorOverrides } | null;
+}): SelectorOverrides {
+  return mergeSelectorOverrides(shop.local.selectorOverrides, shop.managed?.selectorOverrides);
+}
+
 /** One adapter's selectors with `overrides` bound: override variants first, then the built-in ones, no repeats. */
 export function mergedSelectors(
   adapterId: string,

@@ -1,5 +1,5 @@
 import { classify } from '@/lib/engine/classify';
-import type { SuggestRequest } from '@/lib/messages/map';
+import type { SuggestRequest } from '@/lib/messages/background-map';
 import { orderNode } from '@/lib/orders/node';
 import { catalogueEntry } from '@/lib/solutions/catalogue';
 import type { RenderContext } from '@/lib/solutions/render';

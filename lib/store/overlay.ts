@@ -4,7 +4,6 @@
  */
 import { normalize } from '@/lib/engine/normalize';
 import type { IntentId } from '@/lib/intents/ids';
-import { mergeSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { catalogueSlot, slotKey } from '@/lib/store/catalogue';
 import { type KeywordRule, MAX_OWN_REPLIES, type ShopData, type ShopSnapshot, type Situation } from '@/lib/store/types';
@@ -138,9 +137,4 @@ export function effectiveSettings(shop: Pick<ShopSnapshot, 'settings' | 'managed
 /** Which settings the policy fixes, so the options page shows them read-only. */
 export function managedSettingKeys(shop: OverlayInput): string[] {
   return Object.keys(shop.managed?.settings ?? {});
-}
-
-/** The selector overrides in force for a shop: its own, with the managed pack's keys winning. */
-export function effectiveSelectorOverrides(snapshot: Pick<ShopSnapshot, 'local' | 'managed'>): SelectorOverrides {
-  return mergeSelectorOverrides(snapshot.local.selectorOverrides, snapshot.managed?.selectorOverrides);
 }

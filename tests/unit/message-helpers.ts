@@ -1,7 +1,7 @@
 import { errorText } from '@/lib/i18n/errors';
 import type { Language } from '@/lib/language';
+import { BACKGROUND_REQUESTS } from '@/lib/messages/background-map';
 import { parseEnvelope } from '@/lib/messages/envelope';
-import { BACKGROUND_REQUESTS } from '@/lib/messages/map';
 
 /** A request to the background as its dispatcher reads it: null when not ours, the checked payload otherwise. */
 export function backgroundRequest(type: string, payload: unknown) {

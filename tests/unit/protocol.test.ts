@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { errorText } from '@/lib/i18n/errors';
+import { BACKGROUND_REQUESTS } from '@/lib/messages/background-map';
 import { parseEnvelope } from '@/lib/messages/envelope';
 import { CodedError, toErrorData } from '@/lib/messages/errors';
-import { BACKGROUND_REQUESTS, LIMITS, TAB_REQUESTS } from '@/lib/messages/map';
+import { LIMITS } from '@/lib/messages/limits';
+import { TAB_REQUESTS } from '@/lib/messages/tab-map';
 import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 
 const validSuggest = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { effectiveSelectorOverrides } from '@/lib/pages/overrides';
 import { readManagedValue } from '@/lib/store/managed';
-import { effectiveSelectorOverrides } from '@/lib/store/overlay';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
 import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';

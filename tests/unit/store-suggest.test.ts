@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { SuggestRequest } from '@/lib/messages/map';
+import type { SuggestRequest } from '@/lib/messages/background-map';
 import { createSuggestService } from '@/lib/service/suggest';
 import { MANAGED_PACK_KEY, readManagedPolicy } from '@/lib/store/managed';
 import { effectiveSlot } from '@/lib/store/overlay';

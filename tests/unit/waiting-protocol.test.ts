@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseEnvelope } from '@/lib/messages/envelope';
-import { TAB_REQUESTS } from '@/lib/messages/map';
+import { TAB_REQUESTS } from '@/lib/messages/tab-map';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { asyncRefusal, backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';

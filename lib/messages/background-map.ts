@@ -1,13 +1,10 @@
 /**
- * The one message map, in both directions:
- * - BACKGROUND_REQUESTS: what the content script, the options page and the toolbar popup ask the background;
- * - TAB_REQUESTS: what the background and the toolbar popup ask a chat tab's content script.
- * Every request has a schema; payload types are derived from it. A content script runs inside a third-party
- * page, so whoever receives a message trusts nothing its schema did not check. A tab's answers come from that
- * page's renderer too, so they have schemas as well; the background's answers are typed only.
+ * Requests to the background, from the content script, the options page and the toolbar popup. Every request has
+ * a schema and its payload type is derived from it; a content script runs inside a third-party page, so the
+ * background trusts nothing its schema did not check. The answers are typed only: they come from the background.
+ * Only the background imports this module's values; other contexts import its types.
  */
 import * as v from 'valibot';
-import { type AdapterHealth, HEALTH_PARTS } from '@/lib/adapters/types';
 import {
   FeedbackExportSchema,
   FeedbackIdSchema,
@@ -19,8 +16,9 @@ import {
 import type { FeedbackItem, FeedbackSettings, FeedbackSummary } from '@/lib/feedback/types';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { LANGUAGES } from '@/lib/language';
-import { ERROR_CODES, type ErrorData } from '@/lib/messages/errors';
 import type { Field } from '@/lib/messages/fields';
+import { LIMITS } from '@/lib/messages/limits';
+import { HealthSchema, type SelectorTestResult } from '@/lib/messages/tab-map';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
@@ -28,18 +26,6 @@ import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
 import { catalogueSlot, isSituation } from '@/lib/store/catalogue';
 import { type PackChange, parsePack } from '@/lib/store/pack';
 import type { ReplyPack, ShopSnapshot, Situation } from '@/lib/store/types';
-
-/** Limits that keep a hostile page from making the background do unbounded work. */
-export const LIMITS = {
-  textChars: 2000,
-  historyItems: 20,
-  orders: 50,
-  idChars: 200,
-  fieldChars: 500,
-  /** Reply and rule texts: the store refuses over 500 with a clear reason; this only bounds the work. */
-  replyChars: 2000,
-  keywords: 50,
-} as const;
 
 const text = (field: Field, max: number) => v.pipe(v.string(field), v.maxLength(max, field));
 const id = (field: Field) => text(field, LIMITS.idChars);
@@ -122,7 +108,6 @@ const PackRequestSchema = v.object({
   ),
 });
 
-const SelectorOverridesRecord = v.record(v.string(), v.record(v.string(), v.array(v.string())));
 /** Checked without a DOM (this runs in the service worker); see lib/pages/overrides.ts. */
 const SelectorOverridesRequestSchema = v.object(
   {
@@ -133,14 +118,6 @@ const SelectorOverridesRequestSchema = v.object(
     ),
   },
   'selectorOverrides',
-);
-
-const HealthSchema = v.object(
-  Object.fromEntries(HEALTH_PARTS.map((part) => [part, v.boolean('pageCheck')])) as Record<
-    keyof AdapterHealth,
-    v.BooleanSchema<'pageCheck'>
-  >,
-  'pageCheck',
 );
 
 const ok = returns<{ ok: true }>();
@@ -223,74 +200,11 @@ export const BACKGROUND_REQUESTS = {
   saveFeedbackSettings: { request: FeedbackSettingsSchema, response: returns<FeedbackSettings>() },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;
 
-/** A chat tab's page check under proposed selector overrides, as the tab answers it. */
-const SelectorTestAnswerSchema = v.object({
-  adapter: v.pipe(v.string(), v.maxLength(LIMITS.idChars)),
-  url: v.pipe(v.string(), v.maxLength(4000)),
-  title: v.pipe(v.string(), v.maxLength(LIMITS.fieldChars)),
-  health: HealthSchema,
-});
-
-/** A refusal as a tab words it: a code and flat parameters, shown as text only. */
-const TabErrorSchema: v.GenericSchema<ErrorData> = v.object({
-  code: v.picklist(ERROR_CODES),
-  params: v.optional(
-    v.record(
-      v.pipe(v.string(), v.maxLength(40)),
-      v.union([v.pipe(v.string(), v.maxLength(LIMITS.fieldChars)), v.number(), v.lazy(() => TabErrorSchema)]),
-    ),
-  ),
-});
-
-const WaitingRowSchema = v.object({
-  id: v.pipe(v.string(), v.maxLength(LIMITS.idChars)),
-  name: v.pipe(v.string(), v.maxLength(LIMITS.fieldChars)),
-  seconds: v.pipe(v.number(), v.minValue(0)),
-  marked: v.boolean(),
-  /** Waited past the slow-reply threshold. */
-  late: v.boolean(),
-});
-
-const OpenedSchema = v.object({ opened: v.boolean() });
-
-export const TAB_REQUESTS = {
-  /** The shop's replies or settings changed, so open popups ask again. Carries no data. */
-  solutionsChanged: { request: none, response: v.undefined() },
-  /** Open the longest-waiting conversation (the Alt+J command). */
-  jumpLongest: { request: none, response: OpenedSchema },
-  /** The buyers waiting in this tab, for the toolbar popup. */
-  waitingList: {
-    request: none,
-    response: v.object({ buyers: v.pipe(v.array(WaitingRowSchema), v.maxLength(1000)), thresholdSeconds: v.number() }),
-  },
-  /** Open one conversation of the page's own list, by the id the waiting list gave. */
-  openConversation: {
-    request: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.idChars)) }),
-    response: OpenedSchema,
-  },
-  /** Compute the page check with these overrides in place of the saved ones; nothing is applied. */
-  testSelectors: {
-    request: v.object({ overrides: SelectorOverridesRecord }),
-    response: v.union([SelectorTestAnswerSchema, v.object({ problem: TabErrorSchema })]),
-  },
-} satisfies Record<string, { request: v.GenericSchema; response: v.GenericSchema }>;
-
 export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;
 export type RequestOf<T extends BackgroundRequestType> = v.InferOutput<(typeof BACKGROUND_REQUESTS)[T]['request']>;
 export type ResponseOf<T extends BackgroundRequestType> = (typeof BACKGROUND_REQUESTS)[T]['response'];
-
-export type TabRequestType = keyof typeof TAB_REQUESTS;
-export type TabRequestOf<T extends TabRequestType> = v.InferOutput<(typeof TAB_REQUESTS)[T]['request']>;
-export type TabResponseOf<T extends TabRequestType> = v.InferOutput<(typeof TAB_REQUESTS)[T]['response']>;
 
 export type SuggestRequest = RequestOf<'suggest'>;
 export type SlotRef = v.InferOutput<typeof SlotSchema>;
 export type ReplyRef = v.InferOutput<typeof ReplyRefSchema>;
 export type RuleInput = RequestOf<'saveRule'>;
-export type WaitingRow = v.InferOutput<typeof WaitingRowSchema>;
-export type WaitingList = TabResponseOf<'waitingList'>;
-
-/** One chat tab's answer to a selector test. */
-export interface SelectorTestResult extends v.InferOutput<typeof SelectorTestAnswerSchema> {
-  tabId: number;
-}

@@ -1,0 +1,45 @@
+/** The background's one dispatcher: every request is checked against its schema before a handler sees it. */
+import {
+  BACKGROUND_REQUESTS,
+  type BackgroundRequestType,
+  type RequestOf,
+  type ResponseOf,
+} from '@/lib/messages/background-map';
+import { parseEnvelope } from '@/lib/messages/envelope';
+import { toErrorData } from '@/lib/messages/errors';
+
+/** Where a request came from: the tab and frame, for requests that concern the chat tab that sent them. */
+export interface RequestSender {
+  tabId?: number;
+  /** 0 for the top frame; chat pages may put their parts in frames. */
+  frameId?: number;
+}
+
+export type BackgroundHandlers = {
+  [T in BackgroundRequestType]: (
+    payload: RequestOf<T>,
+    sender: RequestSender,
+  ) => ResponseOf<T> | Promise<ResponseOf<T>>;
+};
+
+/** Messages from other extensions, or not ours, are left alone. */
+export function serveBackground(handlers: BackgroundHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    let request: ReturnType<typeof parseEnvelope<typeof BACKGROUND_REQUESTS>>;
+    try {
+      request = parseEnvelope(BACKGROUND_REQUESTS, message);
+    } catch (error) {
+      return Promise.resolve({ ok: false, error: toErrorData(error) });
+    }
+    if (!request) return undefined;
+    const handler = handlers[request.type] as (payload: unknown, from: RequestSender) => unknown;
+    const { payload } = request;
+    return Promise.resolve()
+      .then(() => handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId }))
+      .then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, error: toErrorData(error) }),
+      );
+  });
+}
