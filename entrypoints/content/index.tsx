@@ -1,3 +1,4 @@
+import '@/components/tokens.css';
 import '@/components/suggestion-popup.css';
 import { startAssistant } from '@/entrypoints/content/assistant';
 import { answerSelectorTests, bindShopSelectors } from '@/entrypoints/content/selector-test';

@@ -3,6 +3,7 @@
  * through the adapter's conversation list; draws its own small badge in its own shadow root, at the top
  * of the chat column where it covers neither the composer nor the suggestion popup.
  */
+import '@/components/tokens.css';
 import '@/entrypoints/content/waiting.css';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

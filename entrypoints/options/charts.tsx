@@ -6,10 +6,12 @@
  */
 import type { ComponentChildren } from 'preact';
 
-const BLUE = '#1966ff';
-const LIGHT = '#c9d8fb';
-const GRID = '#eef0f3';
-const MUTED = '#8f959e';
+// Design tokens (components/tokens.css), set through `style`, where var() is ordinary CSS in every browser
+// (Chromium resolves it in fill/stroke attributes too; Firefox builds should not depend on that).
+const BLUE = 'var(--hs-color-primary)';
+const LIGHT = 'var(--hs-color-primary-muted)';
+const GRID = 'var(--hs-border-grid)';
+const MUTED = 'var(--hs-text-muted)';
 
 interface Frame {
   width: number;
@@ -76,7 +78,7 @@ export function RateChart({ points, label }: { points: RatePoint[]; label: strin
     <Svg width={width} height={height} label={label}>
       {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
         <g key={tick}>
-          <line x1={PAD.left} x2={width - PAD.right} y1={y(tick)} y2={y(tick)} stroke={GRID} />
+          <line x1={PAD.left} x2={width - PAD.right} y1={y(tick)} y2={y(tick)} style={{ stroke: GRID }} />
           <text x={PAD.left - 6} y={y(tick) + 4} text-anchor="end" class="chart-tick">
             {Math.round(tick * 100)}%
           </text>
@@ -91,14 +93,14 @@ export function RateChart({ points, label }: { points: RatePoint[]; label: strin
             y={PAD.top + plotH - barH}
             width={step * 0.6}
             height={barH}
-            fill={GRID}
+            style={{ fill: GRID }}
           >
             <title>{`${point.label}: ${point.messages}`}</title>
           </rect>
         );
       })}
       {segments.map((d) => (
-        <path key={d} d={d} fill="none" stroke={BLUE} stroke-width={2} stroke-linejoin="round" />
+        <path key={d} d={d} fill="none" style={{ stroke: BLUE }} stroke-width={2} stroke-linejoin="round" />
       ))}
       {points.map((point, index) =>
         point.rate === null ? null : (
@@ -108,7 +110,7 @@ export function RateChart({ points, label }: { points: RatePoint[]; label: strin
             cy={y(point.rate)}
             r={3.5}
             fill="#fff"
-            stroke={BLUE}
+            style={{ stroke: BLUE }}
             stroke-width={2}
           >
             <title>{`${point.label}: ${Math.round(point.rate * 100)}% (${point.messages})`}</title>
@@ -144,11 +146,11 @@ export function PairBars({ rows, label, legend }: { rows: PairBar[]; label: stri
   return (
     <Svg width={width} height={height} label={label}>
       <g class="chart-legend">
-        <rect x={labelW} y={4} width={10} height={10} rx={2} fill={LIGHT} />
+        <rect x={labelW} y={4} width={10} height={10} rx={2} style={{ fill: LIGHT }} />
         <text x={labelW + 14} y={13} class="chart-tick">
           {legend[0]}
         </text>
-        <rect x={labelW + 80} y={4} width={10} height={10} rx={2} fill={BLUE} />
+        <rect x={labelW + 80} y={4} width={10} height={10} rx={2} style={{ fill: BLUE }} />
         <text x={labelW + 94} y={13} class="chart-tick">
           {legend[1]}
         </text>
@@ -160,10 +162,17 @@ export function PairBars({ rows, label, legend }: { rows: PairBar[]; label: stri
             <text x={labelW - 8} y={top + 15} text-anchor="end" class="chart-label">
               {row.label}
             </text>
-            <rect x={labelW} y={top + 3} width={Math.max(scale(row.a), 1)} height={16} rx={3} fill={LIGHT}>
+            <rect x={labelW} y={top + 3} width={Math.max(scale(row.a), 1)} height={16} rx={3} style={{ fill: LIGHT }}>
               <title>{`${row.label} · ${legend[0]} ${row.a}`}</title>
             </rect>
-            <rect x={labelW} y={top + 7} width={Math.max(scale(row.b), row.b ? 2 : 0)} height={8} rx={2} fill={BLUE}>
+            <rect
+              x={labelW}
+              y={top + 7}
+              width={Math.max(scale(row.b), row.b ? 2 : 0)}
+              height={8}
+              rx={2}
+              style={{ fill: BLUE }}
+            >
               <title>{`${row.label} · ${legend[1]} ${row.b}`}</title>
             </rect>
             <text x={labelW + Math.max(scale(row.a), scale(row.b)) + 6} y={top + 15} class="chart-tick">
@@ -194,7 +203,7 @@ export function HourBars({ hours, label }: { hours: number[]; label: string }) {
             x2={width - PAD.right}
             y1={PAD.top + plotH * (1 - tick)}
             y2={PAD.top + plotH * (1 - tick)}
-            stroke={GRID}
+            style={{ stroke: GRID }}
           />
           <text x={PAD.left - 6} y={PAD.top + plotH * (1 - tick) + 4} text-anchor="end" class="chart-tick">
             {Math.round(max * tick)}
@@ -211,7 +220,7 @@ export function HourBars({ hours, label }: { hours: number[]; label: string }) {
               width={step * 0.7}
               height={barH}
               rx={2}
-              fill={count > 0 && count === peak ? BLUE : LIGHT}
+              style={{ fill: count > 0 && count === peak ? BLUE : LIGHT }}
             >
               <title>{`${String(hour).padStart(2, '0')}:00 · ${count}`}</title>
             </rect>
@@ -223,7 +232,7 @@ export function HourBars({ hours, label }: { hours: number[]; label: string }) {
           </g>
         );
       })}
-      <text x={width - PAD.right} y={height - 8} text-anchor="end" fill={MUTED} class="chart-tick" />
+      <text x={width - PAD.right} y={height - 8} text-anchor="end" style={{ fill: MUTED }} class="chart-tick" />
     </Svg>
   );
 }
