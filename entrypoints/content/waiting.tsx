@@ -10,7 +10,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ShopWatch } from '@/entrypoints/content/shop';
 import { recordStat } from '@/entrypoints/content/stats';
 import type { HostAdapter } from '@/lib/adapters/types';
-import { type Strings, strings } from '@/lib/i18n';
+import { type PopupStrings, popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { parseTabRequest, type WaitingListReply, type WaitingRow } from '@/lib/waiting/messages';
@@ -38,7 +38,7 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter, sh
   const startedAt = Date.now();
   const tracker = new WaitingTracker(() => Date.now());
   let settings: Settings = shop.current()?.settings ?? DEFAULT_SETTINGS;
-  let t: Strings = strings(settings.language);
+  let t: PopupStrings = popupStrings(settings.language);
   let lastTyped = 0;
   let reported = -1;
   let collapsed = false;
@@ -209,7 +209,7 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter, sh
 
   shop.onChange((snapshot) => {
     settings = snapshot.settings;
-    t = strings(settings.language);
+    t = popupStrings(settings.language);
     tick();
   });
   ctx.setInterval(tick, TICK_MS);
@@ -250,7 +250,7 @@ export function startWaiting(ctx: ContentScriptContext, adapter: HostAdapter, sh
 interface BadgeProps {
   buyers: WaitingBuyer[];
   now: number;
-  t: Strings;
+  t: PopupStrings;
   thresholdSeconds: number;
   language: Settings['language'];
   collapsed: boolean;
