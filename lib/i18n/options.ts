@@ -97,6 +97,7 @@ export const zh = {
     intentOff: '停用',
     loadFailed: '无法读取话术数据',
   },
+  // The feedback inbox; the form's own fields are in popup.ts.
   feedback: {
     tab: '反馈',
     inboxTitle: '反馈收件箱',
@@ -134,6 +135,7 @@ export const zh = {
       string
     >,
   },
+  // The slow-reply settings, the keyboard shortcuts and the statistics tab.
   workflow: {
     settingThreshold: '慢回复提醒（秒）',
     settingThresholdHint: '买家等待超过该时间，页面角落提示并在工具栏图标显示人数',
@@ -190,6 +192,7 @@ export const zh = {
     summaryContent:
       '摘要只含数字（买家消息数、3 分钟回复率、各意图展示与采用、各时段消息数），不含买家昵称或消息内容。',
   },
+  // 高级 · 页面选择器 (SelectorsPage.tsx).
   selectors: {
     tab: '高级 · 页面选择器',
     title: '页面选择器覆盖',

@@ -34,6 +34,7 @@ export const zh = {
   backgroundError: '话术助手暂时无法识别这条消息',
   extensionReloaded: '话术助手已更新，请刷新页面后继续使用（未发送的输入内容不受影响）',
   keyHints: 'Alt+1~3 发送 · Alt+Shift+1~3 复制 · Alt+A 执行首个操作 · Esc 收起',
+  // 我要反馈: the form inside the popup (components/FeedbackForm.tsx); the options inbox shows its fields too.
   feedback: {
     button: '我要反馈',
     title: '我要反馈',
@@ -68,6 +69,7 @@ export const zh = {
     failed: (reason: string) => `提交失败：${reason}`,
     chars: (count: number, max: number) => `${count}/${max}`,
   },
+  // The slow-reply badge (entrypoints/content/waiting.tsx) and the popup's urgent banner.
   workflow: {
     slowTitle: (count: number, seconds: number, urgent: number) =>
       urgent > 0 ? `${count} 位买家待回复 · ${urgent} 位紧急` : `${count} 位买家等待超过 ${seconds} 秒`,
