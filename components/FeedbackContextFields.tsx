@@ -1,5 +1,5 @@
 import type { FeedbackContext } from '@/lib/feedback/types';
-import type { Strings } from '@/lib/i18n';
+import type { PopupStrings } from '@/lib/i18n/popup';
 
 /**
  * What a feedback item says about the suggestion it concerns, shown in the popup before sending and in
@@ -9,7 +9,7 @@ export function FeedbackContextFields(props: {
   context: FeedbackContext;
   /** The intent's label in the reader's language. */
   intentLabel: string;
-  t: Strings;
+  t: PopupStrings;
   class?: string;
 }) {
   const { context, t } = props;

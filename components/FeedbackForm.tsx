@@ -7,7 +7,7 @@ import {
   type FeedbackContext,
   type FeedbackImageData,
 } from '@/lib/feedback/types';
-import type { Strings } from '@/lib/i18n';
+import type { PopupStrings } from '@/lib/i18n/popup';
 import '@/components/feedback-form.css';
 
 /** What the agent has written so far; the content script keeps one per conversation. */
@@ -21,7 +21,7 @@ export interface FeedbackDraft {
 
 export interface FeedbackFormProps {
   draft: FeedbackDraft;
-  t: Strings;
+  t: PopupStrings;
   submitting: boolean;
   /** Images being scaled. */
   processing: number;
@@ -178,7 +178,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
 }
 
 /** The context that goes with the feedback, shown before sending. Buyer text is rendered as text. */
-export function ContextView({ context, t }: { context: FeedbackContext; t: Strings }) {
+export function ContextView({ context, t }: { context: FeedbackContext; t: PopupStrings }) {
   const f = t.feedback;
   return (
     <section class="hs-fb-context" aria-label={f.context}>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Strings } from '@/lib/i18n';
+import type { PopupStrings } from '@/lib/i18n/popup';
 import type { Order } from '@/lib/orders/types';
 import type { Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
 
@@ -13,7 +13,7 @@ export interface SuggestionPopupProps {
   solution: Solution;
   /** The buyer message the suggestion answers, shown as text. */
   buyerText: string;
-  t: Strings;
+  t: PopupStrings;
   /** What the page check found missing and what still works; shown when something is missing. */
   pageNotice?: string;
   /** Shown instead of "no orders" when the page's orders could not be read. */

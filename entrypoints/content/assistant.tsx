@@ -9,7 +9,7 @@ import { noteBuyerMessage, noteShown, noteUse } from '@/entrypoints/content/work
 import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/adapters/health';
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
-import { strings } from '@/lib/i18n';
+import { popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
 import type { SuggestRequest } from '@/lib/messages/background-map';
 import { CodedError } from '@/lib/messages/errors';
@@ -54,7 +54,7 @@ export function startAssistant(
 ): void {
   const doc = document;
   let settings = shop.current()?.settings ?? DEFAULT_SETTINGS;
-  let t = strings(settings.language);
+  let t = popupStrings(settings.language);
   const conversations = new Map<string, ConversationState>();
   const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
   let frame = 0;
@@ -340,7 +340,7 @@ export function startAssistant(
   /** The admin edited replies or settings: every open suggestion is asked for again, without a page reload. */
   function refreshAll(snapshot: ShopSnapshot) {
     settings = snapshot.settings;
-    t = strings(settings.language);
+    t = popupStrings(settings.language);
     // The admin may have fixed a selector (bound by index.tsx): let the popup say what the page check finds now.
     if (health) checkHealth();
     schedule();

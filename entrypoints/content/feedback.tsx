@@ -11,7 +11,7 @@ import { FeedbackForm } from '@/components/FeedbackForm';
 import { checkImageFile, downscaleImage, refusalText } from '@/lib/feedback/images';
 import { maskPersonal } from '@/lib/feedback/mask';
 import { FEEDBACK_LIMITS, type FeedbackContext } from '@/lib/feedback/types';
-import type { Strings } from '@/lib/i18n';
+import type { PopupStrings } from '@/lib/i18n/popup';
 import type { IntentId } from '@/lib/intents/ids';
 import { callBackground } from '@/lib/messages/background';
 import type { Solution } from '@/lib/solutions/types';
@@ -28,7 +28,7 @@ interface FormState {
 }
 
 export interface FeedbackControllerOptions {
-  strings(): Strings;
+  strings(): PopupStrings;
   language(): Language;
   redraw(): void;
   /** Confirms a sent item in the popup's status line. */

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { ReloadNotice } from '@/components/ReloadNotice';
-import type { Strings } from '@/lib/i18n';
+import type { PopupStrings } from '@/lib/i18n/popup';
 
 const NOTICE_CSS = `
 :host { all: initial; }
@@ -15,7 +15,7 @@ const NOTICE_CSS = `
  * After an extension update the browser tears down the old content script's UI with its context, so
  * the notice gets a shadow root of its own that outlives it, placed where the popup would be.
  */
-export function showReloadNotice(t: Strings, anchor: DOMRect | null): void {
+export function showReloadNotice(t: PopupStrings, anchor: DOMRect | null): void {
   if (document.querySelector('huashu-reload-notice')) return;
   const host = document.createElement('huashu-reload-notice');
   const shadow = host.attachShadow({ mode: 'open' });

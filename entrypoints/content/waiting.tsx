@@ -11,7 +11,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ShopWatch } from '@/entrypoints/content/shop';
 import { recordStat } from '@/entrypoints/content/stats';
 import type { HostAdapter } from '@/lib/adapters/types';
-import { type Strings, strings } from '@/lib/i18n';
+import { type PopupStrings, popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
 import type { TabDispatcher } from '@/lib/messages/tab';
 import type { WaitingRow } from '@/lib/messages/tab-map';
@@ -45,7 +45,7 @@ export function startWaiting(
   const startedAt = Date.now();
   const tracker = new WaitingTracker(() => Date.now());
   let settings: Settings = shop.current()?.settings ?? DEFAULT_SETTINGS;
-  let t: Strings = strings(settings.language);
+  let t: PopupStrings = popupStrings(settings.language);
   let lastTyped = 0;
   let reported = -1;
   let collapsed = false;
@@ -213,7 +213,7 @@ export function startWaiting(
 
   shop.onChange((snapshot) => {
     settings = snapshot.settings;
-    t = strings(settings.language);
+    t = popupStrings(settings.language);
     tick();
   });
   ctx.setInterval(tick, TICK_MS);
@@ -252,7 +252,7 @@ export function startWaiting(
 interface BadgeProps {
   buyers: WaitingBuyer[];
   now: number;
-  t: Strings;
+  t: PopupStrings;
   thresholdSeconds: number;
   language: Settings['language'];
   collapsed: boolean;

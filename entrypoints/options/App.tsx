@@ -3,12 +3,13 @@ import { FeedbackPage } from '@/entrypoints/options/FeedbackPage';
 import { PackPage } from '@/entrypoints/options/PackPage';
 import { RepliesPage } from '@/entrypoints/options/RepliesPage';
 import { RulesPage } from '@/entrypoints/options/RulesPage';
-import { SelectorsPage, selectorsTabLabel } from '@/entrypoints/options/SelectorsPage';
+import { SelectorsPage } from '@/entrypoints/options/SelectorsPage';
 import { SettingsPage } from '@/entrypoints/options/SettingsPage';
 import { StatsPage } from '@/entrypoints/options/StatsPage';
 import { useShop } from '@/entrypoints/options/shop';
-import { strings } from '@/lib/i18n';
 import { errorText } from '@/lib/i18n/errors';
+import { optionsStrings } from '@/lib/i18n/options';
+import { popupStrings } from '@/lib/i18n/popup';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Language } from '@/lib/language';
 import { effectiveSettings } from '@/lib/store/overlay';
@@ -22,7 +23,9 @@ export function App() {
   const shop = useShop();
   const { snapshot } = shop;
   const language = snapshot?.settings.language ?? 'zh';
-  const t = strings(language);
+  const t = optionsStrings(language);
+  // The app name, the close button and the feedback inbox's shared fields are the chat page's words.
+  const popupT = popupStrings(language);
   const [tab, setTab] = useState<Tab>('replies');
   const [dirty, setDirty] = useState(false);
   // The feedback inbox's "去修改话术" opens the reply editor on that intent and order node.
@@ -30,8 +33,8 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${t.appName} · ${t.admin.title}`;
-  }, [language, t]);
+    document.title = `${popupT.appName} · ${t.admin.title}`;
+  }, [language, t, popupT]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -57,7 +60,7 @@ export function App() {
     settings: t.admin.tabSettings,
     feedback: t.feedback.tab,
     stats: t.workflow.statsTab,
-    selectors: selectorsTabLabel(language),
+    selectors: t.selectors.tab,
   };
 
   return (
@@ -67,7 +70,7 @@ export function App() {
           <span class="logo" aria-hidden="true">
             话
           </span>
-          <span class="brand-name">{t.appName}</span>
+          <span class="brand-name">{popupT.appName}</span>
           <span class="brand-sep" />
           <span class="brand-page">{t.admin.title}</span>
         </div>
@@ -132,6 +135,7 @@ export function App() {
         ) : tab === 'feedback' ? (
           <FeedbackPage
             t={t}
+            popupT={popupT}
             language={language}
             notify={shop.setNotice}
             onEditReply={(intent, situation) => {
@@ -156,7 +160,7 @@ export function App() {
       >
         {shop.notice?.text}
         {shop.notice?.tone === 'error' && (
-          <button type="button" class="toast-close" aria-label={t.close} onClick={() => shop.setNotice(null)}>
+          <button type="button" class="toast-close" aria-label={popupT.close} onClick={() => shop.setNotice(null)}>
             ×
           </button>
         )}

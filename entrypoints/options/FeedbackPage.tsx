@@ -9,8 +9,9 @@ import {
   type FeedbackSummary,
 } from '@/lib/feedback/types';
 import { feedbackZip, zipFileName } from '@/lib/feedback/zip';
-import type { Strings } from '@/lib/i18n';
 import { errorText } from '@/lib/i18n/errors';
+import type { OptionsStrings } from '@/lib/i18n/options';
+import type { PopupStrings } from '@/lib/i18n/popup';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
@@ -21,7 +22,9 @@ import type { Situation } from '@/lib/store/types';
 import '@/entrypoints/options/feedback.css';
 
 interface Props {
-  t: Strings;
+  t: OptionsStrings;
+  /** The feedback form's words, shared with the chat page: categories, context fields, order nodes. */
+  popupT: PopupStrings;
   language: Language;
   /** Opens the reply editor on the intent and order node the feedback concerns. */
   onEditReply(intent: IntentId, situation: Situation): void;
@@ -39,8 +42,9 @@ export function situationFor(intent: IntentId, node: OrderNode | null): Situatio
 }
 
 /** The admin's feedback inbox: newest first, filters, one item with images and context, export, webhook. */
-export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
+export function FeedbackPage({ t, popupT, language, onEditReply, notify }: Props) {
   const f = t.feedback;
+  const form = popupT.feedback;
   const intentLabel = (id: IntentId) => INTENT_LABELS[id][language];
   const [rows, setRows] = useState<FeedbackSummary[] | null>(null);
   const [intent, setIntent] = useState<IntentId | ''>('');
@@ -166,7 +170,7 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
           </label>
           <select
             class="input fb-select"
-            aria-label={f.contextIntent}
+            aria-label={form.contextIntent}
             value={intent}
             onChange={(event) => setIntent(event.currentTarget.value as IntentId | '')}
           >
@@ -179,14 +183,14 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
           </select>
           <select
             class="input fb-select"
-            aria-label={f.category}
+            aria-label={form.category}
             value={category}
             onChange={(event) => setCategory(event.currentTarget.value as FeedbackCategory | '')}
           >
             <option value="">{f.allCategories}</option>
             {FEEDBACK_CATEGORIES.map((id) => (
               <option key={id} value={id}>
-                {f.categories[id]}
+                {form.categories[id]}
               </option>
             ))}
           </select>
@@ -223,16 +227,16 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
                 />
                 <button type="button" class="fb-row-main" onClick={() => setOpenId(row.id)}>
                   <span class="fb-row-top">
-                    <span class={`fb-cat fb-cat--${row.category}`}>{f.categories[row.category]}</span>
+                    <span class={`fb-cat fb-cat--${row.category}`}>{form.categories[row.category]}</span>
                     <span class="fb-row-intent">{intentLabel(row.intent)}</span>
-                    {row.node && <span class="fb-row-node">{t.nodes[row.node]}</span>}
+                    {row.node && <span class="fb-row-node">{popupT.nodes[row.node]}</span>}
                     <span class="spacer" />
                     <span class="fb-row-time">{time(row.createdAt)}</span>
                   </span>
                   <span class="fb-row-desc">{row.description}</span>
                   <span class="fb-row-bottom">
                     <span class="fb-row-buyer">“{row.buyerText}”</span>
-                    {row.imageCount > 0 && <span class="fb-row-images">{f.images_(row.imageCount)}</span>}
+                    {row.imageCount > 0 && <span class="fb-row-images">{f.imageCount(row.imageCount)}</span>}
                     <span class={`fb-state${row.resolved ? ' fb-state--resolved' : ''}`}>
                       {row.resolved ? f.resolved : f.open}
                     </span>
@@ -244,7 +248,7 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
         )}
       </section>
 
-      <section class="panel fb-detail" aria-label={f.title} aria-live="polite">
+      <section class="panel fb-detail" aria-label={form.title} aria-live="polite">
         {!item ? (
           <p class="empty">{f.pick}</p>
         ) : (
@@ -252,6 +256,7 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
             key={item.id}
             item={item}
             t={t}
+            popupT={popupT}
             intentLabel={intentLabel}
             time={time}
             onResolved={(resolved) => void setResolved(item.id, resolved)}
@@ -268,15 +273,17 @@ export function FeedbackPage({ t, language, onEditReply, notify }: Props) {
 
 function Detail(props: {
   item: FeedbackItem;
-  t: Strings;
+  t: OptionsStrings;
+  popupT: PopupStrings;
   intentLabel(intent: IntentId): string;
   time(ms: number): string;
   onResolved(resolved: boolean): void;
   onDelete(): void;
   onEditReply(): void;
 }) {
-  const { item, t } = props;
+  const { item, t, popupT } = props;
   const f = t.feedback;
+  const form = popupT.feedback;
   const c = item.context;
   // Full size in the page: Chromium refuses to open data: URLs in a new tab.
   const [zoom, setZoom] = useState<string | null>(null);
@@ -290,7 +297,7 @@ function Detail(props: {
   return (
     <article class="fb-item" data-feedback-id={item.id}>
       <header class="fb-item-head">
-        <span class={`fb-cat fb-cat--${item.category}`}>{f.categories[item.category]}</span>
+        <span class={`fb-cat fb-cat--${item.category}`}>{form.categories[item.category]}</span>
         <span class={`fb-state${item.resolved ? ' fb-state--resolved' : ''}`}>
           {item.resolved ? f.resolved : f.open}
         </span>
@@ -308,15 +315,15 @@ function Detail(props: {
               type="button"
               key={image.dataUrl.slice(-32)}
               class="fb-image"
-              aria-label={`${f.images} ${index + 1}`}
+              aria-label={`${form.images} ${index + 1}`}
               onClick={() => setZoom(image.dataUrl)}
             >
-              <img src={image.dataUrl} alt={`${f.images} ${index + 1}`} width={image.width} height={image.height} />
+              <img src={image.dataUrl} alt={`${form.images} ${index + 1}`} width={image.width} height={image.height} />
             </button>
           ))}
         </div>
       )}
-      <FeedbackContextFields class="fb-context" context={c} intentLabel={props.intentLabel(c.intent)} t={t} />
+      <FeedbackContextFields class="fb-context" context={c} intentLabel={props.intentLabel(c.intent)} t={popupT} />
       <footer class="fb-item-actions">
         <button type="button" class="btn btn-primary" onClick={props.onEditReply}>
           {f.editReply}
@@ -331,8 +338,8 @@ function Detail(props: {
       </footer>
       {zoom && (
         // biome-ignore lint/a11y/useKeyWithClickEvents: Esc closes it too (window listener above)
-        <div class="fb-lightbox" role="dialog" aria-modal="true" aria-label={f.images} onClick={() => setZoom(null)}>
-          <img src={zoom} alt={f.images} />
+        <div class="fb-lightbox" role="dialog" aria-modal="true" aria-label={form.images} onClick={() => setZoom(null)}>
+          <img src={zoom} alt={form.images} />
         </div>
       )}
     </article>
@@ -340,7 +347,15 @@ function Detail(props: {
 }
 
 /** The optional webhook. The host permission for its origin is asked for here, on the admin's click. */
-function WebhookSettings({ t, language, notify }: { t: Strings; language: Language; notify(notice: Notice): void }) {
+function WebhookSettings({
+  t,
+  language,
+  notify,
+}: {
+  t: OptionsStrings;
+  language: Language;
+  notify(notice: Notice): void;
+}) {
   const f = t.feedback;
   const [url, setUrl] = useState('');
   useEffect(() => {

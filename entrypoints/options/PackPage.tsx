@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import { selectorsTabLabel } from '@/entrypoints/options/SelectorsPage';
 import type { Shop } from '@/entrypoints/options/shop';
-import type { Strings } from '@/lib/i18n';
+import type { OptionsStrings } from '@/lib/i18n/options';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
 import { type PackChange, parsePackText, slotLabel } from '@/lib/store/pack';
@@ -10,7 +9,7 @@ import type { ReplyPack, ShopSnapshot } from '@/lib/store/types';
 interface Props {
   shop: Shop;
   snapshot: ShopSnapshot;
-  t: Strings;
+  t: OptionsStrings;
 }
 
 interface Pending {
@@ -147,11 +146,11 @@ export function PackPage({ shop, snapshot, t }: Props) {
   );
 }
 
-function where(change: PackChange, t: Strings, lang: Language): string {
+function where(change: PackChange, t: OptionsStrings, lang: Language): string {
   const a = t.admin;
   if (change.area === 'intent' && change.intent) return `${a.areaIntent} · ${INTENT_LABELS[change.intent][lang]}`;
   if (change.area === 'rule') return a.areaRule;
-  if (change.area === 'selector') return `${selectorsTabLabel(lang)} · ${change.id}`;
+  if (change.area === 'selector') return `${t.selectors.tab} · ${change.id}`;
   if (change.area === 'setting') {
     return change.id === 'lateShipCompensationYuan' ? a.settingLateShip : a.settingPredictionCard;
   }
@@ -159,7 +158,7 @@ function where(change: PackChange, t: Strings, lang: Language): string {
   return change.intent && change.situation ? `${area} · ${slotLabel(change.intent, change.situation, lang)}` : area;
 }
 
-function show(area: PackChange['area'], value: string, t: Strings): string {
+function show(area: PackChange['area'], value: string, t: OptionsStrings): string {
   if (area === 'intent') return value === 'enabled' ? t.admin.intentOn : t.admin.intentOff;
   return value;
 }

@@ -3,7 +3,7 @@ import { ReplyEditor } from '@/components/ReplyEditor';
 import { Marked, ReplyPreview } from '@/components/ReplyPreview';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
-import type { Strings } from '@/lib/i18n';
+import type { OptionsStrings } from '@/lib/i18n/options';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
@@ -25,7 +25,7 @@ import { replyTextProblem } from '@/lib/store/validate';
 interface Props {
   shop: Shop;
   snapshot: ShopSnapshot;
-  t: Strings;
+  t: OptionsStrings;
   guard(action: () => void): void;
   onDirty(dirty: boolean): void;
   /** Where to open, e.g. from a feedback item; the first intent otherwise. */
@@ -388,7 +388,7 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Prop
   );
 }
 
-function Badge({ reply, t }: { reply: EffectiveReply; t: Strings }) {
+function Badge({ reply, t }: { reply: EffectiveReply; t: OptionsStrings }) {
   if (reply.managed) return <span class="badge badge--managed">{t.admin.badgeManaged}</span>;
   if (reply.kind === 'own') return <span class="badge badge--own">{t.admin.badgeOwn}</span>;
   if (reply.origin === 'shop') return <span class="badge badge--edited">{t.admin.badgeEdited}</span>;

@@ -3,7 +3,7 @@ import { ReplyEditor } from '@/components/ReplyEditor';
 import { ReplyPreview } from '@/components/ReplyPreview';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
-import type { Strings } from '@/lib/i18n';
+import type { OptionsStrings } from '@/lib/i18n/options';
 import { VARIABLES } from '@/lib/solutions/render';
 import { effectiveRules, effectiveSettings } from '@/lib/store/overlay';
 import { previewSegments, sampleContext } from '@/lib/store/preview';
@@ -13,7 +13,7 @@ import { keywordsProblem, replyTextProblem, splitKeywords } from '@/lib/store/va
 interface Props {
   shop: Shop;
   snapshot: ShopSnapshot;
-  t: Strings;
+  t: OptionsStrings;
   onDirty(dirty: boolean): void;
 }
 

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Shop } from '@/entrypoints/options/shop';
 import { PART_LABELS, summarizeHealth } from '@/lib/adapters/health';
 import { HEALTH_PARTS } from '@/lib/adapters/types';
+import { optionsStrings } from '@/lib/i18n/options';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import type { SelectorTestResult } from '@/lib/messages/tab-map';
@@ -22,63 +23,6 @@ import {
 } from '@/lib/pages/overrides';
 import type { ShopSnapshot } from '@/lib/store/types';
 import '@/entrypoints/options/selectors.css';
-
-const TEXT = {
-  zh: {
-    tab: '高级 · 页面选择器',
-    title: '页面选择器覆盖',
-    intro:
-      '聊天页面改版后，话术助手可能找不到某个部分（会话列表、聊天消息、输入框、发送按钮、订单信息）。在这里用 JSON 为选择器补充新写法：新写法优先尝试，内置写法仍作后备。保存后立即对已打开的聊天页生效，并随话术包导出，全店坐席导入即可一起修复。',
-    format:
-      '格式：{ "页面": { "选择器名": ["CSS 选择器", …] } }，页面为 feige（飞鸽）、pinduoduo（拼多多）或 demo-workbench（演示工作台）。',
-    managed: (keys: string) => `管理员已统一下发以下选择器，以下发的为准：${keys}`,
-    label: '选择器覆盖（JSON）',
-    test: '校验并测试',
-    save: '保存',
-    clear: '清除覆盖',
-    clearConfirm: '清除全部页面选择器覆盖，恢复内置写法？',
-    saved: '页面选择器已保存，已打开的聊天页已更新',
-    cleared: '已清除页面选择器覆盖',
-    valid: 'JSON 校验通过。',
-    testing: '正在检查已打开的聊天页…',
-    noTab: '没有找到打开的聊天页：请先在另一个标签页打开飞鸽、拼多多或演示工作台，再点「校验并测试」。',
-    resultsTitle: '测试结果（使用上面的内容，尚未保存）',
-    found: '已找到',
-    missing: '未找到',
-    reference: '内置选择器（参考）',
-    referenceHint: '每个选择器名下的写法按顺序尝试，第一个能找到的生效。',
-    dirty: '有未保存的修改',
-  },
-  en: {
-    tab: 'Advanced · page selectors',
-    title: 'Page selector overrides',
-    intro:
-      'When a chat page changes, Huashu may no longer find one of its parts (conversation list, chat messages, input box, send button, order details). Add new selector variants here as JSON: they are tried first, the built-in ones still follow. Saving applies them to open chat tabs at once, and they travel in the reply pack, so importing it fixes every agent.',
-    format: 'Format: { "page": { "selectorKey": ["CSS selector", …] } }; pages are feige, pinduoduo or demo-workbench.',
-    managed: (keys: string) => `Your administrator set these selectors, which take precedence: ${keys}`,
-    label: 'Selector overrides (JSON)',
-    test: 'Check and test',
-    save: 'Save',
-    clear: 'Clear overrides',
-    clearConfirm: 'Clear every page selector override and go back to the built-in selectors?',
-    saved: 'Page selectors saved; open chat tabs updated',
-    cleared: 'Page selector overrides cleared',
-    valid: 'The JSON is valid.',
-    testing: 'Checking open chat tabs…',
-    noTab:
-      'No open chat tab found: open Feige, Pinduoduo or the demo workbench in another tab, then click “Check and test”.',
-    resultsTitle: 'Test result (with the text above, not saved yet)',
-    found: 'found',
-    missing: 'not found',
-    reference: 'Built-in selectors (reference)',
-    referenceHint: 'Each key’s variants are tried in order; the first that matches wins.',
-    dirty: 'Unsaved changes',
-  },
-} as const;
-
-export function selectorsTabLabel(language: Language): string {
-  return TEXT[language].tab;
-}
 
 function toText(overrides: SelectorOverrides | undefined): string {
   return overrides && Object.keys(overrides).length > 0 ? JSON.stringify(overrides, null, 2) : '';
@@ -100,7 +44,7 @@ type Check =
   | null;
 
 export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
-  const s = TEXT[language];
+  const s = optionsStrings(language).selectors;
   const savedText = toText(snapshot.local.selectorOverrides);
   const [text, setText] = useState(savedText);
   const [check, setCheck] = useState<Check>(null);
@@ -247,7 +191,7 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
 }
 
 function TestResults({ results, language }: { results: SelectorTestResult[]; language: Language }) {
-  const s = TEXT[language];
+  const s = optionsStrings(language).selectors;
   if (results.length === 0) {
     return (
       <p class="banner banner--warn selectors-problem" role="alert">

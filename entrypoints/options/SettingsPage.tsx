@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
 import { WorkflowSettings } from '@/entrypoints/options/WorkflowSettings';
-import type { Strings } from '@/lib/i18n';
+import type { OptionsStrings } from '@/lib/i18n/options';
 import type { Settings } from '@/lib/settings';
 import { managedSettingKeys } from '@/lib/store/overlay';
 import type { ShopSnapshot } from '@/lib/store/types';
@@ -11,7 +11,7 @@ interface Props {
   shop: Shop;
   settings: Settings;
   snapshot: ShopSnapshot;
-  t: Strings;
+  t: OptionsStrings;
 }
 
 export function SettingsPage({ shop, settings, snapshot, t }: Props) {

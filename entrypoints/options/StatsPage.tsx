@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { HourBars, PairBars, RateChart } from '@/entrypoints/options/charts';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
-import type { Strings } from '@/lib/i18n';
+import type { OptionsStrings } from '@/lib/i18n/options';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
 import { byDay, byHour, byIntent, lastDays, replyRate, sumCounts, toCsv } from '@/lib/stats/aggregate';
@@ -13,7 +13,7 @@ const RANGES = [7, 14, 30] as const;
 
 interface Props {
   shop: Shop;
-  t: Strings;
+  t: OptionsStrings;
   language: Language;
 }
 
@@ -240,7 +240,7 @@ export function StatsPage({ shop, t, language }: Props) {
 }
 
 /** The opt-in daily summary to the feedback webhook; without a webhook it cannot be turned on. */
-function DailySummarySection({ shop, t }: { shop: Shop; t: Strings }) {
+function DailySummarySection({ shop, t }: { shop: Shop; t: OptionsStrings }) {
   const w = t.workflow;
   const [state, setState] = useState<StatsSummaryState | null>(null);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Switch } from '@/entrypoints/options/Switch';
-import type { Strings } from '@/lib/i18n';
+import type { OptionsStrings } from '@/lib/i18n/options';
 import { type Settings, SLOW_REPLY_LIMITS } from '@/lib/settings';
 import { JUMP_COMMAND } from '@/lib/waiting/jump';
 import '@/entrypoints/options/stats.css';
@@ -9,7 +9,7 @@ import type { Shop } from '@/entrypoints/options/shop';
 interface Props {
   shop: Shop;
   settings: Settings;
-  t: Strings;
+  t: OptionsStrings;
 }
 
 /** The slow-reply alert's settings and the list of keyboard shortcuts, on the settings tab. */

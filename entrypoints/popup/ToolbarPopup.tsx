@@ -3,7 +3,8 @@
  * It asks the tab's content script directly (the tab knows the page); nothing is stored here.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { type Strings, strings } from '@/lib/i18n';
+import { popupStrings } from '@/lib/i18n/popup';
+import { toolbarStrings } from '@/lib/i18n/toolbar';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import { callTab } from '@/lib/messages/tab';
@@ -22,8 +23,9 @@ export function ToolbarPopup() {
   const [language, setLanguage] = useState<Language>('zh');
   const [tabId, setTabId] = useState<number | undefined>();
   const [list, setList] = useState<WaitingList | null | undefined>(undefined);
-  const t: Strings = strings(language);
-  const w = t.workflow;
+  const t = toolbarStrings(language);
+  // The app name and the waiting rows' words are shared with the chat page's waiting badge.
+  const popupT = popupStrings(language);
 
   useEffect(() => {
     callBackground('shopState', {})
@@ -61,24 +63,24 @@ export function ToolbarPopup() {
         <span class="tp-logo" aria-hidden="true">
           话
         </span>
-        <span class="tp-name">{t.appName}</span>
+        <span class="tp-name">{popupT.appName}</span>
         <button type="button" class="tp-options" onClick={() => void browser.runtime.openOptionsPage()}>
           {t.settingsTitle}
         </button>
       </header>
       {list === null ? (
-        <p class="tp-empty">{w.notChatPage}</p>
+        <p class="tp-empty">{t.notChatPage}</p>
       ) : (
         <>
           <button type="button" class="tp-jump" disabled={buyers.length === 0} onClick={() => void open()}>
-            {w.jump}
+            {t.jump}
             <kbd>Alt+J</kbd>
           </button>
           <h2 class="tp-title">
-            {w.waitingList}
+            {t.waitingList}
             <span class="tp-count">{buyers.length}</span>
           </h2>
-          {list !== undefined && buyers.length === 0 && <p class="tp-empty">{w.nobodyWaiting}</p>}
+          {list !== undefined && buyers.length === 0 && <p class="tp-empty">{t.nobodyWaiting}</p>}
           <ol class="tp-list">
             {buyers.map((buyer) => (
               <li key={buyer.id}>
@@ -86,11 +88,11 @@ export function ToolbarPopup() {
                   type="button"
                   class={`tp-row${buyer.late ? ' tp-row--late' : ''}`}
                   data-conv-id={buyer.id}
-                  title={w.open(buyer.name)}
+                  title={popupT.workflow.open(buyer.name)}
                   onClick={() => void open(buyer.id)}
                 >
                   <span class="tp-buyer">{buyer.name}</span>
-                  {buyer.marked && <span class="tp-tag">{w.urgent}</span>}
+                  {buyer.marked && <span class="tp-tag">{popupT.workflow.urgent}</span>}
                   <span class="tp-time">{formatWait(buyer.seconds, language)}</span>
                 </button>
               </li>

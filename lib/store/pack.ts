@@ -3,7 +3,8 @@
  * managed policy read a pack through parsePack, which refuses anything malformed with a clear reason.
  */
 
-import { strings } from '@/lib/i18n';
+import { optionsStrings } from '@/lib/i18n/options';
+import { popupStrings } from '@/lib/i18n/popup';
 import { type IntentId, isIntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
@@ -37,10 +38,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function situationLabel(situation: Situation, lang: Language): string {
-  const t = strings(lang);
-  if (situation === 'any') return t.admin.situationAny;
-  if (situation === 'none') return t.admin.situationNone;
-  return t.nodes[situation];
+  const admin = optionsStrings(lang).admin;
+  if (situation === 'any') return admin.situationAny;
+  if (situation === 'none') return admin.situationNone;
+  return popupStrings(lang).nodes[situation];
 }
 
 export function slotLabel(intent: IntentId, situation: Situation, lang: Language): string {

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { type FeedbackDraft, FeedbackForm, type FeedbackFormProps } from '@/components/FeedbackForm';
-import { strings } from '@/lib/i18n';
+import { popupStrings } from '@/lib/i18n/popup';
 
 const draft: FeedbackDraft = {
   category: 'wrong_intent',
@@ -24,7 +24,7 @@ const draft: FeedbackDraft = {
 function renderForm(overrides: Partial<FeedbackFormProps> = {}) {
   const props: FeedbackFormProps = {
     draft,
-    t: strings('zh'),
+    t: popupStrings('zh'),
     submitting: false,
     processing: 0,
     onChange: vi.fn(),

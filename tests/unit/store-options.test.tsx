@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RepliesPage } from '@/entrypoints/options/RepliesPage';
 import type { Shop } from '@/entrypoints/options/shop';
-import { strings } from '@/lib/i18n';
+import { optionsStrings } from '@/lib/i18n/options';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ShopSnapshot } from '@/lib/store/types';
 
@@ -22,7 +22,15 @@ function snapshot(partial: Partial<ShopSnapshot> = {}): ShopSnapshot {
 
 function renderPage(data: ShopSnapshot) {
   const shop = { run: vi.fn(async () => data), setNotice: vi.fn() } as unknown as Shop;
-  render(<RepliesPage shop={shop} snapshot={data} t={strings('zh')} guard={(action) => action()} onDirty={() => {}} />);
+  render(
+    <RepliesPage
+      shop={shop}
+      snapshot={data}
+      t={optionsStrings('zh')}
+      guard={(action) => action()}
+      onDirty={() => {}}
+    />,
+  );
   fireEvent.click(screen.getByRole('tab', { name: '待发货' }));
   return shop;
 }

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SuggestionPopup, type SuggestionPopupProps } from '@/components/SuggestionPopup';
-import { strings } from '@/lib/i18n';
+import { popupStrings } from '@/lib/i18n/popup';
 import type { Solution } from '@/lib/solutions/types';
 
 const solution: Solution = {
@@ -31,7 +31,7 @@ function renderPopup(overrides: Partial<SuggestionPopupProps> = {}) {
   const props: SuggestionPopupProps = {
     solution,
     buyerText: '什么时候发货',
-    t: strings('zh'),
+    t: popupStrings('zh'),
     collapsed: false,
     onCopy: vi.fn(),
     onSend: vi.fn(),
@@ -78,7 +78,7 @@ describe('SuggestionPopup', () => {
   test('collapsed shows only the header; Escape collapses an open popup', () => {
     const { unmount } = render(
       <SuggestionPopup
-        {...{ solution, buyerText: '', t: strings('zh'), collapsed: true }}
+        {...{ solution, buyerText: '', t: popupStrings('zh'), collapsed: true }}
         {...{ onCopy: vi.fn(), onSend: vi.fn(), onAction: vi.fn(), onPickOrder: vi.fn(), onClose: vi.fn() }}
         onToggleCollapsed={vi.fn()}
       />,
@@ -103,7 +103,7 @@ describe('SuggestionPopup', () => {
   });
 
   test('English is available', () => {
-    renderPopup({ t: strings('en') });
+    renderPopup({ t: popupStrings('en') });
     expect(screen.getAllByRole('button', { name: 'Send' })).toHaveLength(2);
     expect(screen.getByText('Awaiting shipment')).toBeTruthy();
   });
