@@ -178,7 +178,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
 }
 
 /** The context that goes with the feedback, shown before sending. Buyer text is rendered as text. */
-export function ContextView({ context, t }: { context: FeedbackContext; t: PopupStrings }) {
+function ContextView({ context, t }: { context: FeedbackContext; t: PopupStrings }) {
   const f = t.feedback;
   return (
     <section class="hs-fb-context" aria-label={f.context}>

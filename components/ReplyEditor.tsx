@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ReplyPreview } from '@/components/ReplyPreview';
 import type { PreviewSegment } from '@/lib/store/preview';
 
-export interface ReplyEditorStrings {
+interface ReplyEditorStrings {
   editorLabel: string;
   editorHint: string;
   insertVariable: string;

@@ -1,4 +1,4 @@
-import { type AdapterHealth, HEALTH_PARTS } from '@/lib/adapters/types';
+import { type AdapterHealth, HEALTH_PARTS } from '@/lib/pages/health';
 
 /** What one frame of a chat tab last reported. */
 export interface FrameReport {

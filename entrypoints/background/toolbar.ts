@@ -1,9 +1,9 @@
 import { combineFrames, type FrameReport } from '@/entrypoints/background/frames';
-import { summarizeHealth } from '@/lib/adapters/health';
-import type { AdapterHealth } from '@/lib/adapters/types';
 import type { Language } from '@/lib/language';
 import type { RequestOf } from '@/lib/messages/background-map';
 import type { RequestSender } from '@/lib/messages/serve-background';
+import type { AdapterHealth } from '@/lib/pages/health';
+import { summarizeHealth } from '@/lib/pages/health';
 
 /**
  * What the toolbar icon shows for one chat tab. A chat page may spread its parts over frames (飞鸽's

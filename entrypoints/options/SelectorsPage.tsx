@@ -8,13 +8,12 @@ import { errorText } from '@/lib/i18n/errors';
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Shop } from '@/entrypoints/options/shop';
-import { PART_LABELS, summarizeHealth } from '@/lib/adapters/health';
-import { HEALTH_PARTS } from '@/lib/adapters/types';
 import { optionsStrings } from '@/lib/i18n/options';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import type { SelectorTestResult } from '@/lib/messages/tab-map';
 import { PAGES } from '@/lib/pages';
+import { HEALTH_PARTS, PART_LABELS, summarizeHealth } from '@/lib/pages/health';
 import {
   mergeSelectorOverrides,
   pageLabel,

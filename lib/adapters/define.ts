@@ -1,4 +1,5 @@
-import type { AdapterHealth, HostAdapter } from '@/lib/adapters/types';
+import type { HostAdapter } from '@/lib/adapters/types';
+import type { AdapterHealth } from '@/lib/pages/health';
 import type { ActionId } from '@/lib/solutions/types';
 
 const NOTHING_FOUND: AdapterHealth = {

@@ -62,7 +62,7 @@ function placeCaretAtEnd(el: HTMLElement): void {
  * Sets a textarea's value through the native setter: frameworks such as React track the value
  * on the element and ignore an assignment that bypasses it.
  */
-export function setTextareaValue(el: HTMLTextAreaElement, text: string): void {
+function setTextareaValue(el: HTMLTextAreaElement, text: string): void {
   const view = el.ownerDocument.defaultView;
   const setter = view && Object.getOwnPropertyDescriptor(view.HTMLTextAreaElement.prototype, 'value')?.set;
   if (setter) setter.call(el, text);
@@ -73,7 +73,7 @@ export function setTextareaValue(el: HTMLTextAreaElement, text: string): void {
 }
 
 /** Resolves true once `check` holds after DOM changes under `root`, false after `timeoutMs`. */
-export function waitForDom(root: Node, check: () => boolean, timeoutMs: number): Promise<boolean> {
+function waitForDom(root: Node, check: () => boolean, timeoutMs: number): Promise<boolean> {
   if (check()) return Promise.resolve(true);
   return new Promise((resolve) => {
     const view = root.ownerDocument?.defaultView ?? globalThis;
@@ -92,7 +92,7 @@ export function waitForDom(root: Node, check: () => boolean, timeoutMs: number):
 }
 
 /** How long a send may take to show in the thread before it counts as failed. */
-export const SEND_CONFIRM_MS = 3000;
+const SEND_CONFIRM_MS = 3000;
 
 /**
  * Triggers a send and resolves true only once a new agent message with exactly `text` shows in the

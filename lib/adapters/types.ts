@@ -1,4 +1,5 @@
 import type { Order } from '@/lib/orders/types';
+import type { AdapterHealth } from '@/lib/pages/health';
 import type { Selectors } from '@/lib/pages/types';
 import type { ActionId } from '@/lib/solutions/types';
 
@@ -31,21 +32,6 @@ export interface ConversationSummary {
    */
   waitingSeconds?: number;
 }
-
-/** The parts of a host page Huashu relies on; the health check reports each one. */
-export const HEALTH_PARTS = ['conversations', 'messages', 'input', 'send', 'orders'] as const;
-export type HealthPart = (typeof HEALTH_PARTS)[number];
-
-/**
- * Which parts an adapter found on the page as it is now:
- * - conversations: the conversation list's rows;
- * - messages: the open conversation can be identified and at least one buyer or agent message read;
- * - input: the composer Huashu writes replies into;
- * - send: the page's own send control;
- * - orders: at least one order read from the order panel, or the panel plainly shows the buyer has
- *   none. Orders are never guessed: an adapter that cannot read them returns [] and reports false.
- */
-export type AdapterHealth = Record<HealthPart, boolean>;
 
 /**
  * Everything Huashu knows about one host page. Only adapters touch host DOM; every function takes

@@ -5,8 +5,8 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { FeedbackRecord, FeedbackSettings } from '@/lib/feedback/types';
 
-export const FEEDBACK_DB_NAME = 'huashu-feedback';
-export const FEEDBACK_DB_VERSION = 1;
+const FEEDBACK_DB_NAME = 'huashu-feedback';
+const FEEDBACK_DB_VERSION = 1;
 
 /** One item's webhook delivery. The item id is the idempotency key. */
 export interface OutboxEntry {

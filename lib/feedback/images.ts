@@ -57,7 +57,7 @@ export async function downscaleImage(file: Blob): Promise<FeedbackImageData> {
   }
 }
 
-export function blobToDataUrl(blob: Blob): Promise<string> {
+function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);

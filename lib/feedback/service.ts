@@ -28,7 +28,7 @@ export interface FeedbackServiceDeps {
   setTimer(run: () => void, ms: number): void;
 }
 
-export function maskContext(context: FeedbackContext): FeedbackContext {
+function maskContext(context: FeedbackContext): FeedbackContext {
   return {
     ...context,
     buyerText: maskPersonal(context.buyerText),
@@ -136,8 +136,6 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
   };
 }
 
-export type FeedbackService = ReturnType<typeof createFeedbackService>;
-
 function summary(record: FeedbackRecord, delivery: DeliveryState | undefined): FeedbackSummary {
   return {
     id: record.id,
@@ -167,7 +165,7 @@ async function withDataUrls(record: FeedbackRecord): Promise<Omit<FeedbackItem, 
 }
 
 /** The webhook's JSON: the item as the inbox shows it, with its images inline. */
-export async function webhookBody(record: FeedbackRecord) {
+async function webhookBody(record: FeedbackRecord) {
   const item = await withDataUrls(record);
   return {
     id: item.id,

@@ -8,10 +8,6 @@ import type { OrderNode } from '@/lib/orders/types';
 export const FEEDBACK_CATEGORIES = ['wrong_intent', 'bad_reply', 'bad_action', 'other'] as const;
 export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
 
-export function isFeedbackCategory(value: unknown): value is FeedbackCategory {
-  return (FEEDBACK_CATEGORIES as readonly unknown[]).includes(value);
-}
-
 export const FEEDBACK_LIMITS = {
   descriptionChars: 1000,
   images: 3,
@@ -58,7 +54,7 @@ export interface FeedbackInput {
   context: FeedbackContext;
 }
 
-export interface StoredImage {
+interface StoredImage {
   type: FeedbackImageData['type'];
   blob: Blob;
   width: number;

@@ -86,7 +86,6 @@ const inCatalogue = <T extends { intent: IntentId; situation: Situation }>(schem
     schema,
     v.check((value) => catalogueSlot(value.intent, value.situation) !== undefined, 'situation'),
   );
-const SlotSchema = inCatalogue(v.object(slot, 'request'));
 const ReplyRefSchema = inCatalogue(v.object({ ...slot, replyId: id('replyId') }, 'request'));
 const replyText = text('reply', LIMITS.replyChars);
 
@@ -205,6 +204,3 @@ export type RequestOf<T extends BackgroundRequestType> = v.InferOutput<(typeof B
 export type ResponseOf<T extends BackgroundRequestType> = (typeof BACKGROUND_REQUESTS)[T]['response'];
 
 export type SuggestRequest = RequestOf<'suggest'>;
-export type SlotRef = v.InferOutput<typeof SlotSchema>;
-export type ReplyRef = v.InferOutput<typeof ReplyRefSchema>;
-export type RuleInput = RequestOf<'saveRule'>;

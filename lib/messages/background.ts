@@ -6,8 +6,11 @@ import type { BackgroundRequestType, RequestOf, ResponseOf } from '@/lib/message
 import { envelope } from '@/lib/messages/envelope';
 import { CodedError, type ErrorData, isErrorData } from '@/lib/messages/errors';
 
-/** What the background answers: a result or a coded reason, never a thrown error across contexts. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
+/**
+ * What the background answers: a result or a coded reason, never a thrown error across contexts. Surfaces word
+ * `reason` in their own language; `error` is the same reason in the default language, for logs and tools.
+ */
+export type Reply<T> = { ok: true; value: T } | { ok: false; reason: ErrorData; error: string };
 
 /** Sends a request to the background and unwraps its reply; rejects with a CodedError. */
 export async function callBackground<T extends BackgroundRequestType>(
@@ -24,7 +27,9 @@ export async function callBackground<T extends BackgroundRequestType>(
   }
   if (!reply) throw new CodedError('backgroundDown');
   if (!reply.ok) {
-    throw isErrorData(reply.error) ? new CodedError(reply.error.code, reply.error.params) : new CodedError('internal');
+    throw isErrorData(reply.reason)
+      ? new CodedError(reply.reason.code, reply.reason.params)
+      : new CodedError('internal');
   }
   return reply.value;
 }

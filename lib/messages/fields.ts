@@ -2,7 +2,7 @@
  * The request fields a schema can refuse, by name. A schema's message is the field's name; the dispatcher turns
  * the first issue into `invalidField` with that name, and each surface words it (lib/i18n/errors.ts).
  */
-export const FIELDS = [
+const FIELDS = [
   'request',
   'conversation',
   'message',

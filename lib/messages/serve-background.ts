@@ -1,4 +1,7 @@
 /** The background's one dispatcher: every request is checked against its schema before a handler sees it. */
+
+import { errorText } from '@/lib/i18n/errors';
+import type { Reply } from '@/lib/messages/background';
 import {
   BACKGROUND_REQUESTS,
   type BackgroundRequestType,
@@ -30,7 +33,7 @@ export function serveBackground(handlers: BackgroundHandlers): void {
     try {
       request = parseEnvelope(BACKGROUND_REQUESTS, message);
     } catch (error) {
-      return Promise.resolve({ ok: false, error: toErrorData(error) });
+      return Promise.resolve(refusal(error));
     }
     if (!request) return undefined;
     const handler = handlers[request.type] as (payload: unknown, from: RequestSender) => unknown;
@@ -39,7 +42,12 @@ export function serveBackground(handlers: BackgroundHandlers): void {
       .then(() => handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId }))
       .then(
         (value) => ({ ok: true, value }),
-        (error: unknown) => ({ ok: false, error: toErrorData(error) }),
+        (error: unknown) => refusal(error),
       );
   });
+}
+
+function refusal(error: unknown): Reply<never> {
+  const reason = toErrorData(error);
+  return { ok: false, reason, error: errorText(reason, 'zh') };
 }

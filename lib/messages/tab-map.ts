@@ -3,9 +3,9 @@
  * third-party page's renderer, so they have schemas too, checked by whoever asked.
  */
 import * as v from 'valibot';
-import { type AdapterHealth, HEALTH_PARTS } from '@/lib/adapters/types';
 import { ERROR_CODES, type ErrorData } from '@/lib/messages/errors';
 import { LIMITS } from '@/lib/messages/limits';
+import { type AdapterHealth, HEALTH_PARTS } from '@/lib/pages/health';
 
 const none = v.object({});
 const SelectorOverridesRecord = v.record(v.string(), v.record(v.string(), v.array(v.string())));

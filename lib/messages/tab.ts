@@ -30,9 +30,7 @@ export async function broadcastToTabs<T extends TabRequestType>(type: T, payload
   );
 }
 
-export type TabHandler<T extends TabRequestType> = (
-  payload: TabRequestOf<T>,
-) => TabResponseOf<T> | Promise<TabResponseOf<T>>;
+type TabHandler<T extends TabRequestType> = (payload: TabRequestOf<T>) => TabResponseOf<T> | Promise<TabResponseOf<T>>;
 
 export interface TabDispatcher {
   /** Registers the handler of one request type; a later registration replaces it. */

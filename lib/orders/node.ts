@@ -1,7 +1,7 @@
 import type { Order, OrderNode } from '@/lib/orders/types';
 
 /** Merchant workbenches show order times in China's time zone, whatever the agent's computer is set to. */
-export const SHOP_TIME_ZONE = 'Asia/Shanghai';
+const SHOP_TIME_ZONE = 'Asia/Shanghai';
 const SHANGHAI_OFFSET = '+08:00';
 
 const NODE_BY_STATUS: Record<string, OrderNode> = {

@@ -1,6 +1,5 @@
 /** The status labels a Chinese merchant workbench shows in its order panel. */
 export const ORDER_STATUS_LABELS = ['待支付', '待发货', '已发货', '运输中', '已签收', '售后中', '已关闭'] as const;
-export type OrderStatusLabel = (typeof ORDER_STATUS_LABELS)[number];
 
 /** An order as an adapter reads it from the page: plain strings, any field but id may be missing. */
 export interface Order {

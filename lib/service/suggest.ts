@@ -1,13 +1,11 @@
 import { classify } from '@/lib/engine/classify';
 import type { SuggestRequest } from '@/lib/messages/background-map';
 import { orderNode } from '@/lib/orders/node';
-import { catalogueEntry } from '@/lib/solutions/catalogue';
-import type { RenderContext } from '@/lib/solutions/render';
-import { renderReplies } from '@/lib/solutions/render';
-import { MAX_REPLIES, solve } from '@/lib/solutions/solve';
-import type { Solution, SuggestedReply } from '@/lib/solutions/types';
+import { type RenderContext, type ReplyTemplate, renderReplies } from '@/lib/solutions/render';
+import { solve } from '@/lib/solutions/solve';
+import type { Solution } from '@/lib/solutions/types';
 import { effectiveSettings, effectiveSlot, intentState, matchingRule } from '@/lib/store/overlay';
-import { EMPTY_SNAPSHOT, type ShopSnapshot } from '@/lib/store/types';
+import { EMPTY_SNAPSHOT, type KeywordRule, type ShopSnapshot } from '@/lib/store/types';
 
 interface SuggestServiceOptions {
   now: () => Date;
@@ -36,6 +34,8 @@ export function createSuggestService({ now, shop = () => EMPTY_SNAPSHOT }: Sugge
       const current = effectiveSettings(snapshot);
       const at = now();
       if (!intent || !intentState(snapshot, intent).enabled) return ruleOnly(request, snapshot, current, at);
+      // The shop's keyword rule that also matches follows the built-in replies, in the popup's last place.
+      const rule = matchingRule(snapshot, request.text);
       const solution = solve({
         conversationId: request.conversationId,
         messageId: request.messageId,
@@ -49,40 +49,21 @@ export function createSuggestService({ now, shop = () => EMPTY_SNAPSHOT }: Sugge
         lang: current.language,
         capabilities: request.capabilities,
         settings: { lateShipCompensationYuan: current.lateShipCompensationYuan },
+        templates: (situation) =>
+          effectiveSlot(snapshot, intent, situation).map((reply) => ({
+            id: reply.id,
+            text: reply.text,
+            source: reply.origin === 'official' ? 'official' : 'shop',
+          })),
+        trailing: rule ? [ruleTemplate(rule)] : [],
       });
-
-      // The shop's overlay: the same situation solve() answered, with the shop's texts and order.
-      const { situation } = catalogueEntry(intent, solution.order !== null, solution.node);
-      const context: RenderContext = {
-        order: solution.order,
-        buyerName: request.buyerName,
-        now: at,
-        settings: { lateShipCompensationYuan: current.lateShipCompensationYuan },
-      };
-      const replies: SuggestedReply[] = [];
-      const omitted: Solution['omitted'] = [];
-      for (const reply of effectiveSlot(snapshot, intent, situation)) {
-        const source = reply.origin === 'official' ? 'official' : 'shop';
-        const rendered = renderReplies([reply], context, current.language, source);
-        replies.push(...rendered.replies);
-        omitted.push(...rendered.omitted);
-      }
-
-      // A shop keyword rule that also matches follows the built-in solution, in the popup's last place.
-      const rule = matchingRule(snapshot, request.text);
-      const ruleReplies = rule
-        ? renderReplies([{ id: `rule:${rule.id}`, text: rule.reply }], context, current.language, 'shop')
-        : { replies: [], omitted: [] };
-      omitted.push(...ruleReplies.omitted);
-
-      return {
-        ...solution,
-        replies: [...replies.slice(0, MAX_REPLIES - ruleReplies.replies.length), ...ruleReplies.replies],
-        omitted,
-        why: rule ? [...solution.why, RULE_REASON[current.language](rule.keywords)] : solution.why,
-      };
+      return rule ? { ...solution, why: [...solution.why, RULE_REASON[current.language](rule.keywords)] } : solution;
     },
   };
+}
+
+function ruleTemplate(rule: KeywordRule): ReplyTemplate {
+  return { id: `rule:${rule.id}`, text: rule.reply, source: 'shop' };
 }
 
 /**
@@ -106,7 +87,7 @@ function ruleOnly(
     now: at,
     settings: { lateShipCompensationYuan: current.lateShipCompensationYuan },
   };
-  const rendered = renderReplies([{ id: `rule:${rule.id}`, text: rule.reply }], context, current.language, 'shop');
+  const rendered = renderReplies([ruleTemplate(rule)], context, current.language);
   if (rendered.replies.length === 0) return null;
   return {
     conversationId: request.conversationId,

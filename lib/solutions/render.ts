@@ -174,6 +174,8 @@ export interface ReplyTemplate {
   /** Stable: shop overrides refer to it. */
   id: string;
   text: string;
+  /** Who wrote the text: the catalogue as shipped, or the shop (an edit, an own reply, a keyword rule). */
+  source?: SuggestedReply['source'];
 }
 
 export interface RenderedReplies {
@@ -186,12 +188,12 @@ export function renderReplies(
   templates: readonly ReplyTemplate[],
   context: RenderContext,
   lang: Language = 'zh',
-  source: SuggestedReply['source'] = 'official',
 ): RenderedReplies {
   const result: RenderedReplies = { replies: [], omitted: [] };
   for (const template of templates) {
     const rendered = renderTemplate(template.text, context, lang);
-    if (rendered.ok) result.replies.push({ id: template.id, text: rendered.text, source });
+    if (rendered.ok)
+      result.replies.push({ id: template.id, text: rendered.text, source: template.source ?? 'official' });
     else result.omitted.push({ replyId: template.id, reason: rendered.reason });
   }
   return result;

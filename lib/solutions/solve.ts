@@ -6,8 +6,9 @@ import { predictOrder } from '@/lib/orders/predict';
 import type { Order } from '@/lib/orders/types';
 import { buildAction } from '@/lib/solutions/actions';
 import { catalogueEntry } from '@/lib/solutions/catalogue';
+import type { CatalogueSituation } from '@/lib/solutions/catalogue/types';
 import type { SolutionSettings } from '@/lib/solutions/defaults';
-import { type RenderContext, renderReplies, renderTemplate } from '@/lib/solutions/render';
+import { type RenderContext, type ReplyTemplate, renderReplies, renderTemplate } from '@/lib/solutions/render';
 import type { ActionId, Solution } from '@/lib/solutions/types';
 
 export interface SolveInput {
@@ -26,6 +27,13 @@ export interface SolveInput {
   /** What the host page's adapter can do. */
   capabilities: ActionId[];
   settings: SolutionSettings;
+  /**
+   * The replies of a catalogue situation as the shop has them (edits, own replies, its order); the catalogue as
+   * shipped when absent. Solve picks the situation, so it asks for the templates of that one only.
+   */
+  templates?: (situation: CatalogueSituation) => readonly ReplyTemplate[];
+  /** Replies that follow the intent's own, in the popup's last places: the shop's matching keyword rule. */
+  trailing?: readonly ReplyTemplate[];
 }
 
 /** The popup never shows more than this many replies for one message. */
@@ -50,7 +58,7 @@ export function solve(input: SolveInput): Solution {
   const picked = pickOrder(input);
   const order = picked?.order ?? null;
   const node = order ? orderNode(order, input.now) : null;
-  const { entry } = catalogueEntry(intent, order !== null, node);
+  const { situation, entry } = catalogueEntry(intent, order !== null, node);
   const context: RenderContext = {
     order,
     buyerName: input.buyerName,
@@ -58,7 +66,8 @@ export function solve(input: SolveInput): Solution {
     settings: input.settings,
   };
 
-  const rendered = renderReplies(entry.replies, context, input.lang);
+  const rendered = renderReplies(input.templates?.(situation) ?? entry.replies, context, input.lang);
+  const trailing = renderReplies(input.trailing ?? [], context, input.lang);
   const notices =
     entry.notices?.flatMap((notice) => {
       const result = renderTemplate(notice[input.lang], context, input.lang);
@@ -76,10 +85,10 @@ export function solve(input: SolveInput): Solution {
     order,
     node,
     otherOrders: input.orders.filter((other) => other !== order),
-    replies: rendered.replies.slice(0, MAX_REPLIES),
+    replies: [...rendered.replies.slice(0, MAX_REPLIES - trailing.replies.length), ...trailing.replies],
     actions: entry.actions.map((id) => buildAction(id, context, input.capabilities, input.lang)),
     notices,
-    omitted: rendered.omitted,
+    omitted: [...rendered.omitted, ...trailing.omitted],
   };
 }
 

@@ -5,7 +5,7 @@
 import type { IntentId } from '@/lib/intents/ids';
 import { REPLY_TARGET_SECONDS, type StatsCounts, type StatsEvent, type StatsRow } from '@/lib/stats/types';
 
-export function emptyCounts(): StatsCounts {
+function emptyCounts(): StatsCounts {
   return {
     shown: 0,
     copied: 0,

@@ -3,7 +3,7 @@ import { INTENT_IDS } from '@/lib/intents/ids';
 import { SUGGESTION_EVENTS } from '@/lib/stats/types';
 
 /** At most this many events in one report; the content script batches far fewer. */
-export const MAX_STATS_EVENTS = 100;
+const MAX_STATS_EVENTS = 100;
 
 const at = v.pipe(v.number('statsEvents'), v.finite('statsEvents'), v.gtValue(0, 'statsEvents'));
 

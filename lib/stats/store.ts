@@ -7,8 +7,8 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { fileEvents, keyOf, rowKey } from '@/lib/stats/aggregate';
 import type { StatsEvent, StatsReport, StatsRow } from '@/lib/stats/types';
 
-export const STATS_DB_NAME = 'huashu-stats';
-export const STATS_DB_VERSION = 1;
+const STATS_DB_NAME = 'huashu-stats';
+const STATS_DB_VERSION = 1;
 
 interface StatsDb extends DBSchema {
   rows: { key: string; value: StatsRow; indexes: { day: string } };

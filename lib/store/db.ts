@@ -6,7 +6,7 @@
  * decided: overrides of official replies, its own replies, disabled intents, keyword rules, settings,
  * and the hit counts shown on the options page.
  */
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Settings } from '@/lib/settings';
 import type { KeywordRule, Situation, SlotEdits } from '@/lib/store/types';
@@ -59,7 +59,7 @@ type AnyDb = IDBPDatabase<any>;
 type AnyTx = IDBPTransaction<any, any, 'versionchange'>;
 
 /** SCHEMA_STEPS[n] upgrades version n to n + 1. */
-export const SCHEMA_STEPS: readonly ((db: AnyDb, tx: AnyTx) => Promise<void>)[] = [
+const SCHEMA_STEPS: readonly ((db: AnyDb, tx: AnyTx) => Promise<void>)[] = [
   // 0 → 1: replies, intents, settings.
   async (db) => {
     const replies = db.createObjectStore('replies', { keyPath: 'id' });
@@ -134,5 +134,3 @@ export async function openAt(factory: IDBFactory, name: string, version: number)
   db.addEventListener('versionchange', () => db.close());
   return db;
 }
-
-export type ShopStoreName = StoreNames<ShopDb>;

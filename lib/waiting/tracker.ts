@@ -16,7 +16,7 @@ export interface WaitingBuyer {
 }
 
 /** A wait that ended because the agent answered. */
-export interface AnsweredWait {
+interface AnsweredWait {
   id: string;
   since: number;
   seconds: number;

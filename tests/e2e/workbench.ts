@@ -1,9 +1,9 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { launchWithExtension } from '@/demo/browser.mjs';
 import { startWorkbench } from '@/demo/server.mjs';
 
-export interface DemoThreadMessage {
+interface DemoThreadMessage {
   id: string;
   from: 'buyer' | 'agent' | 'system';
   kind: string;
@@ -11,7 +11,7 @@ export interface DemoThreadMessage {
   orderId?: string;
 }
 
-export interface DemoOrder {
+interface DemoOrder {
   id: string;
   product: string;
   amount: string;
@@ -112,4 +112,4 @@ export function popup(page: Page): Locator {
   return page.locator('huashu-assistant .hs-popup');
 }
 
-export type { BrowserContext, Page };
+export type { Page };

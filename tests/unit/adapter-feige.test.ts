@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { feige } from '@/lib/adapters/feige';
-import { summarizeHealth } from '@/lib/adapters/health';
 import { watchThread } from '@/lib/adapters/watch';
+import { summarizeHealth } from '@/lib/pages/health';
 
 interface FixturePage {
   buyerSays(text: string): string;

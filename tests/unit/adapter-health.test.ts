@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { orderNotice, summarizeHealth } from '@/lib/adapters/health';
-import type { AdapterHealth } from '@/lib/adapters/types';
+import type { AdapterHealth } from '@/lib/pages/health';
+import { orderNotice, summarizeHealth } from '@/lib/pages/health';
 
 const ALL: AdapterHealth = { conversations: true, messages: true, input: true, send: true, orders: true };
 

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { SelectorsPage } from '@/entrypoints/options/SelectorsPage';
 import type { Shop } from '@/entrypoints/options/shop';
-import type { AdapterHealth } from '@/lib/adapters/types';
 import type { Language } from '@/lib/language';
+import type { AdapterHealth } from '@/lib/pages/health';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ShopData, ShopSnapshot } from '@/lib/store/types';
 

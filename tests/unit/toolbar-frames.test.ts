@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { combineFrames } from '@/entrypoints/background/frames';
-import type { AdapterHealth } from '@/lib/adapters/types';
+import type { AdapterHealth } from '@/lib/pages/health';
 
 const none: AdapterHealth = { conversations: false, messages: false, input: false, send: false, orders: false };
 

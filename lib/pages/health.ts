@@ -2,11 +2,25 @@
  * Turns an adapter's health check into what the agent needs to hear: which parts of the page
  * Huashu could not find, and what still works without them. Pure: no DOM, no browser.
  */
-import { type AdapterHealth, HEALTH_PARTS, type HealthPart } from '@/lib/adapters/types';
 import type { Language } from '@/lib/language';
 
+/** The parts of a host page Huashu relies on; the health check reports each one. */
+export const HEALTH_PARTS = ['conversations', 'messages', 'input', 'send', 'orders'] as const;
+export type HealthPart = (typeof HEALTH_PARTS)[number];
+
+/**
+ * Which parts an adapter found on the page as it is now:
+ * - conversations: the conversation list's rows;
+ * - messages: the open conversation can be identified and at least one buyer or agent message read;
+ * - input: the composer Huashu writes replies into;
+ * - send: the page's own send control;
+ * - orders: at least one order read from the order panel, or the panel plainly shows the buyer has
+ *   none. Orders are never guessed: an adapter that cannot read them returns [] and reports false.
+ */
+export type AdapterHealth = Record<HealthPart, boolean>;
+
 /** What Huashu can do on the page, each from the parts it needs. */
-export interface HealthFeatures {
+interface HealthFeatures {
   /** Suggestions for new buyer messages: needs the messages. */
   suggest: boolean;
   /** Suggestions that use the buyer's order: needs the messages and the orders. */
@@ -69,7 +83,7 @@ const TEXT = {
   },
 } as const;
 
-export function healthFeatures(health: AdapterHealth): HealthFeatures {
+function healthFeatures(health: AdapterHealth): HealthFeatures {
   return {
     suggest: health.messages,
     orderAware: health.messages && health.orders,

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+/**
+ * What each built bundle carries (checked on `npm run build`'s output). Only a content script touches a host
+ * page, so the adapters' code must not reach the background, the options page or the toolbar popup.
+ */
+const build = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const read = (path: string) => readFileSync(resolve(build, path), 'utf8');
+/** Strings only adapter code holds: every adapter's guard warning, and the composers' typing through the browser. */
+const ADAPTER_CODE = ['treating that part of the page as missing', 'execCommand'];
+
+describe('built bundles', () => {
+  test('the content script carries the adapters (so the markers below would be found if they leaked)', () => {
+    const content = read('content-scripts/content.js');
+    for (const marker of ADAPTER_CODE) expect(content).toContain(marker);
+  });
+
+  test('the background, the options page and the toolbar popup carry no adapter code', () => {
+    const bundles = ['background.js', ...readdirSync(resolve(build, 'chunks')).map((name) => `chunks/${name}`)];
+    for (const bundle of bundles) {
+      const code = read(bundle);
+      for (const marker of ADAPTER_CODE) expect(code, `${bundle} holds “${marker}”`).not.toContain(marker);
+    }
+  });
+});
