@@ -8,7 +8,7 @@ import type { Language } from '@/lib/language';
 
 import type { FeedbackDraft } from '@/components/FeedbackForm';
 import { FeedbackForm } from '@/components/FeedbackForm';
-import { checkImageFile, downscaleImage, refusalText } from '@/lib/feedback/images';
+import { checkImageFile, downscaleImage } from '@/lib/feedback/images';
 import { maskPersonal } from '@/lib/feedback/mask';
 import { FEEDBACK_LIMITS, type FeedbackContext } from '@/lib/feedback/types';
 import type { PopupStrings } from '@/lib/i18n/popup';
@@ -80,12 +80,12 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
   async function addFiles(conversationId: string, files: File[]) {
     const form = forms.get(conversationId);
     if (!form) return;
-    const language = options.language();
+    const refused = options.strings().feedback.imageRefused;
     const errors: string[] = [];
     const accepted: File[] = [];
     for (const file of files) {
       const refusal = checkImageFile(file, form.draft.images.length + form.processing + accepted.length);
-      if (refusal) errors.push(refusalText(refusal, file.name, language));
+      if (refusal) errors.push(refused[refusal](file.name || 'image'));
       else accepted.push(file);
     }
     update(conversationId, { error: errors[0], processing: form.processing + accepted.length });

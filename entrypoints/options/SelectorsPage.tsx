@@ -9,11 +9,12 @@ import { errorText } from '@/lib/i18n/errors';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Shop } from '@/entrypoints/options/shop';
 import { optionsStrings } from '@/lib/i18n/options';
+import { pageCheckStrings } from '@/lib/i18n/page-check';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import type { SelectorTestResult } from '@/lib/messages/tab-map';
 import { PAGES } from '@/lib/pages';
-import { HEALTH_PARTS, PART_LABELS, summarizeHealth } from '@/lib/pages/health';
+import { HEALTH_PARTS, summarizeHealth } from '@/lib/pages/health';
 import {
   mergeSelectorOverrides,
   pageLabel,
@@ -223,7 +224,8 @@ function TestResults({ results, language }: { results: SelectorTestResult[]; lan
                   data-part={part}
                   data-found={String(result.health[part])}
                 >
-                  <span aria-hidden="true">{result.health[part] ? '✓' : '✗'}</span> {PART_LABELS[language][part]}
+                  <span aria-hidden="true">{result.health[part] ? '✓' : '✗'}</span>{' '}
+                  {pageCheckStrings(language).parts[part]}
                   <span class="sr-only">{result.health[part] ? s.found : s.missing}</span>
                 </li>
               ))}

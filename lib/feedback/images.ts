@@ -1,4 +1,3 @@
-import type { Language } from '@/lib/language';
 /**
  * Screenshots attached to feedback: checked before any work (type, size, count), then scaled in the page
  * so the longest side is at most 1,600 px and encoded as WebP (JPEG where the browser can't encode WebP).
@@ -14,23 +13,6 @@ export function checkImageFile(file: { type: string; size: number }, count: numb
   if (!file.type.startsWith('image/')) return 'notImage';
   if (file.size > FEEDBACK_LIMITS.imageBytes) return 'tooLarge';
   return null;
-}
-
-const REFUSALS: Record<Language, Record<ImageRefusal, (name: string) => string>> = {
-  zh: {
-    notImage: (name) => `「${name}」不是图片，未添加`,
-    tooLarge: (name) => `「${name}」超过 10 MB，未添加`,
-    tooMany: () => `最多添加 ${FEEDBACK_LIMITS.images} 张图片`,
-  },
-  en: {
-    notImage: (name) => `“${name}” is not an image; not added`,
-    tooLarge: (name) => `“${name}” is over 10 MB; not added`,
-    tooMany: () => `At most ${FEEDBACK_LIMITS.images} images`,
-  },
-};
-
-export function refusalText(refusal: ImageRefusal, name: string, language: Language): string {
-  return REFUSALS[language][refusal](name || 'image');
 }
 
 /** The size that fits `side` on the longest edge, never enlarging. */

@@ -129,7 +129,7 @@ const en: Texts = {
   feedbackTooManyImages: (p) => `At most ${str(p.max)} images`,
 };
 
-const ERROR_TEXTS: Record<Language, Texts> = { zh, en };
+export const ERROR_TEXTS: Record<Language, Texts> = { zh, en };
 
 /** Any error in words: a coded one in this language, anything else by its message. */
 export function errorText(error: unknown, language: Language): string {

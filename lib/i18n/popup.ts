@@ -1,3 +1,4 @@
+import { FEEDBACK_LIMITS } from '@/lib/feedback/types';
 import type { Language } from '@/lib/language';
 import type { OrderNode } from '@/lib/orders/types';
 
@@ -53,6 +54,11 @@ export const zh = {
     removeImage: '移除图片',
     processing: '图片处理中…',
     imageFailed: (name: string) => `「${name}」无法读取，未添加`,
+    imageRefused: {
+      notImage: (name: string) => `「${name}」不是图片，未添加`,
+      tooLarge: (name: string) => `「${name}」超过 10 MB，未添加`,
+      tooMany: (_name: string) => `最多添加 ${FEEDBACK_LIMITS.images} 张图片`,
+    },
     context: '随反馈附带',
     contextIntent: '识别意图',
     contextMatched: '命中依据',
@@ -139,6 +145,11 @@ export const en: PopupStrings = {
     removeImage: 'Remove image',
     processing: 'Processing image…',
     imageFailed: (name: string) => `“${name}” could not be read; not added`,
+    imageRefused: {
+      notImage: (name: string) => `“${name}” is not an image; not added`,
+      tooLarge: (name: string) => `“${name}” is over 10 MB; not added`,
+      tooMany: (_name: string) => `At most ${FEEDBACK_LIMITS.images} images`,
+    },
     context: 'Sent along',
     contextIntent: 'Intent',
     contextMatched: 'Matched',

@@ -1,3 +1,4 @@
+import { type SolutionStrings, solutionStrings } from '@/lib/i18n/solution';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Language } from '@/lib/language';
 import { orderNode, parseShopTime } from '@/lib/orders/node';
@@ -73,7 +74,8 @@ const NODE_FIT: Record<IntentId, [best: OrderNode[], also: OrderNode[]]> = {
 export function predictOrder(input: PredictInput): OrderPrediction[] {
   const recencyRank = rankByRecency(input.orders);
   const predictions = input.orders.map((order) => scoreOrder(order, input, recencyRank));
-  if (predictions.length === 1) predictions[0].reasons.push(REASONS[input.lang ?? 'zh'].onlyOrder(''));
+  if (predictions.length === 1)
+    predictions[0].reasons.push(solutionStrings(input.lang ?? 'zh').prediction.onlyOrder(''));
   return predictions
     .map((prediction, index) => ({ prediction, index }))
     .sort((a, b) => b.prediction.score - a.prediction.score || a.index - b.index)
@@ -88,33 +90,12 @@ function scoreOrder(order: Order, input: PredictInput, recencyRank: Map<string, 
     recencySignal(order, recencyRank, input.orders.length),
   ];
   const score = signals.reduce((sum, signal) => sum + signal.score, 0);
-  const texts = REASONS[input.lang ?? 'zh'];
+  const texts = solutionStrings(input.lang ?? 'zh').prediction;
   const reasons = signals.flatMap(({ reason }) => (reason ? [texts[reason.kind](reason.detail ?? '')] : []));
   return { orderId: order.id, score, reasons };
 }
 
-type ReasonKind = 'fullId' | 'idTail' | 'productInText' | 'productInHistory' | 'nodeFit' | 'recency' | 'onlyOrder';
-
-const REASONS: Record<Language, Record<ReasonKind, (detail: string) => string>> = {
-  zh: {
-    fullId: (id) => `消息里有订单号 ${id}`,
-    idTail: (tail) => `消息里有订单号尾号 ${tail}`,
-    productInText: (fragment) => `消息提到商品「${fragment}」`,
-    productInHistory: (fragment) => `聊天中提到过商品「${fragment}」`,
-    nodeFit: (status) => `订单状态「${status}」符合问题`,
-    recency: () => '最近付款的订单',
-    onlyOrder: () => '买家只有这一个订单',
-  },
-  en: {
-    fullId: (id) => `Order number ${id} in the message`,
-    idTail: (tail) => `Order number ending ${tail} in the message`,
-    productInText: (fragment) => `Message names the product "${fragment}"`,
-    productInHistory: (fragment) => `Chat mentioned the product "${fragment}"`,
-    nodeFit: (status) => `Order status "${status}" fits the question`,
-    recency: () => 'Most recently paid order',
-    onlyOrder: () => 'The buyer has only this order',
-  },
-};
+type ReasonKind = keyof SolutionStrings['prediction'];
 
 interface Signal {
   score: number;

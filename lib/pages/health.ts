@@ -2,6 +2,7 @@
  * Turns an adapter's health check into what the agent needs to hear: which parts of the page
  * Huashu could not find, and what still works without them. Pure: no DOM, no browser.
  */
+import { pageCheckStrings } from '@/lib/i18n/page-check';
 import type { Language } from '@/lib/language';
 
 /** The parts of a host page Huashu relies on; the health check reports each one. */
@@ -43,46 +44,6 @@ export interface HealthSummary {
   badge: '' | '!' | '×';
 }
 
-/** What the agent and the admin call each part of the page. */
-export const PART_LABELS: Record<Language, Record<HealthPart, string>> = {
-  zh: { conversations: '会话列表', messages: '聊天消息', input: '输入框', send: '发送按钮', orders: '订单信息' },
-  en: {
-    conversations: 'conversation list',
-    messages: 'chat messages',
-    input: 'input box',
-    send: 'send button',
-    orders: 'order details',
-  },
-};
-
-const TEXT = {
-  zh: {
-    gap: '',
-    ok: '页面识别正常：会话、消息、输入框、发送按钮和订单均已找到。',
-    missing: (parts: string[]) => `未找到${parts.join('、')}。`,
-    works: (features: string[]) => `仍可用：${features.join('、')}。`,
-    nothing: '话术助手暂时无法在此页面工作，请刷新页面；若仍如此，请反馈“选择器失效”。',
-    suggest: '话术建议',
-    suggestWithoutOrders: '话术建议（按买家意图，不含订单信息）',
-    copy: '复制到输入框',
-    send: '一键发送',
-    listOnly: '会话列表仅作显示，不影响话术建议。',
-  },
-  en: {
-    gap: ' ',
-    ok: 'All parts of the page found: conversations, messages, input box, send button and orders.',
-    missing: (parts: string[]) => `Not found: ${parts.join(', ')}.`,
-    works: (features: string[]) => `Still works: ${features.join(', ')}.`,
-    nothing:
-      'Huashu cannot work on this page right now; reload it, and if that does not help, report a broken selector.',
-    suggest: 'reply suggestions',
-    suggestWithoutOrders: 'reply suggestions (by intent, without order details)',
-    copy: 'copy into the input box',
-    send: 'one-click send',
-    listOnly: 'The conversation list is informational; suggestions do not need it.',
-  },
-} as const;
-
 function healthFeatures(health: AdapterHealth): HealthFeatures {
   return {
     suggest: health.messages,
@@ -94,7 +55,7 @@ function healthFeatures(health: AdapterHealth): HealthFeatures {
 
 /** The agent-facing summary of a health check, in the UI language (zh by default). */
 export function summarizeHealth(health: AdapterHealth, language: Language = 'zh'): HealthSummary {
-  const text = TEXT[language];
+  const text = pageCheckStrings(language);
   const missing = HEALTH_PARTS.filter((part) => !health[part]);
   const features = healthFeatures(health);
   if (missing.length === 0) return { ok: true, missing, features, text: text.ok, badge: '' };
@@ -106,7 +67,7 @@ export function summarizeHealth(health: AdapterHealth, language: Language = 'zh'
       features.send ? text.send : null,
     ] as (string | null)[]
   ).filter((feature): feature is string => feature !== null);
-  const missingText = text.missing(missing.map((part) => PART_LABELS[language][part]));
+  const missingText = text.missing(missing.map((part) => text.parts[part]));
   if (working.length === 0)
     return { ok: false, missing, features, text: `${missingText}${text.gap}${text.nothing}`, badge: '×' };
   const onlyList = missing.length === 1 && missing[0] === 'conversations';
@@ -119,15 +80,10 @@ export function summarizeHealth(health: AdapterHealth, language: Language = 'zh'
   };
 }
 
-const ORDER_NOTICE: Record<Language, string> = {
-  zh: '未能读取订单信息：以下话术按买家意图给出，不含订单内容。',
-  en: 'Could not read the order here: these replies follow the buyer’s intent, without order details.',
-};
-
 /**
  * What the popup should say in place of "该买家暂无订单" when the page's orders could not be read:
  * no orders read is then not the same as a buyer without orders. Null when the orders were read.
  */
 export function orderNotice(health: AdapterHealth, language: Language = 'zh'): string | null {
-  return health.orders ? null : ORDER_NOTICE[language];
+  return health.orders ? null : pageCheckStrings(language).orderNotice;
 }

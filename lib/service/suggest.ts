@@ -1,4 +1,5 @@
 import { classify } from '@/lib/engine/classify';
+import { solutionStrings } from '@/lib/i18n/solution';
 import type { SuggestRequest } from '@/lib/messages/background-map';
 import { orderNode } from '@/lib/orders/node';
 import { type RenderContext, type ReplyTemplate, renderReplies } from '@/lib/solutions/render';
@@ -12,14 +13,6 @@ interface SuggestServiceOptions {
   /** The shop's in-memory snapshot (lib/store); without one, the catalogue as shipped. */
   shop?: () => ShopSnapshot;
 }
-
-/** What the popup calls a suggestion that only a shop keyword rule made. */
-const RULE_ONLY_LABEL = { zh: '店铺关键词规则', en: 'Shop keyword rule' };
-
-const RULE_REASON = {
-  zh: (keywords: string[]) => `店铺关键词规则：${keywords.join('、')}`,
-  en: (keywords: string[]) => `Shop keyword rule: ${keywords.join(', ')}`,
-};
 
 /**
  * Turns one buyer message into the solution the popup shows, or null when no intent is clear enough
@@ -57,7 +50,9 @@ export function createSuggestService({ now, shop = () => EMPTY_SNAPSHOT }: Sugge
           })),
         trailing: rule ? [ruleTemplate(rule)] : [],
       });
-      return rule ? { ...solution, why: [...solution.why, RULE_REASON[current.language](rule.keywords)] } : solution;
+      return rule
+        ? { ...solution, why: [...solution.why, solutionStrings(current.language).ruleReason(rule.keywords)] }
+        : solution;
     },
   };
 }
@@ -93,9 +88,10 @@ function ruleOnly(
     conversationId: request.conversationId,
     messageId: request.messageId,
     intent: null,
-    intentLabel: RULE_ONLY_LABEL[current.language],
+    // What the popup calls a suggestion that only a shop keyword rule made.
+    intentLabel: solutionStrings(current.language).ruleOnlyLabel,
     confidence: 1,
-    why: [RULE_REASON[current.language](rule.keywords)],
+    why: [solutionStrings(current.language).ruleReason(rule.keywords)],
     order,
     node: order ? orderNode(order, at) : null,
     otherOrders: request.orders.filter((other) => other !== order),

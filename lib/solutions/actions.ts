@@ -1,3 +1,4 @@
+import { solutionStrings } from '@/lib/i18n/solution';
 import type { Language } from '@/lib/language';
 import type { Localized } from '@/lib/solutions/localized';
 import { type RenderContext, renderTemplate } from '@/lib/solutions/render';
@@ -44,12 +45,6 @@ export const ACTIONS: Record<ActionId, ActionDefinition> = {
   },
 };
 
-const REASONS = {
-  unsupported: { zh: '当前页面不支持此操作', en: 'This page does not support this action' },
-  noOrder: { zh: '买家暂无订单', en: 'The buyer has no order' },
-  noTrackingNo: { zh: '该订单暂无运单号', en: 'This order has no tracking number yet' },
-} satisfies Record<string, Localized>;
-
 /**
  * The action as the popup shows it: enabled with its payload filled, or disabled with the reason.
  * The page's support is checked first: if the page can't do it, the order doesn't matter.
@@ -63,15 +58,16 @@ export function buildAction(
   const definition = ACTIONS[id];
   const order = context.order;
   const base = { id, label: definition.label[lang], ...(order ? { orderId: order.id } : {}) };
-  const disabled = (reason: Localized): SuggestedAction => ({ ...base, enabled: false, disabledReason: reason[lang] });
+  const reasons = solutionStrings(lang).actionDisabled;
+  const disabled = (reason: string): SuggestedAction => ({ ...base, enabled: false, disabledReason: reason });
 
-  if (!capabilities.includes(id)) return disabled(REASONS.unsupported);
-  if (!order) return disabled(REASONS.noOrder);
-  if (definition.needs === 'trackingNo' && !order.trackingNo?.trim()) return disabled(REASONS.noTrackingNo);
+  if (!capabilities.includes(id)) return disabled(reasons.unsupported);
+  if (!order) return disabled(reasons.noOrder);
+  if (definition.needs === 'trackingNo' && !order.trackingNo?.trim()) return disabled(reasons.noTrackingNo);
   if (!definition.payloads) return { ...base, enabled: true };
 
   const payload = firstFilled(definition.payloads, context);
-  return payload === undefined ? disabled(REASONS.noTrackingNo) : { ...base, enabled: true, payload };
+  return payload === undefined ? disabled(reasons.noTrackingNo) : { ...base, enabled: true, payload };
 }
 
 function firstFilled(templates: readonly string[], context: RenderContext): string | undefined {

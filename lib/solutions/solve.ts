@@ -1,3 +1,4 @@
+import { solutionStrings } from '@/lib/i18n/solution';
 import type { IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
@@ -39,19 +40,6 @@ export interface SolveInput {
 /** The popup never shows more than this many replies for one message. */
 export const MAX_REPLIES = 3;
 
-const CHOSEN_REASON = { zh: '已确认为该订单', en: 'Order confirmed' };
-/** Without a node the replies are general ones, so the agent should look at the order first. */
-const UNKNOWN_STATUS_NOTICE = {
-  zh: (status?: string) =>
-    status
-      ? `无法识别订单状态「${status}」，以下为通用回复，请先核对订单。`
-      : '未读取到订单状态，以下为通用回复，请先核对订单。',
-  en: (status?: string) =>
-    status
-      ? `Unknown order status "${status}": these are general replies, check the order first.`
-      : 'Order status not found on the page: these are general replies, check the order first.',
-};
-
 /** Everything the popup shows for one buyer message: which order, which replies, which actions, which notices. */
 export function solve(input: SolveInput): Solution {
   const { intent, confidence, matched } = input.classification;
@@ -73,7 +61,8 @@ export function solve(input: SolveInput): Solution {
       const result = renderTemplate(notice[input.lang], context, input.lang);
       return result.ok ? [result.text] : [];
     }) ?? [];
-  if (order && !node) notices.unshift(UNKNOWN_STATUS_NOTICE[input.lang](order.status?.trim()));
+  // Without a node the replies are general ones, so the agent should look at the order first.
+  if (order && !node) notices.unshift(solutionStrings(input.lang).unknownStatus(order.status?.trim()));
 
   return {
     conversationId: input.conversationId,
@@ -95,7 +84,7 @@ export function solve(input: SolveInput): Solution {
 /** The order the buyer confirmed or the agent picked, if it is one of the buyer's; else the best prediction. */
 function pickOrder(input: SolveInput): { order: Order; reasons: string[] } | null {
   const chosen = input.orders.find((order) => order.id === input.chosenOrderId);
-  if (chosen) return { order: chosen, reasons: [CHOSEN_REASON[input.lang]] };
+  if (chosen) return { order: chosen, reasons: [solutionStrings(input.lang).chosenOrder] };
   const [best] = predictOrder({
     intent: input.classification.intent,
     text: input.text,

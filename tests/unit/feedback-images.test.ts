@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { bytesToDataUrl, checkImageFile, dataUrlToBytes, fitWithin, refusalText } from '@/lib/feedback/images';
+import { bytesToDataUrl, checkImageFile, dataUrlToBytes, fitWithin } from '@/lib/feedback/images';
+import { popupStrings } from '@/lib/i18n/popup';
 
 const MB = 1024 * 1024;
 
@@ -17,9 +18,10 @@ describe('checkImageFile', () => {
   });
 
   test('says which file and why', () => {
-    expect(refusalText('notImage', 'a.pdf', 'zh')).toBe('「a.pdf」不是图片，未添加');
-    expect(refusalText('tooLarge', 'big.png', 'zh')).toContain('10 MB');
-    expect(refusalText('tooMany', '', 'en')).toBe('At most 3 images');
+    const refused = (language: 'zh' | 'en') => popupStrings(language).feedback.imageRefused;
+    expect(refused('zh').notImage('a.pdf')).toBe('「a.pdf」不是图片，未添加');
+    expect(refused('zh').tooLarge('big.png')).toContain('10 MB');
+    expect(refused('en').tooMany('')).toBe('At most 3 images');
   });
 });
 
