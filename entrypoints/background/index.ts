@@ -35,7 +35,6 @@ export default defineBackground(() => {
       workflow.feedbackGiven(input.context.intent);
       return result;
     },
-    ping: () => ({ ok: true }),
     reportHealth: showPageHealth,
     testSelectors: testSelectorsOnTabs,
   });

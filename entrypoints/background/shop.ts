@@ -7,7 +7,9 @@
 
 import type { BackgroundRequestType } from '@/lib/messages/background-map';
 import type { BackgroundHandlers } from '@/lib/messages/serve-background';
+import { effectiveSelectorOverrides } from '@/lib/pages/overrides';
 import { createSuggestService } from '@/lib/service/suggest';
+import { effectiveSettings } from '@/lib/store/overlay';
 import { diffShop, packData } from '@/lib/store/pack';
 import { createShopStore, type ShopStore, type ShopStoreOptions } from '@/lib/store/shop-store';
 import type { ShopSnapshot } from '@/lib/store/types';
@@ -15,6 +17,7 @@ import type { ShopSnapshot } from '@/lib/store/types';
 /** The options page's requests about the shop's library; each waits for the store to open. */
 const SHOP_REQUESTS = [
   'shopState',
+  'chatState',
   'saveReply',
   'restoreReply',
   'addOwnReply',
@@ -41,6 +44,10 @@ function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandl
   };
   return {
     shopState: () => store.snapshot(),
+    chatState: () => {
+      const snapshot = store.snapshot();
+      return { settings: effectiveSettings(snapshot), selectorOverrides: effectiveSelectorOverrides(snapshot) };
+    },
     saveReply: ({ intent, situation, replyId, text }) =>
       after(
         replyId.startsWith('own.')

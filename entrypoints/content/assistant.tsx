@@ -10,13 +10,12 @@ import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
 import { popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
-import type { SuggestRequest } from '@/lib/messages/background-map';
+import type { ChatState, SuggestRequest } from '@/lib/messages/background-map';
 import { CodedError } from '@/lib/messages/errors';
 import { PREDICTION_CARD_TEXT, shouldSendPredictionCard } from '@/lib/orders/prediction-card';
 import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/pages/health';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
-import type { ShopSnapshot } from '@/lib/store/types';
 
 /** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
 const HISTORY_MESSAGES = 5;
@@ -338,8 +337,8 @@ export function startAssistant(
   }
 
   /** The admin edited replies or settings: every open suggestion is asked for again, without a page reload. */
-  function refreshAll(snapshot: ShopSnapshot) {
-    settings = snapshot.settings;
+  function refreshAll(state: ChatState) {
+    settings = state.settings;
     t = popupStrings(settings.language);
     // The admin may have fixed a selector (bound by index.tsx): let the popup say what the page check finds now.
     if (health) checkHealth();

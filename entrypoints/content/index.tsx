@@ -1,10 +1,11 @@
 import '@/components/tokens.css';
 import '@/components/suggestion-popup.css';
 import { startAssistant } from '@/entrypoints/content/assistant';
-import { answerSelectorTests, bindShopSelectors } from '@/entrypoints/content/selector-test';
+import { answerSelectorTests } from '@/entrypoints/content/selector-test';
 import { watchShop } from '@/entrypoints/content/shop';
 import { startWaiting } from '@/entrypoints/content/waiting';
 import { adapterFor } from '@/lib/adapters';
+import { bindSelectorOverrides } from '@/lib/adapters/overrides';
 import { serveTab } from '@/lib/messages/tab';
 import { adapterMatches } from '@/lib/pages/matches';
 
@@ -21,7 +22,7 @@ export default defineContentScript({
     const tab = serveTab(ctx.signal);
     const shop = watchShop(ctx, tab);
     // The shop's selector overrides are bound before the page is first read, and again whenever they change.
-    shop.onChange((snapshot) => bindShopSelectors(adapter, snapshot));
+    shop.onChange((state) => bindSelectorOverrides(adapter, state.selectorOverrides));
     await shop.firstLoad;
     answerSelectorTests(tab, adapter);
     const waiting = startWaiting(ctx, adapter, shop, tab);

@@ -1,16 +1,16 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { callBackground } from '@/lib/messages/background';
+import type { ChatState } from '@/lib/messages/background-map';
 import type { TabDispatcher } from '@/lib/messages/tab';
-import type { ShopSnapshot } from '@/lib/store/types';
 
 /** How long a chat frame waits for the shop's state before it starts watching the page anyway. */
 const FIRST_LOAD_WAIT_MS = 1500;
 
 export interface ShopWatch {
   /** The latest state fetched, or null before the first answer (defaults apply then). */
-  current(): ShopSnapshot | null;
+  current(): ChatState | null;
   /** Called with every state fetched, in the order listeners were added. */
-  onChange(listener: (shop: ShopSnapshot) => void): void;
+  onChange(listener: (shop: ChatState) => void): void;
   /** Resolves with the first state, or after FIRST_LOAD_WAIT_MS: the background's first answer after a browser start can wait for its store. */
   firstLoad: Promise<void>;
 }
@@ -21,13 +21,13 @@ export interface ShopWatch {
  * and the waiting badge.
  */
 export function watchShop(ctx: ContentScriptContext, tab: TabDispatcher): ShopWatch {
-  let current: ShopSnapshot | null = null;
-  const listeners: ((shop: ShopSnapshot) => void)[] = [];
+  let current: ChatState | null = null;
+  const listeners: ((shop: ChatState) => void)[] = [];
 
   async function load() {
-    let loaded: ShopSnapshot;
+    let loaded: ChatState;
     try {
-      loaded = await callBackground('shopState', {});
+      loaded = await callBackground('chatState', {});
     } catch {
       // The defaults stay; a suggestion request reports what is wrong with the background.
       return;

@@ -211,8 +211,8 @@ export function startWaiting(
     },
   }).then((ui) => ui.mount());
 
-  shop.onChange((snapshot) => {
-    settings = snapshot.settings;
+  shop.onChange((state) => {
+    settings = state.settings;
     t = popupStrings(settings.language);
     tick();
   });

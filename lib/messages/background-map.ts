@@ -19,7 +19,9 @@ import { LANGUAGES } from '@/lib/language';
 import type { Field } from '@/lib/messages/fields';
 import { LIMITS } from '@/lib/messages/limits';
 import { HealthSchema, type SelectorTestResult } from '@/lib/messages/tab-map';
+import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
+import type { Settings } from '@/lib/settings';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
@@ -125,7 +127,8 @@ const snapshot = returns<ShopSnapshot>();
 /** Writes answer with the new snapshot, so the options page shows exactly what was committed. */
 export const BACKGROUND_REQUESTS = {
   suggest: { request: SuggestSchema, response: returns<Solution | null>() },
-  ping: { request: none, response: ok },
+  /** What a chat frame needs of the shop: the settings in force and the selector overrides to bind. */
+  chatState: { request: none, response: returns<ChatState>() },
   /** A chat frame reports which parts of its page Huashu found; the toolbar icon shows it for that tab. */
   reportHealth: {
     request: v.object({ parts: HealthSchema, language: v.optional(v.picklist(LANGUAGES), 'zh') }, 'pageCheck'),
@@ -204,3 +207,22 @@ export type RequestOf<T extends BackgroundRequestType> = v.InferOutput<(typeof B
 export type ResponseOf<T extends BackgroundRequestType> = (typeof BACKGROUND_REQUESTS)[T]['response'];
 
 export type SuggestRequest = RequestOf<'suggest'>;
+
+/**
+ * The requests a chat tab's content script may make. A content script runs inside the host page's renderer, so
+ * every other request (the shop's library, feedback inbox, statistics, settings) is served only to the
+ * extension's own pages: the options page and the toolbar popup.
+ */
+export const CHAT_REQUESTS = [
+  'suggest',
+  'chatState',
+  'reportHealth',
+  'reportWaiting',
+  'recordStats',
+  'submitFeedback',
+] as const satisfies readonly BackgroundRequestType[];
+
+export interface ChatState {
+  settings: Settings;
+  selectorOverrides: SelectorOverrides;
+}

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'backgroundDown',
   /** The extension was updated or reloaded under an open page. */
   'extensionReloaded',
+  /** A request only the extension's own pages may make came from a content script. */
+  'adminOnly',
   /** A request field failed its schema; `field` names it (FIELDS). */
   'invalidField',
   'feedbackDescriptionMissing',

@@ -5,11 +5,12 @@ import type { Reply } from '@/lib/messages/background';
 import {
   BACKGROUND_REQUESTS,
   type BackgroundRequestType,
+  CHAT_REQUESTS,
   type RequestOf,
   type ResponseOf,
 } from '@/lib/messages/background-map';
 import { parseEnvelope } from '@/lib/messages/envelope';
-import { toErrorData } from '@/lib/messages/errors';
+import { CodedError, toErrorData } from '@/lib/messages/errors';
 
 /** Where a request came from: the tab and frame, for requests that concern the chat tab that sent them. */
 export interface RequestSender {
@@ -36,6 +37,9 @@ export function serveBackground(handlers: BackgroundHandlers): void {
       return Promise.resolve(refusal(error));
     }
     if (!request) return undefined;
+    if (!(CHAT_REQUESTS as readonly string[]).includes(request.type) && !fromExtensionPage(sender.url)) {
+      return Promise.resolve(refusal(new CodedError('adminOnly')));
+    }
     const handler = handlers[request.type] as (payload: unknown, from: RequestSender) => unknown;
     const { payload } = request;
     return Promise.resolve()
@@ -50,4 +54,9 @@ export function serveBackground(handlers: BackgroundHandlers): void {
 function refusal(error: unknown): Reply<never> {
   const reason = toErrorData(error);
   return { ok: false, reason, error: errorText(reason, 'zh') };
+}
+
+/** The options page or the toolbar popup: a page of the extension's own origin, even when opened in a tab. */
+function fromExtensionPage(url: string | undefined): boolean {
+  return url?.startsWith(browser.runtime.getURL('/')) ?? false;
 }
