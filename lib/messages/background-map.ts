@@ -20,6 +20,7 @@ import type { Field } from '@/lib/messages/fields';
 import { LIMITS } from '@/lib/messages/limits';
 import { HealthSchema, type SelectorTestResult } from '@/lib/messages/tab-map';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
+import { SettingsPatchSchema } from '@/lib/settings-schema';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
@@ -90,21 +91,10 @@ const SlotSchema = inCatalogue(v.object(slot, 'request'));
 const ReplyRefSchema = inCatalogue(v.object({ ...slot, replyId: id('replyId') }, 'request'));
 const replyText = text('reply', LIMITS.replyChars);
 
-const SettingsPatchSchema = v.object(
-  {
-    language: v.optional(v.picklist(LANGUAGES, 'language')),
-    lateShipCompensationYuan: v.optional(v.pipe(v.number('compensation'), v.finite('compensation'))),
-    orderPredictionCard: v.optional(v.boolean('predictionCard')),
-    slowReplyThresholdSeconds: v.optional(v.pipe(v.number('threshold'), v.finite('threshold'))),
-    slowReplySound: v.optional(v.boolean('sound')),
-  },
-  'request',
-);
-
 const PackRequestSchema = v.object({
   pack: v.pipe(
     v.unknown(),
-    v.transform((pack) => parsePack(pack, 'zh')),
+    v.transform((pack) => parsePack(pack)),
   ),
 });
 
@@ -114,7 +104,7 @@ const SelectorOverridesRequestSchema = v.object(
     // The parser words what is wrong and where, better than a schema issue could.
     overrides: v.pipe(
       v.record(v.string(), v.unknown(), 'selectorOverrides'),
-      v.transform((overrides) => parseSelectorOverrides(overrides, 'zh')),
+      v.transform((overrides) => parseSelectorOverrides(overrides)),
     ),
   },
   'selectorOverrides',
