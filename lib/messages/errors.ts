@@ -110,6 +110,17 @@ export const ERROR_CODES = [
   'selectorDanglingCombinator',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The refusals the chat page can show; the content script bundles only their words (lib/i18n/chat-errors.ts). */
+export type ChatErrorCode = Extract<
+  ErrorCode,
+  | 'internal'
+  | 'storageFull'
+  | 'backgroundDown'
+  | 'extensionReloaded'
+  | 'invalidField'
+  | 'feedbackDescriptionMissing'
+  | 'feedbackTooManyImages'
+>;
 export type ErrorParam = string | number | ErrorData;
 export type ErrorParams = Readonly<Record<string, ErrorParam>>;
 
