@@ -13,7 +13,9 @@ export interface Settings {
   slowReplySound: boolean;
 }
 
-/** Bounds of the slow-reply threshold the options page and the store accept. */
+/** Bounds of the late-shipment compensation, in yuan, that the options page, the store and a pack accept. */
+export const COMPENSATION_LIMITS = { min: 0, max: 1000 } as const;
+/** Bounds of the slow-reply threshold, in whole seconds, that the options page and the store accept. */
 export const SLOW_REPLY_LIMITS = { min: 10, max: 1800 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -1,4 +1,4 @@
-import { errorText } from '@/lib/i18n/errors';
+import { chatErrorText } from '@/lib/i18n/chat-errors';
 import type { Language } from '@/lib/language';
 /**
  * 我要反馈 in the content script: one form state per conversation, kept across closing the popup and
@@ -115,7 +115,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
     } catch (error) {
       update(conversationId, {
         submitting: false,
-        error: options.strings().feedback.failed(errorText(error, options.language())),
+        error: options.strings().feedback.failed(chatErrorText(error, options.language())),
       });
     }
   }

@@ -14,7 +14,7 @@ export function answerSelectorTests(tab: TabDispatcher, adapter: HostAdapter, do
     let overrides: SelectorOverrides;
     try {
       // Checked again with this page's CSS parser: the background's check has no DOM.
-      overrides = parseSelectorOverrides(request.overrides, 'zh');
+      overrides = parseSelectorOverrides(request.overrides);
     } catch (error) {
       return { problem: toErrorData(error) };
     }

@@ -109,7 +109,7 @@ export function App() {
       )}
       {snapshot?.managedError && (
         <p class="banner banner--warn" role="alert">
-          {t.admin.managedInvalid(snapshot.managedError)}
+          {t.admin.managedInvalid(errorText(snapshot.managedError, language))}
         </p>
       )}
 

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Shop } from '@/entrypoints/options/shop';
+import { errorText } from '@/lib/i18n/errors';
 import type { OptionsStrings } from '@/lib/i18n/options';
+import { slotLabel } from '@/lib/i18n/slots';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
-import { type PackChange, parsePackText, slotLabel } from '@/lib/store/pack';
+import { type PackChange, parsePackText } from '@/lib/store/pack';
 import type { ReplyPack, ShopSnapshot } from '@/lib/store/types';
 
 interface Props {
@@ -45,9 +47,9 @@ export function PackPage({ shop, snapshot, t }: Props) {
     if (!file) return;
     let pack: ReplyPack;
     try {
-      pack = parsePackText(await file.text(), lang);
+      pack = parsePackText(await file.text());
     } catch (problem) {
-      setError(a.importFailed((problem as Error).message));
+      setError(a.importFailed(errorText(problem, lang)));
       return;
     }
     const changes = await shop.run('previewPack', { pack });

@@ -3,7 +3,9 @@ import { ReplyEditor } from '@/components/ReplyEditor';
 import { Marked, ReplyPreview } from '@/components/ReplyPreview';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
+import { errorText } from '@/lib/i18n/errors';
 import type { OptionsStrings } from '@/lib/i18n/options';
+import { situationLabel } from '@/lib/i18n/slots';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
@@ -17,7 +19,6 @@ import {
   intentState,
   ownRepliesLeft,
 } from '@/lib/store/overlay';
-import { situationLabel } from '@/lib/store/pack';
 import { previewSegments, sampleContext } from '@/lib/store/preview';
 import { MAX_OWN_REPLIES, MAX_REPLY_CHARS, type ShopSnapshot, type Situation } from '@/lib/store/types';
 import { replyTextProblem } from '@/lib/store/validate';
@@ -107,6 +108,8 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Prop
   }
 
   const results = useMemo(() => search(snapshot, query, lang), [snapshot, query, lang]);
+  const problem = editing && replyTextProblem(editing.text);
+  const editingProblem = problem && errorText(problem, lang);
 
   return (
     <div class="replies">
@@ -322,7 +325,7 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Prop
                 {editing?.id === reply.id ? (
                   <ReplyEditor
                     value={editing.text}
-                    problem={replyTextProblem(editing.text, lang)}
+                    problem={editingProblem}
                     preview={previewSegments(editing.text, context, lang)}
                     variables={variables}
                     maxChars={MAX_REPLY_CHARS}
@@ -351,7 +354,7 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Prop
                 </div>
                 <ReplyEditor
                   value={editing.text}
-                  problem={replyTextProblem(editing.text, lang)}
+                  problem={editingProblem}
                   preview={previewSegments(editing.text, context, lang)}
                   variables={variables}
                   maxChars={MAX_REPLY_CHARS}

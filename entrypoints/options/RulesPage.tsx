@@ -3,7 +3,9 @@ import { ReplyEditor } from '@/components/ReplyEditor';
 import { ReplyPreview } from '@/components/ReplyPreview';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
+import { errorText } from '@/lib/i18n/errors';
 import type { OptionsStrings } from '@/lib/i18n/options';
+import type { ErrorData } from '@/lib/messages/errors';
 import { VARIABLES } from '@/lib/solutions/render';
 import { effectiveRules, effectiveSettings } from '@/lib/store/overlay';
 import { previewSegments, sampleContext } from '@/lib/store/preview';
@@ -78,8 +80,9 @@ export function RulesPage({ shop, snapshot, t, onDirty }: Props) {
     void shop.run('reorderRules', { ids });
   }
 
-  const keywordProblem = draft ? keywordsProblem(splitKeywords(draft.keywords), lang) : null;
-  const replyProblem = draft ? replyTextProblem(draft.reply, lang) : null;
+  const words = (problem: ErrorData | null) => problem && errorText(problem, lang);
+  const keywordProblem = draft ? words(keywordsProblem(splitKeywords(draft.keywords))) : null;
+  const replyProblem = draft ? words(replyTextProblem(draft.reply)) : null;
 
   const editor = draft && (
     <div class="rule-editor">

@@ -67,7 +67,7 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
   /** The textarea's overrides, or null after showing why they can't be used. */
   function parsed(): SelectorOverrides | null {
     try {
-      return parseSelectorOverridesText(text, language);
+      return parseSelectorOverridesText(text);
     } catch (error) {
       setCheck({ kind: 'problem', text: errorText(error, language) });
       return null;

@@ -3,7 +3,7 @@ import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
 import { WorkflowSettings } from '@/entrypoints/options/WorkflowSettings';
 import type { OptionsStrings } from '@/lib/i18n/options';
-import type { Settings } from '@/lib/settings';
+import { COMPENSATION_LIMITS, type Settings } from '@/lib/settings';
 import { managedSettingKeys } from '@/lib/store/overlay';
 import type { ShopSnapshot } from '@/lib/store/types';
 
@@ -30,8 +30,8 @@ export function SettingsPage({ shop, settings, snapshot, t }: Props) {
           id="late-ship"
           class="input input--short"
           type="number"
-          min={0}
-          max={1000}
+          min={COMPENSATION_LIMITS.min}
+          max={COMPENSATION_LIMITS.max}
           step={1}
           value={yuan}
           disabled={managed.includes('lateShipCompensationYuan')}

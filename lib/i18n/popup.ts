@@ -85,6 +85,9 @@ export const zh = {
     more: (count: number) => `还有 ${count} 位`,
     jumpHint: 'Alt+J 跳到等待最久的买家',
   },
+  /** Where a reply applies besides an order node: any other order, or no order. */
+  situationAny: '有订单（其他状态）',
+  situationNone: '无订单',
   nodes: {
     unpaid: '待支付',
     awaiting_shipment: '待发货',
@@ -177,6 +180,8 @@ export const en: PopupStrings = {
     more: (count: number) => `${count} more`,
     jumpHint: 'Alt+J jumps to the longest wait',
   },
+  situationAny: 'Any other order',
+  situationNone: 'No order',
   nodes: {
     unpaid: 'Unpaid',
     awaiting_shipment: 'Awaiting shipment',

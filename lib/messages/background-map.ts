@@ -22,6 +22,7 @@ import { HealthSchema, type SelectorTestResult } from '@/lib/messages/tab-map';
 import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import type { Settings } from '@/lib/settings';
+import { SettingsPatchSchema } from '@/lib/settings-schema';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
@@ -91,21 +92,10 @@ const inCatalogue = <T extends { intent: IntentId; situation: Situation }>(schem
 const ReplyRefSchema = inCatalogue(v.object({ ...slot, replyId: id('replyId') }, 'request'));
 const replyText = text('reply', LIMITS.replyChars);
 
-const SettingsPatchSchema = v.object(
-  {
-    language: v.optional(v.picklist(LANGUAGES, 'language')),
-    lateShipCompensationYuan: v.optional(v.pipe(v.number('compensation'), v.finite('compensation'))),
-    orderPredictionCard: v.optional(v.boolean('predictionCard')),
-    slowReplyThresholdSeconds: v.optional(v.pipe(v.number('threshold'), v.finite('threshold'))),
-    slowReplySound: v.optional(v.boolean('sound')),
-  },
-  'request',
-);
-
 const PackRequestSchema = v.object({
   pack: v.pipe(
     v.unknown(),
-    v.transform((pack) => parsePack(pack, 'zh')),
+    v.transform((pack) => parsePack(pack)),
   ),
 });
 
@@ -115,7 +105,7 @@ const SelectorOverridesRequestSchema = v.object(
     // The parser words what is wrong and where, better than a schema issue could.
     overrides: v.pipe(
       v.record(v.string(), v.unknown(), 'selectorOverrides'),
-      v.transform((overrides) => parseSelectorOverrides(overrides, 'zh')),
+      v.transform((overrides) => parseSelectorOverrides(overrides)),
     ),
   },
   'selectorOverrides',

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CodedError } from '@/lib/messages/errors';
 import { type Field, isField } from '@/lib/messages/fields';
+import { isCodedIssue, refusal } from '@/lib/messages/problems';
 
 /** Every message of ours carries this mark, so messages of other extensions or pages are never mistaken for ours. */
 export interface Envelope<Type extends string = string, Payload = unknown> {
@@ -17,7 +18,8 @@ type RequestMap = Record<string, { request: v.GenericSchema }>;
 
 /**
  * Reads a message against a map: null for anything that is not ours (other senders, unknown types), the checked
- * payload otherwise. A payload its schema refuses throws a CodedError naming the first field at fault.
+ * payload otherwise. A payload its schema refuses throws a CodedError naming the first field at fault, or the
+ * coded problem a check found.
  */
 export function parseEnvelope<Map extends RequestMap>(
   map: Map,
@@ -29,6 +31,8 @@ export function parseEnvelope<Map extends RequestMap>(
   const result = v.safeParse(map[type].request, payload);
   if (!result.success) {
     const [issue] = result.issues;
+    // A check that words its own refusal (a setting out of range) keeps it: it says more than "invalid field".
+    if (isCodedIssue(issue)) throw refusal(issue);
     // A failed check names its field in its message; a wrong or missing value is named by the schema at its path.
     const field =
       issue.kind === 'validation' && isField(issue.message) ? issue.message : fieldAt(map[type].request, issue.path);

@@ -19,8 +19,111 @@ export const ERROR_CODES = [
   'invalidField',
   'feedbackDescriptionMissing',
   'feedbackTooManyImages',
+  /**
+   * A problem and where it is: `where` is a place (one of the place codes below) or a key path that reads the
+   * same in every language ("slots", "feige.composer"); `problem` is the coded problem.
+   */
+  'invalidAt',
+  // Places, worded only inside invalidAt's `where`.
+  /** A pack's reply group by its 1-based `index`, before its intent and order node are known to be valid. */
+  'placeReplyGroup',
+  /** A catalogue slot: `intent` × `situation`. */
+  'placeSlot',
+  /** The official reply at 1-based `position` of the place `slot`. */
+  'placeOfficialReply',
+  /** The own reply at 1-based `position` of the place `slot`. */
+  'placeOwnReply',
+  /** A pack's keyword rule by its 1-based `index`. */
+  'placeRule',
+  /** A chat page by its adapter id, `page`. */
+  'placePage',
+  /** The selector at 1-based `position` of `key` ("feige.composer"), and its text `selector` when it is text. */
+  'placeSelector',
+  // Reply packs: the file as a whole.
+  'packTooLarge',
+  'packNotJson',
+  'packNotPack',
+  /** `version` the pack has, `supported` the one this build reads. */
+  'packVersion',
+  // Reply packs: problems inside invalidAt.
+  'notList',
+  'tooManyItems',
+  'malformed',
+  'notBoolean',
+  'packUnknownIntent',
+  'packUnknownSituation',
+  'packSlotTwice',
+  'packMalformedOverrides',
+  'packUnknownReply',
+  'packOwnNotList',
+  'packTooManyOwn',
+  'packOwnId',
+  'packInvalidId',
+  'packDuplicateId',
+  'packOrderNotList',
+  'packKeywordsNotText',
+  // Reply texts and keyword rules, shown while the admin types and refused by the store and the pack.
+  'replyNotText',
+  'replyEmpty',
+  'replyTooLong',
+  'replyUnknownVariable',
+  'replyUnpairedBraces',
+  'keywordsMissing',
+  'tooManyKeywords',
+  'keywordTooLong',
+  // Settings: the ranges the store, the pack and the options page accept.
+  'compensationRange',
+  'slowReplyRange',
+  // The shop store's refusals.
+  'noSuchSituation',
+  'noSuchOfficialReply',
+  'replyManaged',
+  'ownRepliesFull',
+  'replyDeleted',
+  'repliesChanged',
+  'intentManaged',
+  'ruleDeleted',
+  'tooManyRules',
+  'rulesChanged',
+  'settingManaged',
+  // Page selector overrides: the set as a whole.
+  'selectorsNotObject',
+  'selectorsUnreadable',
+  'selectorsTooLong',
+  'selectorsTextTooLong',
+  'selectorsNotJson',
+  'selectorsUnknownPage',
+  'selectorsUnknownKey',
+  // Page selector overrides: problems inside invalidAt.
+  'selectorsPageNotObject',
+  'selectorsNotList',
+  'tooManySelectors',
+  'selectorNotText',
+  'selectorTwice',
+  'selectorEmpty',
+  'selectorTooLong',
+  /** Refused by the DOM-free check (`syntax`, one of the selectorSyntax codes) or by the browser's parser. */
+  'selectorInvalid',
+  'selectorUnpaired',
+  'selectorStyleRule',
+  'selectorUnclosedQuote',
+  'selectorMissing',
+  'selectorEmptyItem',
+  'selectorDanglingCombinator',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The refusals the chat page can show; the content script bundles only their words (lib/i18n/chat-errors.ts). */
+export type ChatErrorCode = Extract<
+  ErrorCode,
+  | 'internal'
+  | 'storageFull'
+  | 'backgroundDown'
+  | 'extensionReloaded'
+  | 'adminOnly'
+  | 'invalidField'
+  | 'feedbackDescriptionMissing'
+  | 'feedbackTooManyImages'
+>;
 export type ErrorParam = string | number | ErrorData;
 export type ErrorParams = Readonly<Record<string, ErrorParam>>;
 
@@ -47,6 +150,11 @@ export class CodedError extends Error {
 
 export function isErrorData(value: unknown): value is ErrorData {
   return typeof value === 'object' && value !== null && typeof (value as ErrorData).code === 'string';
+}
+
+/** A coded problem and where it is (see invalidAt). */
+export function invalidAt(where: ErrorParam, problem: ErrorData): CodedError {
+  return new CodedError('invalidAt', { where, problem });
 }
 
 /** Any thrown value as data: coded errors keep their code, a full storage quota gets its own, the rest are internal. */

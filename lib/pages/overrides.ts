@@ -15,6 +15,7 @@
  */
 
 import type { Language } from '@/lib/language';
+import { CodedError, type ErrorData, invalidAt } from '@/lib/messages/errors';
 import { PAGES } from '@/lib/pages';
 
 export type SelectorOverrides = Record<string, Record<string, string[]>>;
@@ -43,10 +44,6 @@ export function builtInSelectors(adapterId: string): Record<string, string[]> | 
   return table && Object.fromEntries(Object.entries(table).map(([key, variants]) => [key, [...variants]]));
 }
 
-export class SelectorOverrideError extends Error {
-  override name = 'SelectorOverrideError';
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -56,8 +53,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * quotes must pair up, no braces or semicolons (a pasted CSS rule), no empty item in a list and no dangling
  * combinator. It refuses what it can be sure of; the browser's parser is the final word where there is a DOM.
  */
-export function selectorSyntaxProblem(selector: string, lang: Language): string | null {
-  const zh = lang === 'zh';
+export function selectorSyntaxProblem(selector: string): ErrorData | null {
   const closing: string[] = [];
   let quote: string | null = null;
   for (let i = 0; i < selector.length; i++) {
@@ -74,22 +70,18 @@ export function selectorSyntaxProblem(selector: string, lang: Language): string 
     else if (char === '[') closing.push(']');
     else if (char === '(') closing.push(')');
     else if (char === ']' || char === ')') {
-      if (closing.pop() !== char) return zh ? `括号「${char}」不成对` : `unpaired "${char}"`;
+      if (closing.pop() !== char) return { code: 'selectorUnpaired', params: { char } };
     } else if (char === '{' || char === '}' || char === ';') {
-      return zh
-        ? `不能包含「${char}」（只填选择器，不填样式）`
-        : `must not contain "${char}" (a selector only, no style rule)`;
+      return { code: 'selectorStyleRule', params: { char } };
     }
   }
-  if (quote) return zh ? '引号没有闭合' : 'an unclosed quote';
-  if (closing.length > 0) return zh ? `缺少「${closing.at(-1)}」` : `missing "${closing.at(-1)}"`;
-  const items = splitTopLevel(selector);
-  for (const item of items) {
+  if (quote) return { code: 'selectorUnclosedQuote' };
+  const missing = closing.at(-1);
+  if (missing) return { code: 'selectorMissing', params: { char: missing } };
+  for (const item of splitTopLevel(selector)) {
     const trimmed = item.trim();
-    if (!trimmed) return zh ? '逗号之间缺少选择器' : 'an empty item between commas';
-    if (/[>+~]$/.test(trimmed) || /^[+~]/.test(trimmed)) {
-      return zh ? '组合符（> + ~）两边都要有选择器' : 'a combinator (> + ~) needs a selector on both sides';
-    }
+    if (!trimmed) return { code: 'selectorEmptyItem' };
+    if (/[>+~]$/.test(trimmed) || /^[+~]/.test(trimmed)) return { code: 'selectorDanglingCombinator' };
   }
   return null;
 }
@@ -129,101 +121,60 @@ export function selectorParses(selector: string): boolean {
 }
 
 /** Why a selector can't be used, or null: the DOM-free check, then the browser's parser where there is one. */
-export function selectorProblem(selector: string, lang: Language): string | null {
-  const zh = lang === 'zh';
-  if (selector.trim() === '') return zh ? '选择器为空' : 'the selector is empty';
+export function selectorProblem(selector: string): ErrorData | null {
+  if (selector.trim() === '') return { code: 'selectorEmpty' };
   if (selector.length > OVERRIDE_LIMITS.selectorChars) {
-    return zh
-      ? `选择器太长（最多 ${OVERRIDE_LIMITS.selectorChars} 个字符）`
-      : `the selector is too long (at most ${OVERRIDE_LIMITS.selectorChars} characters)`;
+    return { code: 'selectorTooLong', params: { max: OVERRIDE_LIMITS.selectorChars } };
   }
-  const syntax = selectorSyntaxProblem(selector, lang);
-  if (syntax) return zh ? `不是有效的 CSS 选择器：${syntax}` : `not a valid CSS selector: ${syntax}`;
-  if (!selectorParses(selector)) return zh ? '不是有效的 CSS 选择器' : 'not a valid CSS selector';
+  const syntax = selectorSyntaxProblem(selector);
+  if (syntax) return { code: 'selectorInvalid', params: { syntax } };
+  if (!selectorParses(selector)) return { code: 'selectorInvalid' };
   return null;
 }
 
 /**
- * Checks an override set field by field; throws SelectorOverrideError naming the first problem and where it
- * is. Known adapter ids and keys only; each key a non-empty list of distinct valid selectors. Entries that
- * override nothing (an adapter with no keys) are dropped.
+ * Checks an override set field by field; throws a CodedError naming the first problem and where it is. Known
+ * adapter ids and keys only; each key a non-empty list of distinct valid selectors. Entries that override
+ * nothing (an adapter with no keys) are dropped.
  */
-export function parseSelectorOverrides(value: unknown, lang: Language): SelectorOverrides {
-  const zh = lang === 'zh';
-  const fail = (problem: string): never => {
-    throw new SelectorOverrideError(problem);
-  };
+export function parseSelectorOverrides(value: unknown): SelectorOverrides {
   if (value === undefined || value === null) return {};
-  if (!isRecord(value))
-    fail(
-      zh
-        ? '页面选择器应为 JSON 对象：{ "页面": { "选择器名": ["…"] } }'
-        : 'Selector overrides should be a JSON object: { "page": { "key": ["…"] } }',
-    );
+  if (!isRecord(value)) throw new CodedError('selectorsNotObject');
   let size = 0;
   try {
     size = JSON.stringify(value).length;
   } catch {
-    fail(zh ? '页面选择器无法读取' : 'Selector overrides cannot be read');
+    throw new CodedError('selectorsUnreadable');
   }
   if (size > OVERRIDE_LIMITS.jsonChars) {
-    fail(
-      zh
-        ? `页面选择器太长（最多 ${OVERRIDE_LIMITS.jsonChars} 个字符）`
-        : `Selector overrides are too long (at most ${OVERRIDE_LIMITS.jsonChars} characters)`,
-    );
+    throw new CodedError('selectorsTooLong', { max: OVERRIDE_LIMITS.jsonChars });
   }
-  const known = [...BUILT_IN.keys()];
   const result: SelectorOverrides = {};
-  for (const [adapterId, keys] of Object.entries(value as Record<string, unknown>)) {
+  for (const [adapterId, keys] of Object.entries(value)) {
     const builtIn = BUILT_IN.get(adapterId);
-    if (!builtIn) {
-      fail(
-        zh
-          ? `未知页面「${adapterId}」，可用：${known.join('、')}`
-          : `Unknown page "${adapterId}"; known: ${known.join(', ')}`,
-      );
+    if (!builtIn) throw new CodedError('selectorsUnknownPage', { page: adapterId });
+    if (!isRecord(keys)) {
+      throw invalidAt({ code: 'placePage', params: { page: adapterId } }, { code: 'selectorsPageNotObject' });
     }
-    const page = pageLabel(adapterId, lang);
-    if (!isRecord(keys))
-      fail(
-        zh
-          ? `${page}（${adapterId}）：应为 { "选择器名": ["…"] }`
-          : `${page} (${adapterId}): should be { "key": ["…"] }`,
-      );
     const entries: Record<string, string[]> = {};
-    for (const [key, variants] of Object.entries(keys as Record<string, unknown>)) {
+    for (const [key, variants] of Object.entries(keys)) {
       const where = `${adapterId}.${key}`;
-      if (!builtIn || !Object.hasOwn(builtIn, key)) {
-        fail(
-          zh
-            ? `${page}没有名为「${key}」的选择器，可用：${Object.keys(builtIn ?? {}).join('、')}`
-            : `${page} has no selector "${key}"; known: ${Object.keys(builtIn ?? {}).join(', ')}`,
-        );
-      }
-      if (!Array.isArray(variants) || variants.length === 0) {
-        fail(
-          zh
-            ? `${where}：应为至少一个选择器的列表，如 ["textarea.editor"]`
-            : `${where}: should be a non-empty list, e.g. ["textarea.editor"]`,
-        );
-      }
-      const list = variants as unknown[];
-      if (list.length > OVERRIDE_LIMITS.variants) {
-        fail(
-          zh
-            ? `${where}：最多 ${OVERRIDE_LIMITS.variants} 个选择器`
-            : `${where}: at most ${OVERRIDE_LIMITS.variants} selectors`,
-        );
+      if (!Object.hasOwn(builtIn, key)) throw new CodedError('selectorsUnknownKey', { page: adapterId, key });
+      if (!Array.isArray(variants) || variants.length === 0) throw invalidAt(where, { code: 'selectorsNotList' });
+      if (variants.length > OVERRIDE_LIMITS.variants) {
+        throw invalidAt(where, { code: 'tooManySelectors', params: { max: OVERRIDE_LIMITS.variants } });
       }
       const seen = new Set<string>();
-      entries[key] = list.map((variant, index) => {
-        const at = zh ? `${where} 第 ${index + 1} 个` : `${where} #${index + 1}`;
-        if (typeof variant !== 'string') return fail(zh ? `${at}：选择器应为文字` : `${at}: a selector should be text`);
+      entries[key] = variants.map((variant: unknown, index) => {
+        const place = (selector?: string): ErrorData => ({
+          code: 'placeSelector',
+          params: { key: where, position: index + 1, ...(selector === undefined ? {} : { selector }) },
+        });
+        if (typeof variant !== 'string') throw invalidAt(place(), { code: 'selectorNotText' });
         const selector = variant.trim();
-        const problem = selectorProblem(selector, lang);
-        if (problem) return fail(`${at}「${variant}」：${problem}`);
-        if (seen.has(selector)) return fail(zh ? `${at}「${selector}」重复` : `${at} "${selector}" appears twice`);
+        const problem = selectorProblem(selector);
+        if (problem) throw invalidAt(place(variant), problem);
+        if (seen.has(selector)) throw invalidAt(place(selector), { code: 'selectorTwice' });
         seen.add(selector);
         return selector;
       });
@@ -234,24 +185,18 @@ export function parseSelectorOverrides(value: unknown, lang: Language): Selector
 }
 
 /** Reads the options page's JSON text: empty means no overrides. */
-export function parseSelectorOverridesText(text: string, lang: Language): SelectorOverrides {
-  const zh = lang === 'zh';
+export function parseSelectorOverridesText(text: string): SelectorOverrides {
   if (text.trim() === '') return {};
   if (text.length > OVERRIDE_LIMITS.jsonChars) {
-    throw new SelectorOverrideError(
-      zh
-        ? `内容太长（最多 ${OVERRIDE_LIMITS.jsonChars} 个字符）`
-        : `Too long (at most ${OVERRIDE_LIMITS.jsonChars} characters)`,
-    );
+    throw new CodedError('selectorsTextTooLong', { max: OVERRIDE_LIMITS.jsonChars });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new SelectorOverrideError(zh ? `不是有效的 JSON：${detail}` : `Not valid JSON: ${detail}`);
+    throw new CodedError('selectorsNotJson', { detail: error instanceof Error ? error.message : String(error) });
   }
-  return parseSelectorOverrides(value, lang);
+  return parseSelectorOverrides(value);
 }
 
 /** The overrides in force: the managed pack's keys win over the shop's own, key by key. */

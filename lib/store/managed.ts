@@ -2,7 +2,7 @@
  * The managed policy: an admin pushes one reply pack to every agent's browser through enterprise policy
  * (chrome.storage.managed, described by assets/public/managed-schema.json). The pack wins over local edits.
  */
-import type { Language } from '@/lib/language';
+import { type ErrorData, toErrorData } from '@/lib/messages/errors';
 import { packData, parsePack, parsePackText } from '@/lib/store/pack';
 import type { ShopData } from '@/lib/store/types';
 
@@ -11,18 +11,18 @@ export const MANAGED_PACK_KEY = 'replyPack';
 
 export interface ManagedRead {
   managed: ShopData | null;
-  /** Why a pack present in the policy was ignored. */
-  error: string | null;
+  /** Why a pack present in the policy was ignored; the options page words it. */
+  error: ErrorData | null;
 }
 
 /** Reads and validates the managed pack; an invalid one is ignored (local edits stand) and its problem reported. */
-export function readManagedValue(value: unknown, lang: Language): ManagedRead {
+export function readManagedValue(value: unknown): ManagedRead {
   if (value === undefined || value === null || value === '') return { managed: null, error: null };
   try {
-    const pack = typeof value === 'string' ? parsePackText(value, lang) : parsePack(value, lang);
+    const pack = typeof value === 'string' ? parsePackText(value) : parsePack(value);
     return { managed: packData(pack), error: null };
   } catch (error) {
-    return { managed: null, error: (error as Error).message };
+    return { managed: null, error: toErrorData(error) };
   }
 }
 

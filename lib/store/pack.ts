@@ -1,218 +1,249 @@
 /**
  * Reply packs: one JSON file with a schema version. Export writes the shop's local data; import and the
- * managed policy read a pack through parsePack, which refuses anything malformed with a clear reason.
+ * managed policy read a pack through parsePack, which refuses anything malformed with a coded problem and
+ * the place it is in (lib/i18n/errors.ts words both).
  */
-
-import { optionsStrings } from '@/lib/i18n/options';
-import { popupStrings } from '@/lib/i18n/popup';
+import * as v from 'valibot';
 import { type IntentId, isIntentId } from '@/lib/intents/ids';
-import { INTENT_LABELS } from '@/lib/intents/labels';
-import type { Language } from '@/lib/language';
+import { CodedError, type ErrorData, type ErrorParam, invalidAt } from '@/lib/messages/errors';
+import { accepted, codedTransform, problemOf, refuseWith, says } from '@/lib/messages/problems';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
+import { CompensationSchema } from '@/lib/settings-schema';
 import { catalogueSlot, isSituation, slotKey } from '@/lib/store/catalogue';
 import {
   EMPTY_SHOP,
   type KeywordRule,
   MAX_OWN_REPLIES,
   MAX_RULES,
-  type OwnReply,
   PACK_FORMAT,
   PACK_VERSION,
-  type PackSettings,
   type ReplyPack,
   type ShopData,
   type Situation,
   type SlotEdits,
 } from '@/lib/store/types';
-import { keywordsProblem, replyTextProblem, ShopError } from '@/lib/store/validate';
+import { keywordsProblem, replyTextProblem } from '@/lib/store/validate';
 
 /** Larger files are refused before parsing: a pack of every reply is a few dozen kilobytes. */
 export const MAX_PACK_BYTES = 1_000_000;
 const MAX_SLOTS = 500;
+const MAX_DISABLED_INTENTS = 100;
 const ID_PATTERN = /^[\w.-]{1,80}$/;
-
-type Where = string;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function situationLabel(situation: Situation, lang: Language): string {
-  const admin = optionsStrings(lang).admin;
-  if (situation === 'any') return admin.situationAny;
-  if (situation === 'none') return admin.situationNone;
-  return popupStrings(lang).nodes[situation];
+/** A JSON object (not an array) with these entries; a missing entry is refused with that entry's own message. */
+const record = <E extends v.ObjectEntries>(entries: E, malformed = says('malformed')) =>
+  v.pipe(
+    v.custom<Record<string, unknown>>(isRecord, malformed),
+    v.object(entries, (issue) => {
+      const missing = issue.path?.at(-1)?.key;
+      const message = typeof missing === 'string' ? (entries[missing] as { message?: unknown }).message : undefined;
+      return typeof message === 'string' ? message : malformed;
+    }),
+  );
+
+/** An optional list (null reads as empty) of at most `max` items, its size checked before its items. */
+const list = <S extends v.GenericSchema>(item: S, max: number, notList = says('notList'), tooMany?: ErrorData) =>
+  v.pipe(
+    v.nullish(v.array(v.unknown(), notList), []),
+    refuseWith((items: unknown[]) =>
+      items.length > max ? (tooMany ?? { code: 'tooManyItems', params: { max } }) : null,
+    ),
+    v.array(item),
+  );
+
+const boolean = (name: string) =>
+  accepted(
+    (value): value is boolean => typeof value === 'boolean',
+    () => ({ code: 'notBoolean', params: { name } }),
+  );
+const intent = accepted(isIntentId, (value) => ({ code: 'packUnknownIntent', params: { intent: String(value) } }));
+const situation = accepted(isSituation, (value) => ({
+  code: 'packUnknownSituation',
+  params: { situation: String(value) },
+}));
+const id = v.pipe(v.string(says('packInvalidId')), v.regex(ID_PATTERN, says('packInvalidId')));
+const replyText = v.pipe(v.string(says('replyNotText')), refuseWith(replyTextProblem));
+
+const OwnReplySchema = record({
+  id: v.pipe(v.string(says('packOwnId')), v.startsWith('own.', says('packOwnId')), id),
+  text: replyText,
+});
+
+const SlotSchema = v.pipe(
+  record({
+    intent,
+    situation,
+    overrides: v.nullish(
+      v.pipe(
+        v.custom<Record<string, unknown>>(isRecord, says('packMalformedOverrides')),
+        v.record(v.string(), replyText),
+      ),
+      {},
+    ),
+    own: list(OwnReplySchema, MAX_OWN_REPLIES, says('packOwnNotList'), {
+      code: 'packTooManyOwn',
+      params: { max: MAX_OWN_REPLIES },
+    }),
+    order: v.nullish(v.array(v.unknown(), says('packOrderNotList')), []),
+  }),
+  refuseWith(({ intent, situation }) =>
+    catalogueSlot(intent, situation) ? null : { code: 'packUnknownSituation', params: { situation } },
+  ),
+  refuseWith(({ intent, situation, overrides }) => {
+    const official = catalogueSlot(intent, situation)?.replies.map((reply) => reply.id) ?? [];
+    const unknown = Object.keys(overrides).find((replyId) => !official.includes(replyId));
+    return unknown === undefined ? null : { code: 'packUnknownReply', params: { replyId: unknown } };
+  }),
+  v.transform(({ intent, situation, overrides, own, order }): SlotEdits => {
+    const known = new Set([...Object.keys(overrides), ...own.map((reply) => reply.id)]);
+    for (const reply of catalogueSlot(intent, situation)?.replies ?? []) known.add(reply.id);
+    // The order is cosmetic: ids it does not know are dropped rather than refusing the pack.
+    const ids = order.filter((item): item is string => typeof item === 'string' && known.has(item));
+    return { intent, situation, overrides, own, order: [...new Set(ids)] };
+  }),
+);
+
+const RuleSchema = v.pipe(
+  record({
+    keywords: v.pipe(
+      v.array(v.string(says('packKeywordsNotText')), says('packKeywordsNotText')),
+      v.transform((keywords) => keywords.map((keyword) => keyword.trim()).filter(Boolean)),
+      refuseWith((keywords: string[]) => keywordsProblem(keywords)),
+    ),
+    enabled: v.optional(boolean('enabled')),
+    id,
+    reply: replyText,
+  }),
+  v.transform(({ id, keywords, reply, enabled }): KeywordRule => ({ id, keywords, reply, enabled: enabled !== false })),
+);
+
+const PackSettingsSchema = v.nullish(
+  record({
+    lateShipCompensationYuan: v.optional(CompensationSchema),
+    orderPredictionCard: v.optional(boolean('orderPredictionCard')),
+  }),
+  {},
+);
+
+const ReplyPackSchema = v.pipe(
+  v.custom<Record<string, unknown>>((value) => isRecord(value) && value.format === PACK_FORMAT, says('packNotPack')),
+  refuseWith(({ version }) =>
+    version === PACK_VERSION
+      ? null
+      : {
+          code: 'packVersion',
+          params: {
+            version: typeof version === 'number' || typeof version === 'string' ? version : '?',
+            supported: PACK_VERSION,
+          },
+        },
+  ),
+  v.object({
+    exportedAt: v.optional(
+      v.pipe(
+        v.unknown(),
+        v.transform((at) => (typeof at === 'string' ? at.slice(0, 40) : undefined)),
+      ),
+    ),
+    slots: list(SlotSchema, MAX_SLOTS),
+    disabledIntents: list(intent, MAX_DISABLED_INTENTS),
+    rules: list(RuleSchema, MAX_RULES),
+    settings: PackSettingsSchema,
+    selectorOverrides: v.optional(v.pipe(v.unknown(), codedTransform(parseSelectorOverrides))),
+  }),
+  v.transform(({ exportedAt, slots, disabledIntents, rules, settings, selectorOverrides }): ReplyPack => {
+    refuseRepeats(slots, rules);
+    return {
+      format: PACK_FORMAT,
+      version: PACK_VERSION,
+      exportedAt,
+      slots: slots.filter(
+        (slot) => Object.keys(slot.overrides).length > 0 || slot.own.length > 0 || slot.order.length > 0,
+      ),
+      disabledIntents: [...new Set(disabledIntents)],
+      rules,
+      settings,
+      ...(selectorOverrides ? { selectorOverrides } : {}),
+    };
+  }),
+);
+
+const slotPlace = (intent: IntentId, situation: Situation): ErrorData => ({
+  code: 'placeSlot',
+  params: { intent, situation },
+});
+
+/** A slot twice, or an id used twice (own replies and rules share one set), refuses the pack. */
+function refuseRepeats(slots: SlotEdits[], rules: KeywordRule[]): void {
+  const slotKeys = new Set<string>();
+  const ids = new Set<string>();
+  const once = (id: string, where: ErrorData) => {
+    if (ids.has(id)) throw invalidAt(where, { code: 'packDuplicateId', params: { id } });
+    ids.add(id);
+  };
+  for (const { intent, situation, own } of slots) {
+    const slot = slotPlace(intent, situation);
+    if (slotKeys.has(slotKey(intent, situation))) throw invalidAt(slot, { code: 'packSlotTwice' });
+    slotKeys.add(slotKey(intent, situation));
+    own.forEach((reply, index) => {
+      once(reply.id, { code: 'placeOwnReply', params: { slot, position: index + 1 } });
+    });
+  }
+  rules.forEach((rule, index) => {
+    once(rule.id, { code: 'placeRule', params: { index: index + 1 } });
+  });
 }
 
-export function slotLabel(intent: IntentId, situation: Situation, lang: Language): string {
-  return `${INTENT_LABELS[intent][lang]} · ${situationLabel(situation, lang)}`;
+/**
+ * Where in a pack an issue arose, as a person finds it: a reply group (by number until its intent and order
+ * node are known, then by name), an official or own reply in it, a keyword rule, or a top-level key. Null for
+ * the pack as a whole.
+ */
+function placeOf(path: readonly v.IssuePathItem[] = []): ErrorParam | null {
+  const [field, item, part, partItem] = path;
+  if (!field) return null;
+  if (field.key === 'rules' && item) return { code: 'placeRule', params: { index: Number(item.key) + 1 } };
+  if (field.key !== 'slots' || !item) return String(field.key);
+  const { intent, situation } = isRecord(item.value) ? item.value : {};
+  if (!isIntentId(intent) || !isSituation(situation) || !catalogueSlot(intent, situation)) {
+    return { code: 'placeReplyGroup', params: { index: Number(item.key) + 1 } };
+  }
+  const slot = slotPlace(intent, situation);
+  const official = (catalogueSlot(intent, situation)?.replies ?? []).findIndex((reply) => reply.id === partItem?.key);
+  // A reply id the catalogue lacks is a problem of its own; its text's problem is named at the slot.
+  if (part?.key === 'overrides' && official >= 0) {
+    return { code: 'placeOfficialReply', params: { slot, position: official + 1 } };
+  }
+  if (part?.key === 'own' && partItem) {
+    return { code: 'placeOwnReply', params: { slot, position: Number(partItem.key) + 1 } };
+  }
+  return slot;
 }
 
 /** Reads a pack file's text: size, JSON, then parsePack. */
-export function parsePackText(text: string, lang: Language): ReplyPack {
-  if (new TextEncoder().encode(text).length > MAX_PACK_BYTES) {
-    throw new ShopError(lang === 'zh' ? '文件太大，不是话术包' : 'The file is too large to be a reply pack');
-  }
+export function parsePackText(text: string): ReplyPack {
+  if (new TextEncoder().encode(text).length > MAX_PACK_BYTES) throw new CodedError('packTooLarge');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ShopError(lang === 'zh' ? '文件不是有效的 JSON，无法导入' : 'The file is not valid JSON');
+    throw new CodedError('packNotJson');
   }
-  return parsePack(value, lang);
+  return parsePack(value);
 }
 
-/** Checks every field of a pack; throws ShopError naming the first problem and where it is. */
-export function parsePack(value: unknown, lang: Language): ReplyPack {
-  const zh = lang === 'zh';
-  const fail = (where: Where, problem: string): never => {
-    throw new ShopError(where ? `${where}：${problem}` : problem);
-  };
-  if (!isRecord(value) || value.format !== PACK_FORMAT) {
-    fail('', zh ? '这不是话术助手的话术包文件' : 'This is not a Huashu reply pack');
-  }
-  const pack = value as Record<string, unknown>;
-  if (pack.version !== PACK_VERSION) {
-    const version = typeof pack.version === 'number' || typeof pack.version === 'string' ? pack.version : '?';
-    fail(
-      '',
-      zh
-        ? `话术包版本 ${version} 不受支持（当前支持版本 ${PACK_VERSION}），请用同一版本的话术助手导出`
-        : `Reply pack version ${version} is not supported (this version reads ${PACK_VERSION}); export it again with the same Huashu version`,
-    );
-  }
-  const list = (field: string, max: number): unknown[] => {
-    const items = pack[field] ?? [];
-    if (!Array.isArray(items)) return fail(field, zh ? '应为列表' : 'should be a list');
-    if (items.length > max) return fail(field, zh ? `最多 ${max} 项` : `at most ${max} items`);
-    return items;
-  };
-  const text = (where: Where, value: unknown): string => {
-    if (typeof value !== 'string') return fail(where, zh ? '话术应为文字' : 'the reply should be text');
-    const problem = replyTextProblem(value, lang);
-    return problem ? fail(where, problem) : value;
-  };
-  const ids = new Set<string>();
-  const id = (where: Where, value: unknown): string => {
-    if (typeof value !== 'string' || !ID_PATTERN.test(value)) return fail(where, zh ? '编号无效' : 'invalid id');
-    if (ids.has(value)) return fail(where, zh ? `编号 ${value} 重复` : `duplicate id ${value}`);
-    ids.add(value);
-    return value;
-  };
-
-  const seen = new Set<string>();
-  const slots = list('slots', MAX_SLOTS).map((raw, index): SlotEdits => {
-    let where = zh ? `第 ${index + 1} 组话术` : `Reply group ${index + 1}`;
-    if (!isRecord(raw)) return fail(where, zh ? '格式不正确' : 'malformed');
-    if (!isIntentId(raw.intent)) {
-      return fail(where, zh ? `未知意图「${String(raw.intent)}」` : `unknown intent "${String(raw.intent)}"`);
-    }
-    const intent = raw.intent;
-    const entry = isSituation(raw.situation) ? catalogueSlot(intent, raw.situation) : undefined;
-    if (!entry || !isSituation(raw.situation)) {
-      return fail(
-        where,
-        zh ? `未知订单节点「${String(raw.situation)}」` : `unknown order node "${String(raw.situation)}"`,
-      );
-    }
-    const situation = raw.situation;
-    where = slotLabel(intent, situation, lang);
-    if (seen.has(slotKey(intent, situation))) return fail(where, zh ? '重复出现' : 'appears twice');
-    seen.add(slotKey(intent, situation));
-
-    const overrides: Record<string, string> = {};
-    const rawOverrides = raw.overrides ?? {};
-    if (!isRecord(rawOverrides)) return fail(where, zh ? '官方话术修改格式不正确' : 'malformed overrides');
-    const officialIds = entry.replies.map((reply) => reply.id);
-    for (const [replyId, replyText] of Object.entries(rawOverrides)) {
-      const position = officialIds.indexOf(replyId);
-      if (position < 0) return fail(where, zh ? `没有官方话术 ${replyId}` : `no official reply ${replyId}`);
-      overrides[replyId] = text(
-        `${where} ${zh ? `官方话术 ${position + 1}` : `official reply ${position + 1}`}`,
-        replyText,
-      );
-    }
-    const rawOwn = raw.own ?? [];
-    if (!Array.isArray(rawOwn)) return fail(where, zh ? '自定义话术应为列表' : 'own replies should be a list');
-    if (rawOwn.length > MAX_OWN_REPLIES) {
-      return fail(where, zh ? `自定义话术最多 ${MAX_OWN_REPLIES} 条` : `at most ${MAX_OWN_REPLIES} own replies`);
-    }
-    const own = rawOwn.map((reply, position): OwnReply => {
-      const at = `${where} ${zh ? `自定义话术 ${position + 1}` : `own reply ${position + 1}`}`;
-      if (!isRecord(reply)) return fail(at, zh ? '格式不正确' : 'malformed');
-      if (typeof reply.id !== 'string' || !reply.id.startsWith('own.')) {
-        return fail(at, zh ? '自定义话术编号应以 own. 开头' : 'own reply ids start with "own."');
-      }
-      return { id: id(at, reply.id), text: text(at, reply.text) };
-    });
-    const known = new Set([...officialIds, ...own.map((reply) => reply.id)]);
-    const rawOrder = raw.order ?? [];
-    if (!Array.isArray(rawOrder)) return fail(where, zh ? '排序应为列表' : 'order should be a list');
-    // The order is cosmetic: ids it does not know are dropped rather than refusing the pack.
-    const order = [...new Set(rawOrder.filter((item): item is string => typeof item === 'string' && known.has(item)))];
-    return { intent, situation, overrides, own, order };
-  });
-
-  const disabledIntents = list('disabledIntents', 100).map((intent) =>
-    isIntentId(intent)
-      ? intent
-      : fail('disabledIntents', zh ? `未知意图「${String(intent)}」` : `unknown intent "${String(intent)}"`),
-  );
-
-  const rules = list('rules', MAX_RULES).map((raw, index): KeywordRule => {
-    const where = zh ? `第 ${index + 1} 条关键词规则` : `Keyword rule ${index + 1}`;
-    if (!isRecord(raw)) return fail(where, zh ? '格式不正确' : 'malformed');
-    if (!Array.isArray(raw.keywords) || !raw.keywords.every((keyword) => typeof keyword === 'string')) {
-      return fail(where, zh ? '关键词应为文字列表' : 'keywords should be a list of text');
-    }
-    const keywords = raw.keywords.map((keyword: string) => keyword.trim()).filter(Boolean);
-    const problem = keywordsProblem(keywords, lang);
-    if (problem) return fail(where, problem);
-    if (raw.enabled !== undefined && typeof raw.enabled !== 'boolean') {
-      return fail(where, zh ? 'enabled 应为 true 或 false' : 'enabled should be true or false');
-    }
-    return { id: id(where, raw.id), keywords, reply: text(where, raw.reply), enabled: raw.enabled !== false };
-  });
-
-  const settings: PackSettings = {};
-  const rawSettings = pack.settings ?? {};
-  if (!isRecord(rawSettings)) fail('settings', zh ? '格式不正确' : 'malformed');
-  const settingsRecord = rawSettings as Record<string, unknown>;
-  if (settingsRecord.lateShipCompensationYuan !== undefined) {
-    const yuan = settingsRecord.lateShipCompensationYuan;
-    if (typeof yuan !== 'number' || !Number.isFinite(yuan) || yuan < 0 || yuan > 1000) {
-      fail('settings', zh ? '超时补偿金额应为 0–1000 的数字' : 'late-shipment compensation should be 0–1000');
-    }
-    settings.lateShipCompensationYuan = yuan as number;
-  }
-  if (settingsRecord.orderPredictionCard !== undefined) {
-    if (typeof settingsRecord.orderPredictionCard !== 'boolean') {
-      fail('settings', zh ? 'orderPredictionCard 应为 true 或 false' : 'orderPredictionCard should be true or false');
-    }
-    settings.orderPredictionCard = settingsRecord.orderPredictionCard as boolean;
-  }
-
-  let selectorOverrides: ReplyPack['selectorOverrides'];
-  if (pack.selectorOverrides !== undefined) {
-    try {
-      selectorOverrides = parseSelectorOverrides(pack.selectorOverrides, lang);
-    } catch (error) {
-      fail('selectorOverrides', (error as Error).message);
-    }
-  }
-
-  return {
-    format: PACK_FORMAT,
-    version: PACK_VERSION,
-    exportedAt: typeof pack.exportedAt === 'string' ? pack.exportedAt.slice(0, 40) : undefined,
-    slots: slots.filter(
-      (slot) => Object.keys(slot.overrides).length > 0 || slot.own.length > 0 || slot.order.length > 0,
-    ),
-    disabledIntents: [...new Set(disabledIntents)],
-    rules,
-    settings,
-    ...(selectorOverrides ? { selectorOverrides } : {}),
-  };
+/** Checks every field of a pack; throws a CodedError naming the first problem and where it is. */
+export function parsePack(value: unknown): ReplyPack {
+  const result = v.safeParse(ReplyPackSchema, value, { abortEarly: true });
+  if (result.success) return result.output;
+  const [issue] = result.issues;
+  const where = placeOf(issue.path);
+  const problem = problemOf(issue);
+  throw where === null ? new CodedError(problem.code, problem.params) : invalidAt(where, problem);
 }
 
 export function toPack(data: ShopData, now = new Date()): ReplyPack {

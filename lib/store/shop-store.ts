@@ -4,10 +4,13 @@
  * snapshot is reloaded from the database only after the transaction commits: nothing half-written is kept.
  */
 import type { IDBPDatabase } from 'idb';
+import * as v from 'valibot';
 import type { IntentId } from '@/lib/intents/ids';
-import type { Language } from '@/lib/language';
+import { CodedError } from '@/lib/messages/errors';
+import { refusal } from '@/lib/messages/problems';
 import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
-import { DEFAULT_SETTINGS, type Settings, SLOW_REPLY_LIMITS } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { SettingsPatchSchema } from '@/lib/settings-schema';
 import { catalogueSlot, slotKey } from '@/lib/store/catalogue';
 import { openShopDb, type RuleRecord, type SelectorRecord, type ShopDb, type SlotRecord } from '@/lib/store/db';
 import { readManagedValue } from '@/lib/store/managed';
@@ -24,7 +27,7 @@ import {
   type ShopSnapshot,
   type Situation,
 } from '@/lib/store/types';
-import { assertReplyText, keywordsProblem, ShopError } from '@/lib/store/validate';
+import { assertNoProblem, keywordsProblem, replyTextProblem } from '@/lib/store/validate';
 
 export interface ShopStoreOptions {
   factory?: IDBFactory;
@@ -62,9 +65,6 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
   /** Writes run one after another, so each reads what the previous one committed. */
   let queue: Promise<unknown> = Promise.resolve();
 
-  const lang = (): Language => snapshot.settings.language;
-  const zh = () => lang() === 'zh';
-
   async function reload(): Promise<void> {
     const tx = db.transaction(['slots', 'intents', 'rules', 'settings', 'hits', 'selectors']);
     const [slots, intents, rules, saved, hits, selectors] = await Promise.all([
@@ -98,13 +98,13 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     for (const record of hits) counted[record.intent] = record.count;
     // Hits counted since the last flush stay in memory until written.
     for (const intent of pendingHits) counted[intent] = snapshot.hits[intent] ?? counted[intent];
-    const managed = readManagedValue(managedRaw, settings.language);
+    const managed = readManagedValue(managedRaw);
     snapshot = { local, settings, managed: managed.managed, managedError: managed.error, hits: counted };
   }
 
   async function refreshManaged(): Promise<void> {
     managedRaw = await readManaged();
-    const managed = readManagedValue(managedRaw, snapshot.settings.language);
+    const managed = readManagedValue(managedRaw);
     snapshot = { ...snapshot, managed: managed.managed, managedError: managed.error };
   }
 
@@ -129,7 +129,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
 
   function requireSlot(intent: IntentId, situation: Situation) {
     const entry = catalogueSlot(intent, situation);
-    if (!entry) throw new ShopError(zh() ? '该意图没有这个订单节点' : 'This intent has no such order node');
+    if (!entry) throw new CodedError('noSuchSituation');
     return entry;
   }
 
@@ -158,16 +158,12 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
 
   function refuseManagedReply(intent: IntentId, situation: Situation, replyId: string) {
     const reply = effectiveSlot(snapshot, intent, situation).find((candidate) => candidate.id === replyId);
-    if (reply?.managed) {
-      throw new ShopError(
-        zh() ? '这条话术由管理员统一下发，不能在此修改' : 'This reply is set by your administrator and is read-only',
-      );
-    }
+    if (reply?.managed) throw new CodedError('replyManaged');
   }
 
   function officialId(intent: IntentId, situation: Situation, replyId: string) {
     if (!requireSlot(intent, situation).replies.some((reply) => reply.id === replyId)) {
-      throw new ShopError(zh() ? '没有这条官方话术' : 'No such official reply');
+      throw new CodedError('noSuchOfficialReply');
     }
   }
 
@@ -200,7 +196,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
       return write(async () => {
         officialId(intent, situation, replyId);
         refuseManagedReply(intent, situation, replyId);
-        assertReplyText(text, lang());
+        assertNoProblem(replyTextProblem(text));
         const official = requireSlot(intent, situation).replies.find((reply) => reply.id === replyId)?.text;
         await updateSlot(intent, situation, (slot) => {
           // Saving the official text unchanged is the same as restoring it.
@@ -223,17 +219,12 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     addOwn(intent: IntentId, situation: Situation, text: string) {
       return write(async () => {
         requireSlot(intent, situation);
-        assertReplyText(text, lang());
-        if (ownRepliesLeft(snapshot, intent, situation) === 0) {
-          throw new ShopError(
-            zh()
-              ? `每个订单节点最多添加 ${MAX_OWN_REPLIES} 条自定义话术，请先删除一条`
-              : `At most ${MAX_OWN_REPLIES} own replies per order node: delete one first`,
-          );
-        }
+        assertNoProblem(replyTextProblem(text));
+        const full = () => new CodedError('ownRepliesFull', { max: MAX_OWN_REPLIES });
+        if (ownRepliesLeft(snapshot, intent, situation) === 0) throw full();
         await updateSlot(intent, situation, (slot) => {
           // Checked again inside the transaction: the record is the truth, not the snapshot.
-          if (slot.own.length >= MAX_OWN_REPLIES) throw new ShopError('limit');
+          if (slot.own.length >= MAX_OWN_REPLIES) throw full();
           slot.own.push({ id: `own.${newId()}`, text });
         });
       });
@@ -242,10 +233,10 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     updateOwn(intent: IntentId, situation: Situation, replyId: string, text: string) {
       return write(async () => {
         refuseManagedReply(intent, situation, replyId);
-        assertReplyText(text, lang());
+        assertNoProblem(replyTextProblem(text));
         await updateSlot(intent, situation, (slot) => {
           const reply = slot.own.find((candidate) => candidate.id === replyId);
-          if (!reply) throw new ShopError(zh() ? '这条话术已被删除' : 'This reply was deleted');
+          if (!reply) throw new CodedError('replyDeleted');
           reply.text = text;
         });
       });
@@ -265,7 +256,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
       return write(async () => {
         const known = new Set(effectiveSlot(snapshot, intent, situation).map((reply) => reply.id));
         if (order.length !== known.size || !order.every((id) => known.has(id)) || new Set(order).size !== known.size) {
-          throw new ShopError(zh() ? '话术列表已变化，请刷新后重试' : 'The replies changed; reload and try again');
+          throw new CodedError('repliesChanged');
         }
         await updateSlot(intent, situation, (slot) => {
           slot.order = [...order];
@@ -275,11 +266,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
 
     setIntentEnabled(intent: IntentId, enabled: boolean) {
       return write(async () => {
-        if (intentState(snapshot, intent).managed) {
-          throw new ShopError(
-            zh() ? '该意图由管理员统一停用，不能在此启用' : 'Your administrator disabled this intent',
-          );
-        }
+        if (intentState(snapshot, intent).managed) throw new CodedError('intentManaged');
         const tx = db.transaction('intents', 'readwrite');
         if (enabled) await tx.store.delete(intent);
         else await tx.store.put({ intent, enabled: false });
@@ -290,15 +277,14 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     saveRule(input: RuleInput) {
       return write(async () => {
         const keywords = [...new Set(input.keywords.map((keyword) => keyword.trim()).filter(Boolean))];
-        const problem = keywordsProblem(keywords, lang());
-        if (problem) throw new ShopError(problem);
-        assertReplyText(input.reply, lang());
+        assertNoProblem(keywordsProblem(keywords));
+        assertNoProblem(replyTextProblem(input.reply));
         const tx = db.transaction('rules', 'readwrite');
         const existing = input.id ? await tx.store.get(input.id) : undefined;
-        if (input.id && !existing) throw new ShopError(zh() ? '这条规则已被删除' : 'This rule was deleted');
+        if (input.id && !existing) throw new CodedError('ruleDeleted');
         const all = await tx.store.getAll();
         if (!existing && all.length >= MAX_RULES) {
-          throw new ShopError(zh() ? `关键词规则最多 ${MAX_RULES} 条` : `At most ${MAX_RULES} keyword rules`);
+          throw new CodedError('tooManyRules', { max: MAX_RULES });
         }
         const rule: RuleRecord = {
           id: existing?.id ?? `rule.${newId()}`,
@@ -326,7 +312,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
         const all = await tx.store.getAll();
         const known = new Set(all.map((rule) => rule.id));
         if (ids.length !== known.size || !ids.every((id) => known.has(id)) || new Set(ids).size !== known.size) {
-          throw new ShopError(zh() ? '规则列表已变化，请刷新后重试' : 'The rules changed; reload and try again');
+          throw new CodedError('rulesChanged');
         }
         await Promise.all(all.map((rule) => tx.store.put({ ...rule, position: ids.indexOf(rule.id) })));
         await tx.done;
@@ -336,25 +322,12 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     saveSettings(input: SettingsInput) {
       return write(async () => {
         const fixed = managedSettingKeys(snapshot).filter((key) => key in input && key !== 'language');
-        if (fixed.length > 0) {
-          throw new ShopError(zh() ? '该设置由管理员统一下发' : 'This setting is set by your administrator');
-        }
-        const yuan = input.lateShipCompensationYuan;
-        if (yuan !== undefined && (!Number.isFinite(yuan) || yuan < 0 || yuan > 1000)) {
-          throw new ShopError(zh() ? '补偿金额应在 0–1000 元之间' : 'Compensation must be 0–1000 yuan');
-        }
-        const wait = input.slowReplyThresholdSeconds;
-        const { min, max } = SLOW_REPLY_LIMITS;
-        if (wait !== undefined && (!Number.isInteger(wait) || wait < min || wait > max)) {
-          throw new ShopError(
-            zh()
-              ? `慢回复提醒时间应为 ${min}–${max} 秒的整数`
-              : `The slow-reply alert needs whole seconds, ${min}–${max}`,
-          );
-        }
+        if (fixed.length > 0) throw new CodedError('settingManaged');
+        const checked = v.safeParse(SettingsPatchSchema, input, { abortEarly: true });
+        if (!checked.success) throw refusal(checked.issues[0]);
         const tx = db.transaction('settings', 'readwrite');
         const saved = (await tx.store.get('shop')) ?? {};
-        await tx.store.put({ ...saved, ...input }, 'shop');
+        await tx.store.put({ ...saved, ...checked.output }, 'shop');
         await tx.done;
       });
     },
@@ -365,7 +338,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
      */
     saveSelectorOverrides(overrides: SelectorOverrides) {
       return write(async () => {
-        const checked = parseSelectorOverrides(overrides, lang());
+        const checked = parseSelectorOverrides(overrides);
         const tx = db.transaction('selectors', 'readwrite');
         await putSelectorOverrides(tx.store, checked);
         await tx.done;

@@ -1,4 +1,5 @@
 import type { IntentId } from '@/lib/intents/ids';
+import type { ErrorData } from '@/lib/messages/errors';
 import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { CatalogueSituation } from '@/lib/solutions/catalogue/types';
@@ -76,8 +77,8 @@ export interface ShopSnapshot {
   /** The UI language and other settings as saved locally (defaults filled in). */
   settings: Settings;
   managed: ShopData | null;
-  /** Why the managed pack was ignored, if the policy holds one that is invalid. */
-  managedError: string | null;
+  /** Why the managed pack was ignored, if the policy holds one that is invalid; each surface words it. */
+  managedError: ErrorData | null;
   hits: IntentHits;
 }
 

@@ -6,6 +6,7 @@ import { ADAPTERS } from '@/lib/adapters';
 import { demoWorkbench } from '@/lib/adapters/demo-workbench';
 import { feige } from '@/lib/adapters/feige';
 import { bindSelectorOverrides, boundSelectorOverrides, withSelectorOverrides } from '@/lib/adapters/overrides';
+import { errorText } from '@/lib/i18n/errors';
 import type { Language } from '@/lib/language';
 import {
   builtInSelectors,
@@ -15,6 +16,7 @@ import {
   parseSelectorOverridesText,
   selectorSyntaxProblem,
 } from '@/lib/pages/overrides';
+import { refusal } from '@/tests/unit/message-helpers';
 
 function fixture(name: string): string {
   return readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
@@ -104,25 +106,19 @@ describe('binding overrides to an adapter', () => {
 });
 
 describe('validating overrides', () => {
-  const problem = (value: unknown, lang: Language = 'zh') => {
-    try {
-      parseSelectorOverrides(value, lang);
-      return null;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
+  const problem = (value: unknown, language: Language = 'zh') => refusal(() => parseSelectorOverrides(value), language);
 
   test('a valid set passes, trimmed, and empty entries are dropped', () => {
-    expect(parseSelectorOverrides({ feige: { composer: [' textarea.editor '] }, pinduoduo: {} }, 'zh')).toEqual({
+    expect(parseSelectorOverrides({ feige: { composer: [' textarea.editor '] }, pinduoduo: {} })).toEqual({
       feige: { composer: ['textarea.editor'] },
     });
-    expect(parseSelectorOverrides(undefined, 'zh')).toEqual({});
-    expect(parseSelectorOverridesText('  ', 'zh')).toEqual({});
+    expect(parseSelectorOverrides(undefined)).toEqual({});
+    expect(parseSelectorOverridesText('  ')).toEqual({});
   });
 
   test('bad JSON, unknown page, unknown key, empty list and invalid selectors each say what and where', () => {
-    expect(() => parseSelectorOverridesText('{ feige: }', 'zh')).toThrow(/不是有效的 JSON/);
+    expect(refusal(() => parseSelectorOverridesText('{ feige: }'))).toMatch(/^不是有效的 JSON：/);
+    expect(refusal(() => parseSelectorOverridesText('{ feige: }'), 'en')).toMatch(/^Not valid JSON: /);
     expect(problem(['textarea'])).toMatch(/应为 JSON 对象/);
     expect(problem({ douyin: { composer: ['a'] } })).toMatch(
       /未知页面「douyin」，可用：feige、pinduoduo、demo-workbench/,
@@ -137,12 +133,17 @@ describe('validating overrides', () => {
     expect(problem({ feige: { composer: ['a', 'a'] } })).toMatch(/重复/);
     expect(problem({ feige: { composer: ['a', 'b', 'c', 'd', 'e', 'f'] } })).toMatch(/最多 5 个/);
     expect(problem({ feige: { composer: ['a'.repeat(301)] } })).toMatch(/太长/);
-    expect(problem({ feige: { composr: ['a'] } }, 'en')).toMatch(/Feige has no selector "composr"/);
+    expect(problem({ feige: { composr: ['a'] } }, 'en')).toMatch(/Feige has no selector "composr"; known: .*composer/);
+    expect(problem({ feige: { composer: ['textarea', 'textarea['] } }, 'en')).toBe(
+      'feige.composer #2 "textarea[": not a valid CSS selector: missing "]"',
+    );
+    expect(problem({ feige: 'textarea' })).toBe('飞鸽（feige）：应为 { "选择器名": ["…"] }');
+    expect(problem({ feige: 'textarea' }, 'en')).toBe('Feige (feige): should be { "key": ["…"] }');
   });
 
   test('the browser’s parser catches what the DOM-free check lets through', () => {
     for (const selector of ['div!', 'a >> b', '#1a']) {
-      expect(selectorSyntaxProblem(selector, 'zh'), selector).toBeNull();
+      expect(selectorSyntaxProblem(selector), selector).toBeNull();
       expect(problem({ feige: { composer: [selector] } }), selector).toMatch(/不是有效的 CSS 选择器/);
     }
   });
@@ -151,8 +152,12 @@ describe('validating overrides', () => {
 describe('the DOM-free check (the background has no document)', () => {
   test('refuses unpaired brackets and quotes, style rules, empty list items and dangling combinators', () => {
     for (const bad of ['textarea[', 'div)', 'a[title="x]', 'div { color: red }', 'a;b', 'a,,b', 'a >', '+ a', 'a,']) {
-      expect(selectorSyntaxProblem(bad, 'zh'), bad).not.toBeNull();
+      expect(selectorSyntaxProblem(bad), bad).not.toBeNull();
     }
+    expect(errorText(selectorSyntaxProblem('textarea['), 'zh')).toBe('缺少「]」');
+    expect(errorText(selectorSyntaxProblem('div { color: red }'), 'en')).toBe(
+      'must not contain "{" (a selector only, no style rule)',
+    );
   });
 
   test('accepts every built-in selector and the usual shapes', () => {
@@ -165,7 +170,7 @@ describe('the DOM-free check (the background has no document)', () => {
       ':is(.a, .b) > p',
       'div.a\\[1\\]',
     ]) {
-      expect(selectorSyntaxProblem(selector, 'zh'), selector).toBeNull();
+      expect(selectorSyntaxProblem(selector), selector).toBeNull();
     }
   });
 });

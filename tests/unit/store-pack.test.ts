@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { effectiveSlot } from '@/lib/store/overlay';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
 import { PACK_FORMAT, PACK_VERSION } from '@/lib/store/types';
+import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';
+
+const pack = (fields: Record<string, unknown>) =>
+  JSON.stringify({ format: PACK_FORMAT, version: PACK_VERSION, ...fields });
 
 async function storeWithEdits() {
   const fresh = await freshStore();
@@ -21,7 +25,7 @@ describe('reply packs', () => {
     const text = JSON.stringify(store.exportPack());
 
     const { store: other } = await freshStore();
-    await other.importPack(parsePackText(text, 'zh'));
+    await other.importPack(parsePackText(text));
 
     expect(other.snapshot().local).toEqual(store.snapshot().local);
     expect(effectiveSlot(other.snapshot(), 'ship_urge', 'awaiting_shipment')).toEqual(
@@ -88,12 +92,128 @@ describe('reply packs', () => {
   ])('refuses %s with a clear reason, and the shop keeps its replies', async (_name, text, reason) => {
     const { store } = await storeWithEdits();
     const before = store.snapshot();
-    let pack: ReturnType<typeof parsePackText> | undefined;
-    expect(() => {
-      pack = parsePackText(text, 'zh');
-    }).toThrow(reason);
-    expect(pack).toBeUndefined();
+    let parsed: ReturnType<typeof parsePackText> | undefined;
+    expect(
+      refusal(() => {
+        parsed = parsePackText(text);
+      }),
+    ).toContain(reason);
+    expect(parsed).toBeUndefined();
     expect(store.snapshot()).toBe(before);
+  });
+
+  test.each([
+    ['text that is not JSON', '{"format": "huashu-reply-pack", ', '文件不是有效的 JSON，无法导入'],
+    ['a file over 1 MB', ' '.repeat(1_000_001), '文件太大，不是话术包'],
+    ['a newer version', pack({ version: 2 }), '话术包版本 2 不受支持（当前支持版本 1），请用同一版本的话术助手导出'],
+    ['slots that are not a list', pack({ slots: {} }), 'slots：应为列表'],
+    [
+      'a slot without order',
+      pack({ slots: [{ intent: 'invoice', situation: 'shipped' }] }),
+      '第 1 组话术：未知订单节点「shipped」',
+    ],
+    [
+      'a slot twice',
+      pack({
+        slots: [
+          { intent: 'invoice', situation: 'none', own: [{ id: 'own.a', text: '一' }] },
+          { intent: 'invoice', situation: 'none', own: [{ id: 'own.b', text: '二' }] },
+        ],
+      }),
+      '开发票 · 无订单：重复出现',
+    ],
+    [
+      'an official reply the catalogue lacks',
+      pack({ slots: [{ intent: 'invoice', situation: 'none', overrides: { 'invoice.none.9': '好' } }] }),
+      '开发票 · 无订单：没有官方话术 invoice.none.9',
+    ],
+    [
+      'an own reply id without own.',
+      pack({ slots: [{ intent: 'invoice', situation: 'none', own: [{ id: 'x', text: '好' }] }] }),
+      '开发票 · 无订单 自定义话术 1：自定义话术编号应以 own. 开头',
+    ],
+    [
+      'an over-long own reply',
+      pack({ slots: [{ intent: 'invoice', situation: 'none', own: [{ id: 'own.a', text: '好'.repeat(501) }] }] }),
+      '开发票 · 无订单 自定义话术 1：话术不能超过 500 个字（当前 501 个字）',
+    ],
+    [
+      'an id used twice',
+      pack({
+        slots: [{ intent: 'invoice', situation: 'none', own: [{ id: 'own.a', text: '好' }] }],
+        rules: [{ id: 'own.a', keywords: ['发票'], reply: '好' }],
+      }),
+      '第 1 条关键词规则：编号 own.a 重复',
+    ],
+    [
+      'a rule whose reply is not text',
+      pack({ rules: [{ id: 'r1', keywords: ['发票'], reply: 3 }] }),
+      '第 1 条关键词规则：话术应为文字',
+    ],
+    [
+      'a rule with a keyword too long',
+      pack({ rules: [{ id: 'r1', keywords: ['长'.repeat(31)], reply: '好' }] }),
+      `第 1 条关键词规则：关键词「${'长'.repeat(31)}」太长（最多 30 个字）`,
+    ],
+    [
+      'a rule whose switch is not true or false',
+      pack({ rules: [{ id: 'r1', keywords: ['发票'], reply: '好', enabled: 'yes' }] }),
+      '第 1 条关键词规则：enabled 应为 true 或 false',
+    ],
+    ['an unknown disabled intent', pack({ disabledIntents: ['teleport'] }), 'disabledIntents：未知意图「teleport」'],
+    [
+      'compensation out of range',
+      pack({ settings: { lateShipCompensationYuan: 1001 } }),
+      'settings：补偿金额应在 0–1000 元之间',
+    ],
+  ])('words %s exactly, naming where it is', (_name, text, words) => {
+    expect(refusal(() => parsePackText(text))).toBe(words);
+  });
+
+  test.each([
+    [
+      'a newer version',
+      pack({ version: 2 }),
+      'Reply pack version 2 is not supported (this version reads 1); export it again with the same Huashu version',
+    ],
+    [
+      'three own replies',
+      pack({
+        slots: [
+          {
+            intent: 'ship_urge',
+            situation: 'none',
+            own: [
+              { id: 'own.1', text: '一' },
+              { id: 'own.2', text: '二' },
+              { id: 'own.3', text: '三' },
+            ],
+          },
+        ],
+      }),
+      'When will it ship · No order: at most 2 own replies',
+    ],
+    [
+      'an unknown variable',
+      pack({ slots: [{ intent: 'ship_urge', situation: 'none', overrides: { 'ship_urge.none.1': '{红包}' } }] }),
+      'When will it ship · No order official reply 1: Unknown variable {红包}: pick one from the list',
+    ],
+    [
+      'a rule without keywords',
+      pack({ rules: [{ id: 'r1', keywords: [], reply: '好' }] }),
+      'Keyword rule 1: Add at least one keyword',
+    ],
+  ])('words %s in English for an English admin', (_name, text, words) => {
+    expect(refusal(() => parsePackText(text), 'en')).toBe(words);
+  });
+
+  test('a malformed pack sent to the background is refused whole and changes nothing', async () => {
+    const { store, reopen } = await storeWithEdits();
+    const before = store.snapshot().local;
+    const bad = { ...store.exportPack(), rules: [{ id: 'r1', keywords: ['发票'], reply: '好' }, { id: 'r2' }] };
+    expect(refusal(() => backgroundRequest('importPack', { pack: bad }))).toBe('第 2 条关键词规则：关键词应为文字列表');
+    expect(store.snapshot().local).toEqual(before);
+    expect((await reopen()).snapshot().local).toEqual(before);
   });
 
   test('the preview lists what an import adds, changes and removes', async () => {
@@ -111,7 +231,7 @@ describe('reply packs', () => {
     });
     pack.disabledIntents = [];
 
-    const changes = diffShop(store.snapshot().local, packData(parsePack(pack, 'zh')));
+    const changes = diffShop(store.snapshot().local, packData(parsePack(pack)));
 
     expect(changes).toEqual(
       expect.arrayContaining([
@@ -131,6 +251,6 @@ describe('reply packs', () => {
 
   test('an unchanged pack previews no changes', async () => {
     const { store } = await storeWithEdits();
-    expect(diffShop(store.snapshot().local, packData(parsePack(store.exportPack(), 'zh')))).toEqual([]);
+    expect(diffShop(store.snapshot().local, packData(parsePack(store.exportPack())))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { effectiveSlot, intentState } from '@/lib/store/overlay';
 import { MAX_REPLY_CHARS } from '@/lib/store/types';
+import { asyncRefusal, backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';
 
 const OFFICIAL_1 = 'ship_urge.awaiting_shipment.1';
@@ -25,8 +26,8 @@ describe('shop replies in the store', () => {
     await store.addOwn('ship_urge', 'awaiting_shipment', '自定义一');
     await store.addOwn('ship_urge', 'awaiting_shipment', '自定义二');
 
-    await expect(store.addOwn('ship_urge', 'awaiting_shipment', '自定义三')).rejects.toThrow(
-      '每个订单节点最多添加 2 条自定义话术',
+    expect(await asyncRefusal(() => store.addOwn('ship_urge', 'awaiting_shipment', '自定义三'))).toBe(
+      '每个订单节点最多添加 2 条自定义话术，请先删除一条',
     );
     // Another node has its own limit.
     await store.addOwn('ship_urge', 'overdue', '超时的自定义');
@@ -38,16 +39,18 @@ describe('shop replies in the store', () => {
 
   test.each([
     ['empty text', '   ', '话术内容不能为空'],
-    ['over 500 characters', '好'.repeat(MAX_REPLY_CHARS + 1), '不能超过 500 个字'],
-    ['an unknown variable', '亲，{优惠券}已发放', '未知变量 {优惠券}'],
-    ['an unpaired brace', '亲，{订单号 已发货', '花括号不成对'],
+    ['over 500 characters', '好'.repeat(MAX_REPLY_CHARS + 1), '话术不能超过 500 个字（当前 501 个字）'],
+    ['an unknown variable', '亲，{优惠券}已发放', '未知变量 {优惠券}，请从变量列表中选择'],
+    ['an unpaired brace', '亲，{订单号 已发货', '花括号不成对：变量请写成 {订单号} 这样的形式'],
   ])('a reply with %s is refused and nothing changes', async (_name, text, reason) => {
     const { store, reopen } = await freshStore();
     await store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '先前的修改');
     const before = store.snapshot();
 
-    await expect(store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, text)).rejects.toThrow(reason);
-    await expect(store.addOwn('ship_urge', 'awaiting_shipment', text)).rejects.toThrow(reason);
+    expect(await asyncRefusal(() => store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, text))).toBe(
+      reason,
+    );
+    expect(await asyncRefusal(() => store.addOwn('ship_urge', 'awaiting_shipment', text))).toBe(reason);
 
     expect(store.snapshot()).toBe(before);
     const again = await reopen();
@@ -62,9 +65,11 @@ describe('shop replies in the store', () => {
 
   test('refuses a reply id the catalogue does not have', async () => {
     const { store } = await freshStore();
-    await expect(
-      store.setOverride('ship_urge', 'awaiting_shipment', 'ship_urge.awaiting_shipment.9', '好'),
-    ).rejects.toThrow('没有这条官方话术');
+    expect(
+      await asyncRefusal(() =>
+        store.setOverride('ship_urge', 'awaiting_shipment', 'ship_urge.awaiting_shipment.9', '好'),
+      ),
+    ).toBe('没有这条官方话术');
   });
 
   test('deleting an own reply frees its place; reordering is kept', async () => {
@@ -87,7 +92,9 @@ describe('shop replies in the store', () => {
   test('a reorder that does not name every reply exactly once is refused', async () => {
     const { store } = await freshStore();
     const ids = effectiveSlot(store.snapshot(), 'ship_urge', 'shipped').map((reply) => reply.id);
-    await expect(store.reorder('ship_urge', 'shipped', [ids[0], ids[0]])).rejects.toThrow('话术列表已变化');
+    expect(await asyncRefusal(() => store.reorder('ship_urge', 'shipped', [ids[0], ids[0]]))).toBe(
+      '话术列表已变化，请刷新后重试',
+    );
   });
 
   test('disabling an intent is stored', async () => {
@@ -99,10 +106,33 @@ describe('shop replies in the store', () => {
     expect(intentState(again.snapshot(), 'invoice').enabled).toBe(true);
   });
 
-  test('error messages follow the UI language', async () => {
+  test('a refusal is worded in the language of the page that shows it, whatever the store’s setting', async () => {
     const { store } = await freshStore();
+    expect(await asyncRefusal(() => store.addOwn('invoice', 'none', ''), 'en')).toBe('The reply is empty');
     await store.saveSettings({ language: 'en' });
-    await expect(store.addOwn('invoice', 'none', '')).rejects.toThrow('The reply is empty');
+    expect(await asyncRefusal(() => store.addOwn('invoice', 'none', ''), 'zh')).toBe('话术内容不能为空');
+    expect(await asyncRefusal(() => store.addOwn('invoice', 'none', '好'.repeat(501)), 'en')).toBe(
+      'A reply may have at most 500 characters (this one has 501)',
+    );
+  });
+
+  test('settings out of range are refused with the range, by the request map and by the store alike', async () => {
+    const { store } = await freshStore();
+    const request = (patch: unknown) => () => backgroundRequest('saveSettings', patch);
+    expect(refusal(request({ lateShipCompensationYuan: 1001 }))).toBe('补偿金额应在 0–1000 元之间');
+    expect(refusal(request({ lateShipCompensationYuan: -1 }), 'en')).toBe('Compensation must be 0–1000 yuan');
+    expect(refusal(request({ slowReplyThresholdSeconds: 9 }))).toBe('慢回复提醒时间应为 10–1800 秒的整数');
+    expect(request({ lateShipCompensationYuan: 1000, slowReplyThresholdSeconds: 1800 })()?.payload).toEqual({
+      lateShipCompensationYuan: 1000,
+      slowReplyThresholdSeconds: 1800,
+    });
+    expect(await asyncRefusal(() => store.saveSettings({ lateShipCompensationYuan: Number.NaN }))).toBe(
+      '补偿金额应在 0–1000 元之间',
+    );
+    expect(await asyncRefusal(() => store.saveSettings({ slowReplyThresholdSeconds: 1801 }), 'en')).toBe(
+      'The slow-reply alert needs whole seconds, 10–1800',
+    );
+    expect(store.snapshot().settings.lateShipCompensationYuan).toBe(3);
   });
 
   test('hit counts are kept in memory at once and written shortly after', async () => {

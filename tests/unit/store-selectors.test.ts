@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { errorText } from '@/lib/i18n/errors';
 import { effectiveSelectorOverrides } from '@/lib/pages/overrides';
 import { readManagedValue } from '@/lib/store/managed';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
-import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
+import { asyncRefusal, backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';
 
 // No DOM here, as in the background's service worker: the DOM-free selector check is what runs.
@@ -23,10 +24,12 @@ describe('selector overrides in the shop store', () => {
   test('a bad set is refused with the reason and changes nothing', async () => {
     const { store } = await freshStore();
     await store.saveSelectorOverrides(FIX);
-    await expect(store.saveSelectorOverrides({ feige: { composer: ['textarea['] } })).rejects.toThrow(
+    expect(await asyncRefusal(() => store.saveSelectorOverrides({ feige: { composer: ['textarea['] } }))).toMatch(
       /feige\.composer 第 1 个「textarea\[」：不是有效的 CSS 选择器/,
     );
-    await expect(store.saveSelectorOverrides({ feige: { nope: ['a'] } })).rejects.toThrow(/没有名为「nope」/);
+    expect(await asyncRefusal(() => store.saveSelectorOverrides({ feige: { nope: ['a'] } }))).toMatch(
+      /没有名为「nope」/,
+    );
     expect(store.snapshot().local.selectorOverrides).toEqual(FIX);
   });
 
@@ -49,10 +52,10 @@ describe('selector overrides in reply packs', () => {
     expect(pack.selectorOverrides).toEqual(FIX);
 
     const { store: other } = await freshStore();
-    expect(diffShop(other.snapshot().local, packData(parsePack(pack, 'zh')))).toEqual([
+    expect(diffShop(other.snapshot().local, packData(parsePack(pack)))).toEqual([
       { change: 'add', area: 'selector', id: 'feige.composer', before: undefined, after: FIX.feige.composer[0] },
     ]);
-    await other.importPack(parsePackText(JSON.stringify(pack), 'zh'));
+    await other.importPack(parsePackText(JSON.stringify(pack)));
     expect(other.snapshot().local.selectorOverrides).toEqual(FIX);
   });
 
@@ -60,22 +63,22 @@ describe('selector overrides in reply packs', () => {
     const { store } = await freshStore();
     await store.saveSelectorOverrides(FIX);
     const { selectorOverrides: _, ...older } = store.exportPack();
-    const parsed = parsePack(older, 'zh');
+    const parsed = parsePack(older);
     expect(parsed.selectorOverrides).toBeUndefined();
     expect(diffShop(store.snapshot().local, packData(parsed))).toEqual([]);
     await store.importPack(parsed);
     expect(store.snapshot().local.selectorOverrides).toEqual(FIX);
 
-    await store.importPack(parsePack({ ...older, selectorOverrides: {} }, 'zh'));
+    await store.importPack(parsePack({ ...older, selectorOverrides: {} }));
     expect(store.snapshot().local.selectorOverrides).toEqual({});
   });
 
   test('a pack with a bad override is refused whole, saying where', async () => {
     const { store } = await freshStore();
     const pack = { ...store.exportPack(), selectorOverrides: { feige: { sendButton: ['div[data-qa-id="x"'] } } };
-    expect(() => parsePack(pack, 'zh')).toThrow(/^selectorOverrides：feige\.sendButton 第 1 个/);
-    expect(() => parsePack({ ...pack, selectorOverrides: { feige: { sendButton: [] } } }, 'en')).toThrow(
-      /selectorOverrides：feige\.sendButton: should be a non-empty list/,
+    expect(refusal(() => parsePack(pack))).toMatch(/^selectorOverrides：feige\.sendButton 第 1 个/);
+    expect(refusal(() => parsePack({ ...pack, selectorOverrides: { feige: { sendButton: [] } } }), 'en')).toMatch(
+      /^selectorOverrides: feige\.sendButton: should be a non-empty list/,
     );
   });
 
@@ -89,8 +92,7 @@ describe('selector overrides in reply packs', () => {
     expect(effectiveSelectorOverrides(agent.snapshot())).toEqual({
       feige: { composer: ['textarea.managed'], sendButton: ['div.send'] },
     });
-    expect(
-      readManagedValue(JSON.stringify({ ...store.exportPack(), selectorOverrides: { x: {} } }), 'zh').error,
-    ).toMatch(/未知页面「x」/);
+    const { error } = readManagedValue(JSON.stringify({ ...store.exportPack(), selectorOverrides: { x: {} } }));
+    expect(errorText(error, 'zh')).toMatch(/^selectorOverrides：未知页面「x」/);
   });
 });

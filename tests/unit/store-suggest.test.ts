@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { errorText } from '@/lib/i18n/errors';
 import type { SuggestRequest } from '@/lib/messages/background-map';
 import { createSuggestService } from '@/lib/service/suggest';
 import { MANAGED_PACK_KEY, readManagedPolicy } from '@/lib/store/managed';
 import { effectiveSlot } from '@/lib/store/overlay';
 import { createShopStore } from '@/lib/store/shop-store';
 import { PACK_FORMAT, PACK_VERSION, type ReplyPack } from '@/lib/store/types';
+import { asyncRefusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';
 
 // 2024-11-25 12:00 in Shanghai.
@@ -159,8 +161,8 @@ describe('precedence: managed > shop edits > official', () => {
     const { store, service } = await serviceWith({ readManaged: async () => JSON.stringify(pack) });
 
     expect(service.suggest(request('什么时候发货'))?.replies[0].text).toBe(`总部话术${ORDER_ID}`);
-    await expect(store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '本店改的')).rejects.toThrow(
-      '由管理员统一下发',
+    expect(await asyncRefusal(() => store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '本店改的'))).toBe(
+      '这条话术由管理员统一下发，不能在此修改',
     );
     // The shop's edit of another reply still applies under the policy.
     await store.setOverride('ship_urge', 'awaiting_shipment', 'ship_urge.awaiting_shipment.2', '本店改的第二条');
@@ -179,7 +181,9 @@ describe('precedence: managed > shop edits > official', () => {
     });
     const { store } = await serviceWith({ readManaged: async () => pack });
     await store.addOwn('invoice', 'none', '本店一');
-    await expect(store.addOwn('invoice', 'none', '本店二')).rejects.toThrow('最多添加 2 条');
+    expect(await asyncRefusal(() => store.addOwn('invoice', 'none', '本店二'))).toBe(
+      '每个订单节点最多添加 2 条自定义话术，请先删除一条',
+    );
   });
 
   test('a managed disabled intent stays off whatever the shop does', async () => {
@@ -187,7 +191,9 @@ describe('precedence: managed > shop edits > official', () => {
       readManaged: async () => managedPack({ disabledIntents: ['ship_urge'] }),
     });
     expect(service.suggest(request('什么时候发货'))).toBeNull();
-    await expect(store.setIntentEnabled('ship_urge', true)).rejects.toThrow('管理员');
+    expect(await asyncRefusal(() => store.setIntentEnabled('ship_urge', true))).toBe(
+      '该意图由管理员统一停用，不能在此启用',
+    );
   });
 
   test('a slow policy does not hold up suggestions; its pack applies once it arrives', async () => {
@@ -211,7 +217,9 @@ describe('precedence: managed > shop edits > official', () => {
     });
     await store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '本店的');
     expect(store.snapshot().managed).toBeNull();
-    expect(store.snapshot().managedError).toContain('话术包版本 9 不受支持');
+    expect(errorText(store.snapshot().managedError, 'zh')).toBe(
+      '话术包版本 9 不受支持（当前支持版本 1），请用同一版本的话术助手导出',
+    );
     expect(service.suggest(request('什么时候发货'))?.replies[0].text).toBe('本店的');
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { DB_NAME, DB_VERSION, openAt, openShopDb, type ReplyRecordV1 } from '@/lib/store/db';
 import { effectiveSlot, intentState } from '@/lib/store/overlay';
 import { createShopStore } from '@/lib/store/shop-store';
+import { asyncRefusal } from '@/tests/unit/message-helpers';
 
 const V1_REPLIES: ReplyRecordV1[] = [
   {
@@ -73,7 +74,9 @@ describe('schema upgrades', () => {
     await writeVersion1(factory);
     const store = await createShopStore({ factory });
     // ship_urge × awaiting_shipment already holds two own replies from version 1.
-    await expect(store.addOwn('ship_urge', 'awaiting_shipment', '第三条')).rejects.toThrow('At most 2 own replies');
+    expect(await asyncRefusal(() => store.addOwn('ship_urge', 'awaiting_shipment', '第三条'), 'en')).toBe(
+      'At most 2 own replies per order node: delete one first',
+    );
     store.close();
   });
 });
