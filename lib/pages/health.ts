@@ -7,7 +7,7 @@ import type { Language } from '@/lib/language';
 
 /** The parts of a host page Huashu relies on; the health check reports each one. */
 export const HEALTH_PARTS = ['conversations', 'messages', 'input', 'send', 'orders'] as const;
-export type HealthPart = (typeof HEALTH_PARTS)[number];
+type HealthPart = (typeof HEALTH_PARTS)[number];
 
 /**
  * Which parts an adapter found on the page as it is now:

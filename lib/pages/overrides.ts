@@ -20,7 +20,7 @@ import { PAGES } from '@/lib/pages';
 
 export type SelectorOverrides = Record<string, Record<string, string[]>>;
 
-export const OVERRIDE_LIMITS = {
+const OVERRIDE_LIMITS = {
   /** Variants per key an override may add. */
   variants: 5,
   selectorChars: 300,
@@ -121,7 +121,7 @@ export function selectorParses(selector: string): boolean {
 }
 
 /** Why a selector can't be used, or null: the DOM-free check, then the browser's parser where there is one. */
-export function selectorProblem(selector: string): ErrorData | null {
+function selectorProblem(selector: string): ErrorData | null {
   if (selector.trim() === '') return { code: 'selectorEmpty' };
   if (selector.length > OVERRIDE_LIMITS.selectorChars) {
     return { code: 'selectorTooLong', params: { max: OVERRIDE_LIMITS.selectorChars } };

@@ -11,7 +11,6 @@ import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import { CompensationSchema } from '@/lib/settings-schema';
 import { catalogueSlot, isSituation, slotKey } from '@/lib/store/catalogue';
 import {
-  EMPTY_SHOP,
   type KeywordRule,
   MAX_OWN_REPLIES,
   MAX_RULES,
@@ -25,7 +24,7 @@ import {
 import { keywordsProblem, replyTextProblem } from '@/lib/store/validate';
 
 /** Larger files are refused before parsing: a pack of every reply is a few dozen kilobytes. */
-export const MAX_PACK_BYTES = 1_000_000;
+const MAX_PACK_BYTES = 1_000_000;
 const MAX_SLOTS = 500;
 const MAX_DISABLED_INTENTS = 100;
 const ID_PATTERN = /^[\w.-]{1,80}$/;
@@ -356,5 +355,3 @@ export function diffShop(current: ShopData, incoming: ShopData): PackChange[] {
   }
   return changes;
 }
-
-export { EMPTY_SHOP };

@@ -19,7 +19,6 @@ import { toPack } from '@/lib/store/pack';
 import {
   EMPTY_SNAPSHOT,
   type IntentHits,
-  type KeywordRule,
   MAX_OWN_REPLIES,
   MAX_RULES,
   type ReplyPack,
@@ -387,5 +386,3 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     },
   };
 }
-
-export type { KeywordRule };

@@ -15,7 +15,7 @@ export const MAX_RULES = 200;
 export const MAX_KEYWORDS = 20;
 export const MAX_KEYWORD_CHARS = 30;
 
-export interface OwnReply {
+interface OwnReply {
   /** `own.<uuid>`: stable across export and import. */
   id: string;
   text: string;
@@ -41,7 +41,7 @@ export interface KeywordRule {
 }
 
 /** The settings a reply pack carries; the UI language stays each agent's own choice. */
-export type PackSettings = Partial<Pick<Settings, 'lateShipCompensationYuan' | 'orderPredictionCard'>>;
+type PackSettings = Partial<Pick<Settings, 'lateShipCompensationYuan' | 'orderPredictionCard'>>;
 
 /** What a shop decides: held locally, exported in a pack, or pushed by policy. */
 export interface ShopData {
