@@ -82,7 +82,7 @@ export interface ShopSnapshot {
   hits: IntentHits;
 }
 
-export const EMPTY_SHOP: ShopData = { slots: [], disabledIntents: [], rules: [], settings: {} };
+const EMPTY_SHOP: ShopData = { slots: [], disabledIntents: [], rules: [], settings: {} };
 
 /** A shop that edited nothing: the catalogue as shipped and the default settings. */
 export const EMPTY_SNAPSHOT: ShopSnapshot = {
