@@ -1,5 +1,3 @@
-import { chatErrorText } from '@/lib/i18n/chat-errors';
-import type { Language } from '@/lib/language';
 /**
  * 我要反馈 in the content script: one form state per conversation, kept across closing the popup and
  * switching conversations until it is sent or cancelled. Images are checked and scaled here, in the page,
@@ -11,8 +9,10 @@ import { FeedbackForm } from '@/components/FeedbackForm';
 import { checkImageFile, downscaleImage } from '@/lib/feedback/images';
 import { maskPersonal } from '@/lib/feedback/mask';
 import { FEEDBACK_LIMITS, type FeedbackContext } from '@/lib/feedback/types';
+import { chatErrorText } from '@/lib/i18n/chat-errors';
 import type { PopupStrings } from '@/lib/i18n/popup';
 import type { IntentId } from '@/lib/intents/ids';
+import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import type { Solution } from '@/lib/solutions/types';
 

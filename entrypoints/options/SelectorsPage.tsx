@@ -1,4 +1,3 @@
-import { errorText } from '@/lib/i18n/errors';
 /**
  * 高级 · 页面选择器: when a workbench page changes before Huashu is updated, the shop admin adds selector
  * variants as JSON, tests them on the open chat tab (the page check with the proposed overrides, nothing
@@ -8,6 +7,7 @@ import { errorText } from '@/lib/i18n/errors';
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Shop } from '@/entrypoints/options/shop';
+import { errorText } from '@/lib/i18n/errors';
 import { optionsStrings } from '@/lib/i18n/options';
 import { pageCheckStrings } from '@/lib/i18n/page-check';
 import type { Language } from '@/lib/language';

@@ -13,6 +13,7 @@
  * - the content script, when binding: a variant its CSS parser still refuses is dropped there (with one
  *   warning), so a bad variant that got past the DOM-free check can never hide the built-in ones.
  */
+import { isRecord } from '@/lib/is-record';
 
 import type { Language } from '@/lib/language';
 import { CodedError, type ErrorData, invalidAt } from '@/lib/messages/errors';
@@ -42,10 +43,6 @@ const BUILT_IN: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>>
 export function builtInSelectors(adapterId: string): Record<string, string[]> | undefined {
   const table = BUILT_IN.get(adapterId);
   return table && Object.fromEntries(Object.entries(table).map(([key, variants]) => [key, [...variants]]));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

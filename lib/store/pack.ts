@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { type IntentId, isIntentId } from '@/lib/intents/ids';
+import { isRecord } from '@/lib/is-record';
 import { CodedError, type ErrorData, type ErrorParam, invalidAt } from '@/lib/messages/errors';
 import { accepted, codedTransform, problemOf, refuseWith, says } from '@/lib/messages/problems';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
@@ -28,10 +29,6 @@ const MAX_PACK_BYTES = 1_000_000;
 const MAX_SLOTS = 500;
 const MAX_DISABLED_INTENTS = 100;
 const ID_PATTERN = /^[\w.-]{1,80}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A JSON object (not an array) with these entries; a missing entry is refused with that entry's own message. */
 const record = <E extends v.ObjectEntries>(entries: E, malformed = says('malformed')) =>

@@ -1,0 +1,4 @@
+/** A plain object, not null and not an array: what JSON gives for `{…}`. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
