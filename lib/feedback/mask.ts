@@ -52,19 +52,17 @@ function foldDigits(text: string): string {
   return foldWidth(text).replace(NUMERAL, (char) => NUMERAL_DIGITS[char]);
 }
 
-/** `text` with each match of `pattern` in `fold(text)` replaced by `replace(match)`; null keeps the match. */
+/** `text` with the span `replace` picks in each match of `pattern` in `fold(text)` replaced by its text. */
 function replaceFolded(
   text: string,
   fold: (text: string) => string,
   pattern: RegExp,
-  replace: (match: RegExpExecArray, folded: string) => { start: number; end: number; text: string } | null,
+  replace: (match: RegExpExecArray) => { start: number; end: number; text: string },
 ): string {
-  const folded = fold(text);
   let out = '';
   let done = 0;
-  for (const match of folded.matchAll(pattern)) {
-    const found = replace(match, folded);
-    if (!found || found.start < done) continue;
+  for (const match of fold(text).matchAll(pattern)) {
+    const found = replace(match);
     out += text.slice(done, found.start) + found.text;
     done = found.end;
   }
@@ -209,6 +207,7 @@ function maskDigitRun(text: string, folded: string, run: string, start: number):
   return out + text.slice(start + done, start + run.length);
 }
 
+/** Latin words for a contact that buyers glue to a phone number. */
 const CONTACT_PREFIX = /(?<![A-Za-z])(?:vx|wx|qq|tel|v)$/i;
 
 /** A masked number takes its "+" (+86) with it, and the opening bracket of (0755)12345678. */
@@ -226,7 +225,8 @@ function maskNumbers(text: string): string {
     const end = start + run[0].length;
     // Digits glued to letters are codes: tracking numbers (SF…, YT…), models (iPhone15), SKUs. Not after a
     // contact word: vx13812345678 is a phone.
-    const gluedBefore = /[A-Za-z]$/.test(folded.slice(0, start)) && !CONTACT_PREFIX.test(folded.slice(0, start));
+    const before = folded.slice(Math.max(0, start - 4), start);
+    const gluedBefore = /[A-Za-z]$/.test(before) && !CONTACT_PREFIX.test(before);
     if (gluedBefore || /[A-Za-z]/.test(folded[end] ?? '')) continue;
     const masked = maskDigitRun(text, folded, run[0], start);
     const lead = masked === text.slice(start, end) ? 0 : leadLength(folded.slice(done, start), run[0]);

@@ -207,6 +207,8 @@ test('100 KB of adversarial text is masked without the regexes blowing up', () =
     `${'a.'.repeat(size / 2)}@`,
     '1 '.repeat(size / 2),
     '1-'.repeat(size / 2),
+    'a1 '.repeat(size / 3),
+    '(1 '.repeat(size / 3),
     '北京市朝阳区'.repeat(size / 6),
     '幸福小区'.repeat(size / 4),
     '建国路88号'.repeat(size / 6),
