@@ -1,17 +1,17 @@
 /**
  * The background's feedback service: stores items (images as Blobs) in the feedback database, answers the
- * options page's inbox, and hands new items to the webhook queue. Phone numbers and addresses are masked
- * here again, whatever the sender did: the content script runs inside a third-party page.
+ * options page's inbox, and hands new items to the webhook queue. Personal data is masked here again, in the
+ * description and every text of the context, whatever the sender did: the content script runs inside a
+ * third-party page. The stored item is masked, so the zip and the webhook body are too.
  */
 import type { IDBPDatabase } from 'idb';
 import type { FeedbackDb, OutboxEntry } from '@/lib/feedback/db';
 import { blobToBase64DataUrl } from '@/lib/feedback/encode';
 import { dataUrlToBytes } from '@/lib/feedback/images';
-import { maskPersonal } from '@/lib/feedback/mask';
+import { maskContext, maskPersonal } from '@/lib/feedback/mask';
 import { createDeliveryQueue, type DeliveryQueue, postJson } from '@/lib/feedback/queue';
 import type {
   DeliveryState,
-  FeedbackContext,
   FeedbackImageData,
   FeedbackInput,
   FeedbackItem,
@@ -26,15 +26,6 @@ export interface FeedbackServiceDeps {
   uuid(): string;
   fetch: typeof fetch;
   setTimer(run: () => void, ms: number): void;
-}
-
-function maskContext(context: FeedbackContext): FeedbackContext {
-  return {
-    ...context,
-    buyerText: maskPersonal(context.buyerText),
-    why: context.why.map(maskPersonal),
-    replies: context.replies.map(maskPersonal),
-  };
 }
 
 export function createFeedbackService(deps: FeedbackServiceDeps) {
