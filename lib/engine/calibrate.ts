@@ -1,0 +1,97 @@
+/**
+ * Per-intent thresholds from cross-validated (out-of-fold) probabilities: the lowest probability at which an intent's
+ * popups are still right often enough. Pure, so the training script and its tests share it.
+ */
+
+export interface ScoredMessage {
+  /** Probability of each intent, in the model's class order. */
+  probabilities: ArrayLike<number>;
+  /** Indexes of the intents that would be a right answer (label and `also`); empty for a no-intent message. */
+  correct: readonly number[];
+}
+
+/** Thresholds tried, in steps of 0.01: below 0.2 a one-vs-rest probability says the intent is unlikely. */
+const LOWEST = 0.2;
+const HIGHEST = 0.95;
+const GRID_STEP = 0.01;
+
+export function thresholdGrid(): number[] {
+  const grid: number[] = [];
+  for (let t = LOWEST; t <= HIGHEST + 1e-9; t += GRID_STEP) grid.push(Math.round(t * 100) / 100);
+  return grid;
+}
+
+/** The intent the model ranks first, whatever its probability. */
+export function topIntent(probabilities: ArrayLike<number>): number {
+  let best = 0;
+  for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
+  return best;
+}
+
+export interface OperatingPoint {
+  threshold: number;
+  precision: number;
+  recall: number;
+  /** How many messages would get this intent's popup. */
+  predicted: number;
+}
+
+/** Precision and recall of one intent at each threshold of the grid, when it is shown only as the top intent. */
+export function tradeOff(scored: readonly ScoredMessage[], intent: number): OperatingPoint[] {
+  const support = scored.filter((m) => m.correct[0] === intent).length;
+  return thresholdGrid().map((threshold) => {
+    let predicted = 0;
+    let right = 0;
+    let found = 0;
+    for (const m of scored) {
+      const shown = topIntent(m.probabilities) === intent && m.probabilities[intent] >= threshold;
+      if (shown) {
+        predicted++;
+        if (m.correct.includes(intent)) right++;
+        if (m.correct[0] === intent) found++;
+      }
+    }
+    return {
+      threshold,
+      precision: predicted === 0 ? 1 : right / predicted,
+      recall: support === 0 ? 1 : found / support,
+      predicted,
+    };
+  });
+}
+
+export interface CalibrationTarget {
+  /**
+   * The precisions to reach, the wanted one first (0.95): where the data cannot give it at any threshold, the next
+   * one is tried, and where none can be reached the threshold of best F1 decides.
+   */
+  precisions: readonly number[];
+  /** Precision measured on fewer popups than this is noise; such thresholds do not decide. */
+  minPredicted: number;
+}
+
+/** The intent to show: the top-ranked one if it reaches its own threshold, else none. */
+export function shownIntent(probabilities: ArrayLike<number>, thresholds: ArrayLike<number>): number | null {
+  const top = topIntent(probabilities);
+  return probabilities[top] >= thresholds[top] ? top : null;
+}
+
+/**
+ * The lowest threshold from which precision stays at or above the target at every higher threshold (so one lucky
+ * point does not decide), for the first target precision the data allows; failing all, the threshold of best F1.
+ */
+export function calibrateThreshold(points: readonly OperatingPoint[], target: CalibrationTarget): number {
+  for (const wanted of target.precisions) {
+    let lowest: number | null = null;
+    for (let i = points.length - 1; i >= 0; i--) {
+      const point = points[i];
+      if (point.predicted < target.minPredicted) continue;
+      if (point.precision < wanted) break;
+      lowest = point.threshold;
+    }
+    if (lowest !== null) return lowest;
+  }
+  const f1 = (p: OperatingPoint) =>
+    p.precision + p.recall === 0 ? 0 : (2 * p.precision * p.recall) / (p.precision + p.recall);
+  return points.reduce((best, p) => (f1(p) > f1(best) ? p : best)).threshold;
+}
