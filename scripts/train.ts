@@ -46,6 +46,7 @@ const WEIGHT_STEP = 0.05;
 const FOLDS = 5;
 const TARGET: CalibrationTarget = { precisions: [0.95, 0.9, 0.85, 0.8], minPredicted: 5 };
 const LEARNING_CURVE = [0.25, 0.5, 0.75, 1];
+const WRITTEN_EXAMPLE_WEIGHT = 2;
 
 interface Example extends TrainingExample {
   message: LabelledMessage;
@@ -79,11 +80,12 @@ function assignFolds(examples: readonly Example[], random: () => number): number
   return folds;
 }
 
-function trainWeights(examples: readonly TrainingExample[], thresholds: readonly number[]): WeightsFile {
-  return quantise(trainLogistic(examples, INTENT_IDS.length, OPTIONS), INTENT_IDS, WEIGHT_STEP, thresholds);
-}
-
 const NO_THRESHOLDS = INTENT_IDS.map(() => 0.5);
+const ESCALATION = INTENT_IDS.indexOf('escalation');
+
+function trainWeights(examples: readonly TrainingExample[], thresholds = NO_THRESHOLDS, urgency = 0.5): WeightsFile {
+  return quantise(trainLogistic(examples, INTENT_IDS.length, OPTIONS), INTENT_IDS, WEIGHT_STEP, thresholds, urgency);
+}
 
 function scored(model: LinearModel, examples: readonly Example[]): ScoredMessage[] {
   return examples.map((e) => ({ probabilities: probabilities(model, e.features), correct: e.positives }));
@@ -115,7 +117,7 @@ function outOfFold(
   const out = new Array<ScoredMessage>(corpus.length);
   for (const fold of new Set(folds.filter((_, i) => within(i)))) {
     const training = [...corpus.filter((_, i) => within(i) && folds[i] !== fold), ...extra];
-    const model = loadModel(trainWeights(training, NO_THRESHOLDS));
+    const model = loadModel(trainWeights(training));
     corpus.forEach((e, i) => {
       if (within(i) && folds[i] === fold) out[i] = scored(model, [e])[0];
     });
@@ -160,11 +162,13 @@ const written = [
   ...INTENTS.flatMap((intent) => intent.examples.positive.map((text) => ({ text, label: intent.id }))),
 ];
 const seen = new Set<string>();
-// Our own examples always train; a text the corpus also has keeps its corpus label.
-const extra = written.filter((m) => !corpusTexts.has(m.text) && !seen.has(m.text) && seen.add(m.text)).map(example);
+// Our own examples always train; a text the corpus also has keeps its corpus label. They are clean, unambiguous
+// messages and count WRITTEN_EXAMPLE_WEIGHT times: the model should be sure of them.
+const unique = written.filter((m) => !corpusTexts.has(m.text) && !seen.has(m.text) && seen.add(m.text)).map(example);
+const extra = unique.flatMap((e) => Array.from({ length: WRITTEN_EXAMPLE_WEIGHT }, () => e));
 const folds = assignFolds(corpus, seededRandom(OPTIONS.seed));
 console.log(
-  `training on ${corpus.length} corpus messages + ${extra.length} written examples; ${FOLDS}-fold cross-validation, seed ${OPTIONS.seed}\n`,
+  `training on ${corpus.length} corpus messages + ${unique.length} written examples (×${WRITTEN_EXAMPLE_WEIGHT}); ${FOLDS}-fold cross-validation, seed ${OPTIONS.seed}\n`,
 );
 
 // Nested: the thresholds that judge fold k are calibrated on the other folds only, so the figures are not tuned on
@@ -183,6 +187,15 @@ console.log(formatReport(report(corpus, outer, nestedThresholds)));
 
 const thresholds = calibrate(outer);
 printTradeOff(outer, thresholds);
+const urgency = tradeOff(outer, ESCALATION, true);
+const urgencyThreshold = calibrateThreshold(urgency, TARGET);
+const urgencyPoint = urgency.find((p) => p.threshold === urgencyThreshold) as OperatingPoint;
+const falseUrgent = outer.filter((m) => m.correct.length === 0 && m.probabilities[ESCALATION] >= urgencyThreshold);
+console.log(
+  `\nurgent flag (escalation probability, whatever intent is shown) from ${urgencyThreshold}: precision ` +
+    `${pct(urgencyPoint.precision)}, recall ${pct(urgencyPoint.recall)} of messages labelled or also escalation; ` +
+    `${pct(falseUrgent.length / corpus.filter((e) => e.positives.length === 0).length)} of null messages flagged`,
+);
 
 console.log('\nlearning curve: cross-validated macro-F1 by share of the corpus used for training');
 console.log(
@@ -199,7 +212,7 @@ for (const share of LEARNING_CURVE) {
   const partial = new Array<ScoredMessage>(corpus.length);
   for (let fold = 0; fold < FOLDS; fold++) {
     const training = [...corpus.filter((_, i) => kept.has(i) && folds[i] !== fold), ...extra];
-    const model = loadModel(trainWeights(training, NO_THRESHOLDS));
+    const model = loadModel(trainWeights(training));
     corpus.forEach((e, i) => {
       if (folds[i] === fold) partial[i] = scored(model, [e])[0];
     });
@@ -217,7 +230,7 @@ for (const share of LEARNING_CURVE) {
   );
 }
 
-const weights = trainWeights([...corpus, ...extra], thresholds);
+const weights = trainWeights([...corpus, ...extra], thresholds, urgencyThreshold);
 const json = `${JSON.stringify(weights)}\n`;
 writeFileSync(WEIGHTS, json);
 console.log(

@@ -36,19 +36,22 @@ export interface OperatingPoint {
   predicted: number;
 }
 
-/** Precision and recall of one intent at each threshold of the grid, when it is shown only as the top intent. */
-export function tradeOff(scored: readonly ScoredMessage[], intent: number): OperatingPoint[] {
-  const support = scored.filter((m) => m.correct[0] === intent).length;
+/**
+ * Precision and recall of one intent at each threshold of the grid: as the popup shows it (only as the top intent),
+ * or, `anyRank`, whenever its probability reaches the threshold (the urgent flag reads escalation that way).
+ */
+export function tradeOff(scored: readonly ScoredMessage[], intent: number, anyRank = false): OperatingPoint[] {
+  const support = scored.filter((m) => (anyRank ? m.correct.includes(intent) : m.correct[0] === intent)).length;
   return thresholdGrid().map((threshold) => {
     let predicted = 0;
     let right = 0;
     let found = 0;
     for (const m of scored) {
-      const shown = topIntent(m.probabilities) === intent && m.probabilities[intent] >= threshold;
+      const shown = (anyRank || topIntent(m.probabilities) === intent) && m.probabilities[intent] >= threshold;
       if (shown) {
         predicted++;
         if (m.correct.includes(intent)) right++;
-        if (m.correct[0] === intent) found++;
+        if (anyRank ? m.correct.includes(intent) : m.correct[0] === intent) found++;
       }
     }
     return {
@@ -70,26 +73,25 @@ export interface CalibrationTarget {
   minPredicted: number;
 }
 
-/** The intent to show: the top-ranked one if it reaches its own threshold, else none. */
+/**
+ * The intent to show: the most probable of those that reach their own threshold, else none. Thresholds are
+ * calibrated on the top intent alone (tradeOff); the cross-validated figures are measured with this rule itself.
+ */
 export function shownIntent(probabilities: ArrayLike<number>, thresholds: ArrayLike<number>): number | null {
-  const top = topIntent(probabilities);
-  return probabilities[top] >= thresholds[top] ? top : null;
+  let shown: number | null = null;
+  for (let c = 0; c < probabilities.length; c++)
+    if (probabilities[c] >= thresholds[c] && (shown === null || probabilities[c] > probabilities[shown])) shown = c;
+  return shown;
 }
 
 /**
- * The lowest threshold from which precision stays at or above the target at every higher threshold (so one lucky
- * point does not decide), for the first target precision the data allows; failing all, the threshold of best F1.
+ * The lowest threshold at which the intent's popups reach the target precision (the most recall that precision
+ * allows), for the first target precision the data allows; failing all, the threshold of best F1.
  */
 export function calibrateThreshold(points: readonly OperatingPoint[], target: CalibrationTarget): number {
   for (const wanted of target.precisions) {
-    let lowest: number | null = null;
-    for (let i = points.length - 1; i >= 0; i--) {
-      const point = points[i];
-      if (point.predicted < target.minPredicted) continue;
-      if (point.precision < wanted) break;
-      lowest = point.threshold;
-    }
-    if (lowest !== null) return lowest;
+    const reached = points.find((p) => p.predicted >= target.minPredicted && p.precision >= wanted);
+    if (reached) return reached.threshold;
   }
   const f1 = (p: OperatingPoint) =>
     p.precision + p.recall === 0 ? 0 : (2 * p.precision * p.recall) / (p.precision + p.recall);

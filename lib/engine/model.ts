@@ -15,6 +15,8 @@ export interface WeightsFile {
   bias: number[];
   /** Per intent: the lowest probability that still shows a popup, calibrated on cross-validation. */
   thresholds: number[];
+  /** The escalation probability from which a message is urgent, whatever intent it shows; calibrated likewise. */
+  urgencyThreshold: number;
   /**
    * One feature a line: `feature\ta12c-3…`, a class letter (a = first intent) then its quantised weight. L1 leaves
    * most features a weight for one or two intents, and none at all for most n-grams, which are not stored.
@@ -26,6 +28,7 @@ export interface LinearModel {
   intents: readonly IntentId[];
   bias: Float64Array;
   thresholds: Float64Array;
+  urgencyThreshold: number;
   /** feature → [class, weight, class, weight, …] */
   weights: ReadonlyMap<string, Float64Array>;
 }
@@ -50,6 +53,7 @@ export function loadModel(file: WeightsFile): LinearModel {
     intents,
     bias: Float64Array.from(file.bias, (q) => q * file.step),
     thresholds: Float64Array.from(file.thresholds),
+    urgencyThreshold: file.urgencyThreshold,
     weights,
   };
 }

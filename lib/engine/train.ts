@@ -132,6 +132,7 @@ export function quantise(
   intents: readonly IntentId[],
   step: number,
   thresholds: readonly number[],
+  urgencyThreshold: number,
 ): WeightsFile {
   const lines: string[] = [];
   model.vocabulary.forEach((feature, f) => {
@@ -148,6 +149,7 @@ export function quantise(
     step,
     bias: Array.from(model.bias, (b) => Math.round(b / step)),
     thresholds: [...thresholds],
+    urgencyThreshold,
     features: lines.join('\n'),
   };
 }

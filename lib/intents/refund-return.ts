@@ -35,6 +35,12 @@ export default defineIntent({
       { pattern: '(?:#|七|7)天无理由|售后', weight: 1, why: '七天无理由' },
     ],
     against: [
+      // “不用退款了，我自己处理”: the buyer withdraws the request (a question “不用退货吗” still asks).
+      {
+        pattern: '(?:不用|不要|不需要|无需|不想|别)(?:再)?(?:给我)?(?:退款|退货|退钱|退了|换货|换了)(?!吗|么|嘛|\\?)',
+        weight: -5,
+        why: '不用退了',
+      },
       // Chasing a refund already requested is refund_progress.
       { pattern: REFUND_WAIT, weight: -3, why: '追退款进度' },
       {
