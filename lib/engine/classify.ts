@@ -1,9 +1,16 @@
 import { shownIntent } from '@/lib/engine/calibrate';
 import { continuesPending, orderStateCorrection, SHOUTING } from '@/lib/engine/context';
-import { RULE_MARK } from '@/lib/engine/features';
+import { RULE_MARK, ruleFeaturesOf } from '@/lib/engine/features';
 import { type Evidence, matchRules } from '@/lib/engine/match';
-import { contributions, type LinearModel, loadModel, probabilities, type WeightsFile } from '@/lib/engine/model';
-import { RULES, readMessage } from '@/lib/engine/rules';
+import {
+  contributions,
+  type LinearModel,
+  loadModel,
+  type Scores,
+  scoreMessage,
+  type WeightsFile,
+} from '@/lib/engine/model';
+import { RULES, readRules } from '@/lib/engine/rules';
 import type { Classification, ClassifyContext, RankedIntent } from '@/lib/engine/types';
 import WEIGHTS from '@/lib/engine/weights.json';
 import type { IntentId } from '@/lib/intents/ids';
@@ -26,7 +33,7 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 interface Reading {
   normalized: string;
   evidence: Evidence[];
-  features: string[];
+  scores: Scores;
   probabilities: Float64Array;
   /** The intent shown for this message alone, and a second request that reaches its own threshold. */
   first: number | null;
@@ -34,17 +41,18 @@ interface Reading {
 }
 
 function read(text: string): Reading {
-  const { normalized, evidence, features } = readMessage(text);
-  const scores = probabilities(MODEL, features);
-  const first = shownIntent(scores, MODEL.thresholds);
+  const { normalized, evidence } = readRules(text);
+  const scores = scoreMessage(MODEL, normalized, ruleFeaturesOf(evidence));
+  const { probabilities } = scores;
+  const first = shownIntent(probabilities, MODEL.thresholds);
   const second =
     first === null
       ? null
       : shownIntent(
-          scores.map((p, c) => (c === first ? 0 : p)),
+          probabilities.map((p, c) => (c === first ? 0 : p)),
           MODEL.thresholds,
         );
-  return { normalized, evidence, features, probabilities: scores, first, second };
+  return { normalized, evidence, scores, probabilities, first, second };
 }
 
 function rankedIntent(reading: Reading, index: number): RankedIntent {
@@ -60,16 +68,16 @@ function ranked(reading: Reading): RankedIntent[] {
 }
 
 /**
- * Why this intent: its own rules that fired, then the n-grams that pushed it up most (rule features are already
- * said by the rules' own words).
+ * Why this intent: its own rules that fired, then the words (n-grams of two or three characters; one character says
+ * little to an agent) that pushed it up most. Rule features are already said by the rules' own words.
  */
 function explain(reading: Reading, index: number): string[] {
   const id = MODEL.intents[index];
   const rules = reading.evidence
     .filter((e) => e.id === id)
     .flatMap((e) => e.matched.filter((m) => m.weight > 0).map((m) => m.why));
-  const ngrams = contributions(MODEL, reading.features, index)
-    .filter(({ feature, weight }) => weight > 0 && !feature.startsWith(RULE_MARK) && feature.trim() !== '')
+  const ngrams = contributions(reading.scores, index)
+    .filter(({ feature, weight }) => weight > 0 && !feature.startsWith(RULE_MARK) && feature.trim().length >= 2)
     .slice(0, NGRAMS_SHOWN)
     .map(({ feature }) => `字词「${feature.trim()}」`);
   return [...new Set([...rules, ...ngrams])];

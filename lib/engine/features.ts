@@ -6,7 +6,7 @@ import type { Evidence } from '@/lib/engine/match';
  */
 
 /** Character n-grams of 1–3 characters: Chinese words are one to three characters and need no segmenter. */
-const LONGEST_NGRAM = 3;
+export const LONGEST_NGRAM = 3;
 
 /** Marks a rule feature; normalised text never contains it, so a rule can never collide with an n-gram. */
 export const RULE_MARK = '@';
@@ -38,18 +38,27 @@ export function ruleFeatureName(intent: string, why: string): string {
   return `${RULE_MARK}${intent}:${why}`;
 }
 
-/** `@intent≥level`, one per level the intent's rule score reaches. */
-function ruleScoreFeatures({ id, score }: Evidence): string[] {
-  return RULE_SCORE_LEVELS.filter((level) => score >= level).map((level) => `${RULE_MARK}${id}≥${level}`);
+/** `@intent≥level` for each level, made once per intent: classifying a message then builds no string. */
+const levelNames = new Map<string, string[]>();
+
+function levelFeatures(id: string): string[] {
+  let names = levelNames.get(id);
+  if (!names) {
+    names = RULE_SCORE_LEVELS.map((level) => `${RULE_MARK}${id}≥${level}`);
+    levelNames.set(id, names);
+  }
+  return names;
 }
 
+/** The rules that fired (not follow-ups: the model reads a message alone), then the levels each score reaches. */
 export function ruleFeaturesOf(evidence: readonly Evidence[]): string[] {
-  const names = new Set<string>();
-  for (const found of evidence) {
-    for (const { why, followUp } of found.matched) if (!followUp) names.add(ruleFeatureName(found.id, why));
-    for (const name of ruleScoreFeatures(found)) names.add(name);
+  const names: string[] = [];
+  for (const { id, score, matched } of evidence) {
+    for (const { feature, followUp } of matched) if (!followUp && !names.includes(feature)) names.push(feature);
+    const levels = levelFeatures(id);
+    for (let i = 0; i < RULE_SCORE_LEVELS.length && score >= RULE_SCORE_LEVELS[i]; i++) names.push(levels[i]);
   }
-  return [...names];
+  return names;
 }
 
 /** Everything the model reads of one normalised message. Evidence must come without conversation context. */

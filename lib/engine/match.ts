@@ -1,4 +1,5 @@
 import { anchorsOf } from '@/lib/engine/anchors';
+import { ruleFeatureName } from '@/lib/engine/features';
 import type { Cue, IntentDefinition } from '@/lib/intents/define';
 import type { IntentId } from '@/lib/intents/ids';
 
@@ -41,6 +42,7 @@ interface CompiledCue {
   regex: RegExp;
   weight: number;
   why: string;
+  feature: string;
 }
 
 /**
@@ -66,7 +68,8 @@ export interface Evidence {
   id: IntentId;
   /** Sum of the weights of every cue that matched, positive and negative. */
   score: number;
-  matched: { why: string; weight: number; followUp: boolean }[];
+  /** `feature`: the cue's name as a model feature (lib/engine/features.ts), made once when the rules compile. */
+  matched: { why: string; weight: number; followUp: boolean; feature: string }[];
 }
 
 // No `u` flag: normalised text has no astral characters left (emoji are gone), and non-unicode regexes run faster.
@@ -76,7 +79,8 @@ export function compileRules(definitions: readonly IntentDefinition[]): RuleSet 
     const add = (kind: CueKind, list: Cue[] = []) => {
       for (const cue of list) {
         const regex = new RegExp(expandMacros(cue.pattern));
-        cues.push({ intent, kind, regex, weight: cue.weight, why: describeCue(cue) });
+        const why = describeCue(cue);
+        cues.push({ intent, kind, regex, weight: cue.weight, why, feature: ruleFeatureName(definition.id, why) });
       }
     };
     add('cue', definition.rules.cues);
@@ -154,7 +158,7 @@ export function matchRules(rules: RuleSet, text: string, context: IntentId | nul
       found.push(current);
     }
     current.score += cue.weight;
-    current.matched.push({ why: cue.why, weight: cue.weight, followUp: cue.kind === 'followUp' });
+    current.matched.push({ why: cue.why, weight: cue.weight, followUp: cue.kind === 'followUp', feature: cue.feature });
   }
   return found;
 }

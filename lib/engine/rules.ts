@@ -13,9 +13,14 @@ export interface ReadMessage {
   features: string[];
 }
 
-/** One message as both the training script and the classifier read it. */
-export function readMessage(text: string): ReadMessage {
+/** A message as the rules see it: normalised, and the evidence of each intent. */
+export function readRules(text: string): Omit<ReadMessage, 'features'> {
   const normalized = normalize(text);
-  const evidence = matchRules(RULES, normalized, null);
+  return { normalized, evidence: matchRules(RULES, normalized, null) };
+}
+
+/** One message as the training script reads it; the classifier scores the same features without listing them. */
+export function readMessage(text: string): ReadMessage {
+  const { normalized, evidence } = readRules(text);
   return { normalized, evidence, features: featuresOf(normalized, evidence) };
 }

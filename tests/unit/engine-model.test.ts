@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calibrateThreshold, type OperatingPoint, shownIntent, tradeOff } from '@/lib/engine/calibrate';
 import { ngramsOf, ruleFeaturesOf } from '@/lib/engine/features';
-import { contributions, loadModel, probabilities } from '@/lib/engine/model';
+import { contributions, loadModel, probabilities, scoreMessage, type WeightsFile } from '@/lib/engine/model';
+import { readMessage } from '@/lib/engine/rules';
 import { quantise, seededRandom, type TrainingExample, trainLogistic } from '@/lib/engine/train';
 import WEIGHTS from '@/lib/engine/weights.json';
 import { INTENT_IDS } from '@/lib/intents/ids';
@@ -21,7 +23,11 @@ describe('features', () => {
 
   it('names every rule that fired and the levels its intent’s score reaches', () => {
     const evidence = [
-      { id: 'invoice' as const, score: 3.5, matched: [{ why: '“发票”', weight: 3.5, followUp: false }] },
+      {
+        id: 'invoice' as const,
+        score: 3.5,
+        matched: [{ why: '“发票”', weight: 3.5, followUp: false, feature: '@invoice:“发票”' }],
+      },
     ];
     expect(ruleFeaturesOf(evidence)).toEqual(['@invoice:“发票”', '@invoice≥1', '@invoice≥2', '@invoice≥3']);
   });
@@ -39,7 +45,7 @@ describe('training', () => {
     expect(shownIntent(probabilities(model, ngramsOf('发货没')), model.thresholds)).toBe(0);
     expect(shownIntent(probabilities(model, ngramsOf('发票没')), model.thresholds)).toBe(1);
     expect(shownIntent(probabilities(model, ngramsOf('好')), model.thresholds)).toBeNull();
-    expect(contributions(model, ngramsOf('发货'), 0)[0].weight).toBeGreaterThan(0);
+    expect(contributions(scoreMessage(model, '发货', []), 0)[0]).toMatchObject({ feature: '发货' });
   });
 
   it('draws the same numbers from the same seed', () => {
@@ -81,6 +87,20 @@ describe('calibration', () => {
 });
 
 describe('the committed weights', () => {
+  it('score a message by walking its n-grams exactly as the training script scores its feature list', () => {
+    const model = loadModel(WEIGHTS as WeightsFile);
+    const texts = readFileSync(new URL('../fixtures/intent-dev.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    for (const text of texts) {
+      const { normalized, evidence, features } = readMessage(text);
+      const walked = scoreMessage(model, normalized, ruleFeaturesOf(evidence)).probabilities;
+      const listed = probabilities(model, features);
+      walked.forEach((p, c) => expect(p, text).toBeCloseTo(listed[c], 12));
+    }
+  });
+
   it('cover every intent, in the order of INTENT_IDS, with a threshold each', () => {
     expect(WEIGHTS.intents).toEqual([...INTENT_IDS]);
     expect(WEIGHTS.thresholds).toHaveLength(INTENT_IDS.length);
