@@ -74,13 +74,23 @@ export interface CalibrationTarget {
 }
 
 /**
- * The intent to show: the most probable of those that reach their own threshold, else none. Thresholds are
+ * The intent to show: the most probable of those that reach their own threshold (`except` one already shown), else
+ * none. Thresholds are
  * calibrated on the top intent alone (tradeOff); the cross-validated figures are measured with this rule itself.
  */
-export function shownIntent(probabilities: ArrayLike<number>, thresholds: ArrayLike<number>): number | null {
+export function shownIntent(
+  probabilities: ArrayLike<number>,
+  thresholds: ArrayLike<number>,
+  except: number | null = null,
+): number | null {
   let shown: number | null = null;
   for (let c = 0; c < probabilities.length; c++)
-    if (probabilities[c] >= thresholds[c] && (shown === null || probabilities[c] > probabilities[shown])) shown = c;
+    if (
+      c !== except &&
+      probabilities[c] >= thresholds[c] &&
+      (shown === null || probabilities[c] > probabilities[shown])
+    )
+      shown = c;
   return shown;
 }
 

@@ -45,13 +45,7 @@ function read(text: string): Reading {
   const scores = scoreMessage(MODEL, normalized, ruleFeaturesOf(evidence));
   const { probabilities } = scores;
   const first = shownIntent(probabilities, MODEL.thresholds);
-  const second =
-    first === null
-      ? null
-      : shownIntent(
-          probabilities.map((p, c) => (c === first ? 0 : p)),
-          MODEL.thresholds,
-        );
+  const second = first === null ? null : shownIntent(probabilities, MODEL.thresholds, first);
   return { normalized, evidence, scores, probabilities, first, second };
 }
 
@@ -59,12 +53,14 @@ function rankedIntent(reading: Reading, index: number): RankedIntent {
   return { id: MODEL.intents[index], confidence: round(reading.probabilities[index]) };
 }
 
-function ranked(reading: Reading): RankedIntent[] {
+const byConfidence = (a: RankedIntent, b: RankedIntent): number => b.confidence - a.confidence;
+
+/** The intents worth listing, best first, but the one already shown. Plain loops: this runs for every message. */
+function ranked(reading: Reading, shown: IntentId | undefined): RankedIntent[] {
   const out: RankedIntent[] = [];
-  reading.probabilities.forEach((p, c) => {
-    if (p >= LISTED) out.push(rankedIntent(reading, c));
-  });
-  return out.sort((a, b) => b.confidence - a.confidence);
+  for (let c = 0; c < reading.probabilities.length; c++)
+    if (reading.probabilities[c] >= LISTED && MODEL.intents[c] !== shown) out.push(rankedIntent(reading, c));
+  return out.sort(byConfidence);
 }
 
 /**
@@ -138,7 +134,7 @@ export function classify(text: string, history: readonly string[] = [], context:
   const { intent, matched, followUp } = withOrderState(decide(reading, pending), context);
   const escalating = reading.probabilities[ESCALATION] >= MODEL.urgencyThreshold;
   const shouting = intent !== null && SHOUTING.test(text);
-  const others = ranked(reading).filter((i) => i.id !== intent?.id);
+  const others = ranked(reading, intent?.id);
   return {
     intent: intent?.id ?? null,
     confidence: intent?.confidence ?? 0,

@@ -6,7 +6,7 @@ import type { Evidence } from '@/lib/engine/match';
  */
 
 /** Character n-grams of 1–3 characters: Chinese words are one to three characters and need no segmenter. */
-export const LONGEST_NGRAM = 3;
+const LONGEST_NGRAM = 3;
 
 /** Marks a rule feature; normalised text never contains it, so a rule can never collide with an n-gram. */
 export const RULE_MARK = '@';

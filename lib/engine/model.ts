@@ -1,4 +1,4 @@
-import { LONGEST_NGRAM, RULE_MARK } from '@/lib/engine/features';
+import { RULE_MARK } from '@/lib/engine/features';
 import { type IntentId, isIntentId } from '@/lib/intents/ids';
 
 /**
@@ -32,12 +32,15 @@ export interface Weighed {
 }
 
 /**
- * The n-gram weights as a trie over character codes: scoring walks the message's characters with number keys
- * instead of cutting a string for every n-gram. A node without `weighed` is only a prefix of longer n-grams.
+ * The n-gram weights in an open-addressing hash table keyed by the n-gram's character codes (0 pads one shorter
+ * than three): scoring reads the message's characters as numbers and never cuts a string per n-gram.
  */
-interface TrieNode {
-  weighed?: Weighed;
-  next?: Map<number, TrieNode>;
+interface NgramTable {
+  mask: number;
+  /** The three codes of the n-gram at each slot. */
+  keys: Uint16Array;
+  /** 1 + the index in `weighed` of the n-gram at each slot; 0 for an empty slot. */
+  entries: Int32Array;
 }
 
 export interface LinearModel {
@@ -45,28 +48,47 @@ export interface LinearModel {
   bias: Float64Array;
   thresholds: Float64Array;
   urgencyThreshold: number;
-  ngrams: TrieNode;
-  /** Rule features, by name. */
-  named: ReadonlyMap<string, Weighed>;
+  /** Every feature with a weight: n-grams first (indexed by `ngrams`), then rule features (indexed by `named`). */
+  weighed: readonly Weighed[];
+  ngrams: NgramTable;
+  named: ReadonlyMap<string, number>;
+  /**
+   * Scratch space, so that scoring a message allocates no set: a feature already counted for the message being
+   * scored carries the current generation. Scoring is synchronous, so one buffer serves.
+   */
+  scratch: { stamps: Uint32Array; generation: number };
 }
 
 export const CLASS_LETTER_A = 97;
 const ENTRY = /([a-z])(-?\d+)/g;
 const SPACE = 32;
 
-function trieNode(root: TrieNode, gram: string): TrieNode {
-  let node = root;
-  for (let i = 0; i < gram.length; i++) {
-    node.next ??= new Map();
-    const code = gram.charCodeAt(i);
-    let child = node.next.get(code);
-    if (!child) {
-      child = {};
-      node.next.set(code, child);
-    }
-    node = child;
+function slotOf(table: NgramTable, a: number, b: number, c: number): number {
+  let slot = (Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ c, 0xc2b2ae35) >>> 15) & table.mask;
+  for (;;) {
+    const k = slot * 3;
+    if (table.entries[slot] === 0 || (table.keys[k] === a && table.keys[k + 1] === b && table.keys[k + 2] === c))
+      return slot;
+    slot = (slot + 1) & table.mask;
   }
-  return node;
+}
+
+/** The index in `weighed` of an n-gram of up to three codes, or -1. */
+function ngramIndex(table: NgramTable, a: number, b: number, c: number): number {
+  return table.entries[slotOf(table, a, b, c)] - 1;
+}
+
+function ngramTable(grams: readonly string[]): NgramTable {
+  let size = 16;
+  while (size < grams.length * 2) size *= 2;
+  const table = { mask: size - 1, keys: new Uint16Array(size * 3), entries: new Int32Array(size) };
+  grams.forEach((gram, index) => {
+    const codes = [0, 1, 2].map((i) => (i < gram.length ? gram.charCodeAt(i) : 0));
+    const slot = slotOf(table, codes[0], codes[1], codes[2]);
+    table.keys.set(codes, slot * 3);
+    table.entries[slot] = index + 1;
+  });
+  return table;
 }
 
 export function loadModel(file: WeightsFile): LinearModel {
@@ -74,33 +96,32 @@ export function loadModel(file: WeightsFile): LinearModel {
     if (!isIntentId(id)) throw new Error(`The weights file names an unknown intent: ${id}`);
     return id;
   });
-  const ngrams: TrieNode = {};
-  const named = new Map<string, Weighed>();
+  const ngrams: Weighed[] = [];
+  const rules: Weighed[] = [];
   for (const line of file.features.split('\n')) {
     const tab = line.indexOf('\t');
     const feature = line.slice(0, tab);
     const pairs: number[] = [];
     for (const [, letter, quantised] of line.slice(tab + 1).matchAll(ENTRY))
       pairs.push(letter.charCodeAt(0) - CLASS_LETTER_A, Number(quantised) * file.step);
-    const weighed = { feature, pairs: Float64Array.from(pairs) };
-    if (feature.startsWith(RULE_MARK)) named.set(feature, weighed);
-    else trieNode(ngrams, feature).weighed = weighed;
+    (feature.startsWith(RULE_MARK) ? rules : ngrams).push({ feature, pairs: Float64Array.from(pairs) });
   }
   return {
     intents,
     bias: Float64Array.from(file.bias, (q) => q * file.step),
     thresholds: Float64Array.from(file.thresholds),
     urgencyThreshold: file.urgencyThreshold,
-    ngrams,
-    named,
+    weighed: [...ngrams, ...rules],
+    ngrams: ngramTable(ngrams.map((w) => w.feature)),
+    named: new Map(rules.map((w, i) => [w.feature, ngrams.length + i])),
+    scratch: { stamps: new Uint32Array(ngrams.length + rules.length), generation: 0 },
   };
 }
 
-function weighedFeature(model: LinearModel, feature: string): Weighed | undefined {
-  if (feature.startsWith(RULE_MARK)) return model.named.get(feature);
-  let node: TrieNode | undefined = model.ngrams;
-  for (let i = 0; i < feature.length && node; i++) node = node.next?.get(feature.charCodeAt(i));
-  return node?.weighed;
+function featureIndex(model: LinearModel, feature: string): number {
+  if (feature.startsWith(RULE_MARK)) return model.named.get(feature) ?? -1;
+  const code = (i: number) => (i < feature.length ? feature.charCodeAt(i) : 0);
+  return ngramIndex(model.ngrams, code(0), code(1), code(2));
 }
 
 export interface Scores {
@@ -110,20 +131,27 @@ export interface Scores {
   weighed: Weighed[];
 }
 
-/**
- * Sums the weights of each distinct feature once. Features are binary, so a repeated n-gram must not count twice;
- * only weighed features need that check, and a message has few of them.
- */
+/** Sums the weights of each distinct feature once: features are binary, so a repeated n-gram must not count twice. */
 class Scorer {
   readonly logits: Float64Array;
   readonly weighed: Weighed[] = [];
+  private readonly generation: number;
 
-  constructor(model: LinearModel) {
-    this.logits = Float64Array.from(model.bias);
+  constructor(private readonly model: LinearModel) {
+    this.logits = new Float64Array(model.bias);
+    const { scratch } = model;
+    if (scratch.generation === 0xffffffff) {
+      scratch.stamps.fill(0);
+      scratch.generation = 0;
+    }
+    this.generation = ++scratch.generation;
   }
 
-  add(weighed: Weighed | undefined): void {
-    if (weighed === undefined || this.weighed.includes(weighed)) return;
+  add(index: number): void {
+    const { stamps } = this.model.scratch;
+    if (index < 0 || stamps[index] === this.generation) return;
+    stamps[index] = this.generation;
+    const weighed = this.model.weighed[index];
     this.weighed.push(weighed);
     const { pairs } = weighed;
     for (let i = 0; i < pairs.length; i += 2) this.logits[pairs[i]] += pairs[i + 1];
@@ -139,28 +167,33 @@ class Scorer {
 /** Scores a list of distinct features: the training script's view of a message. */
 export function probabilities(model: LinearModel, features: readonly string[]): Float64Array {
   const scorer = new Scorer(model);
-  for (const feature of features) scorer.add(weighedFeature(model, feature));
+  for (const feature of features) scorer.add(featureIndex(model, feature));
   return scorer.scores().probabilities;
 }
 
+/** The code at position i of ` ${normalized} `, without building that string. */
+function framedCode(normalized: string, i: number): number {
+  return i === 0 || i === normalized.length + 1 ? SPACE : normalized.charCodeAt(i - 1);
+}
+
 /**
- * Scores a normalised message and its rule features: the classifier's hot path. It walks the n-grams of the message
- * framed by spaces (as features.ts reads them) in the trie, and gives the probabilities that
+ * Scores a normalised message and its rule features: the classifier's hot path. It reads the n-grams of the message
+ * framed by spaces (as features.ts does) straight from its character codes, and gives the probabilities that
  * `probabilities(model, featuresOf(…))` gives, up to the order of additions.
  */
 export function scoreMessage(model: LinearModel, normalized: string, ruleFeatures: readonly string[]): Scores {
   const scorer = new Scorer(model);
+  const table = model.ngrams;
   const length = normalized.length + 2;
-  for (let start = 0; start < length; start++) {
-    let node: TrieNode | undefined = model.ngrams;
-    const last = Math.min(length, start + LONGEST_NGRAM);
-    for (let end = start; end < last && node !== undefined; end++) {
-      const code = end === 0 || end === length - 1 ? SPACE : normalized.charCodeAt(end - 1);
-      node = node.next?.get(code);
-      if (node?.weighed !== undefined) scorer.add(node.weighed);
-    }
+  for (let i = 0; i < length; i++) {
+    const a = framedCode(normalized, i);
+    if (a !== SPACE) scorer.add(ngramIndex(table, a, 0, 0));
+    if (i + 1 >= length) continue;
+    const b = framedCode(normalized, i + 1);
+    scorer.add(ngramIndex(table, a, b, 0));
+    if (i + 2 < length) scorer.add(ngramIndex(table, a, b, framedCode(normalized, i + 2)));
   }
-  for (const feature of ruleFeatures) scorer.add(model.named.get(feature));
+  for (const feature of ruleFeatures) scorer.add(model.named.get(feature) ?? -1);
   return scorer.scores();
 }
 

@@ -102,10 +102,11 @@ const alternation = (words: string[]): string => words.sort((a, b) => b.length -
 const CHAT_SPELLING = new RegExp(alternation(Object.keys(CHAT_SPELLINGS)), 'g');
 const CHAT_ABBREVIATION = new RegExp(`\\b(?:${alternation(Object.keys(CHAT_ABBREVIATIONS))})\\b`, 'g');
 
+const spelledOut = (word: string): string => CHAT_SPELLINGS[word];
+const abbreviatedOut = (word: string): string => CHAT_ABBREVIATIONS[word];
+
 export function fixChatSpellings(text: string): string {
-  return text
-    .replace(CHAT_SPELLING, (word) => CHAT_SPELLINGS[word])
-    .replace(CHAT_ABBREVIATION, (word) => CHAT_ABBREVIATIONS[word]);
+  return text.replace(CHAT_SPELLING, spelledOut).replace(CHAT_ABBREVIATION, abbreviatedOut);
 }
 
 /**
