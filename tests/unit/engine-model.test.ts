@@ -97,7 +97,7 @@ describe('the committed weights', () => {
       const { normalized, evidence, features } = readMessage(text);
       const walked = scoreMessage(model, normalized, ruleFeaturesOf(evidence)).probabilities;
       const listed = probabilities(model, features);
-      walked.forEach((p, c) => expect(p, text).toBeCloseTo(listed[c], 12));
+      for (const [c, p] of walked.entries()) expect(p, text).toBeCloseTo(listed[c], 12);
     }
   });
 
