@@ -72,7 +72,7 @@ function explain(reading: Reading, index: number): string[] {
   const rules = reading.evidence
     .filter((e) => e.id === id)
     .flatMap((e) => e.matched.filter((m) => m.weight > 0).map((m) => m.why));
-  const ngrams = contributions(reading.scores, index)
+  const ngrams = contributions(MODEL, reading.scores, index)
     .filter(({ feature, weight }) => weight > 0 && !feature.startsWith(RULE_MARK) && feature.trim().length >= 2)
     .slice(0, NGRAMS_SHOWN)
     .map(({ feature }) => `字词「${feature.trim()}」`);

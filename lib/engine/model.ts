@@ -8,8 +8,8 @@ import { type IntentId, isIntentId } from '@/lib/intents/ids';
 
 /** The weights file as `npm run train` writes it (lib/engine/weights.json). */
 export interface WeightsFile {
-  format: 1;
-  /** Class order of `bias`, `thresholds` and the class letters in `features`. */
+  format: 2;
+  /** Class order of `bias`, `thresholds` and the classes in `entries`. */
   intents: string[];
   /** A stored weight q means q × step. */
   step: number;
@@ -18,17 +18,15 @@ export interface WeightsFile {
   thresholds: number[];
   /** The escalation probability from which a message is urgent, whatever intent it shows; calibrated likewise. */
   urgencyThreshold: number;
-  /**
-   * One feature a line: `feature\ta12c-3…`, a class letter (a = first intent) then its quantised weight. L1 leaves
-   * most features a weight for one or two intents, and none at all for most n-grams, which are not stored.
-   */
+  /** The weighed features, one a line. L1 leaves most n-grams no weight at all, and those are not stored. */
   features: string;
-}
-
-/** A weighed feature: its name (for 为什么推荐) and its weights, [class, weight, class, weight, …]. */
-export interface Weighed {
-  feature: string;
-  pairs: Float64Array;
+  /** How many entries of `entries` each feature has, in order. */
+  counts: number[];
+  /**
+   * Each feature's weights, packed `q × 16 + class` (q the quantised weight, class an index into `intents`): plain
+   * numbers, which JSON parses natively, where a text format would need a loop over every character at start-up.
+   */
+  entries: number[];
 }
 
 /**
@@ -39,18 +37,26 @@ interface NgramTable {
   mask: number;
   /** The three codes of the n-gram at each slot. */
   keys: Uint16Array;
-  /** 1 + the index in `weighed` of the n-gram at each slot; 0 for an empty slot. */
+  /** 1 + the feature index of the n-gram at each slot; 0 for an empty slot. */
   entries: Int32Array;
 }
 
+/**
+ * Every weighed feature, in flat typed arrays (a few thousand small objects would cost the service worker's start
+ * more than the scoring they serve): feature f's weights are classes[k], weights[k] for k in [first[f], first[f+1]).
+ */
 export interface LinearModel {
   intents: readonly IntentId[];
   bias: Float64Array;
   thresholds: Float64Array;
   urgencyThreshold: number;
-  /** Every feature with a weight: n-grams first (indexed by `ngrams`), then rule features (indexed by `named`). */
-  weighed: readonly Weighed[];
+  first: Int32Array;
+  classes: Uint8Array;
+  weights: Float64Array;
+  /** Each feature's name, for 为什么推荐. */
+  names: readonly string[];
   ngrams: NgramTable;
+  /** Rule features, by name. */
   named: ReadonlyMap<string, number>;
   /**
    * Scratch space, so that scoring a message allocates no set: a feature already counted for the message being
@@ -59,8 +65,8 @@ export interface LinearModel {
   scratch: { stamps: Uint32Array; generation: number };
 }
 
-export const CLASS_LETTER_A = 97;
-const ENTRY = /([a-z])(-?\d+)/g;
+/** Entries pack a class into their low four bits: up to 16 intents. */
+export const CLASS_BITS = 4;
 const SPACE = 32;
 
 function slotOf(table: NgramTable, a: number, b: number, c: number): number {
@@ -73,22 +79,31 @@ function slotOf(table: NgramTable, a: number, b: number, c: number): number {
   }
 }
 
-/** The index in `weighed` of an n-gram of up to three codes, or -1. */
+/** The feature index of an n-gram of up to three codes, or -1. */
 function ngramIndex(table: NgramTable, a: number, b: number, c: number): number {
   return table.entries[slotOf(table, a, b, c)] - 1;
 }
 
-function ngramTable(grams: readonly string[]): NgramTable {
+function emptyTable(gramCount: number): NgramTable {
   let size = 16;
-  while (size < grams.length * 2) size *= 2;
-  const table = { mask: size - 1, keys: new Uint16Array(size * 3), entries: new Int32Array(size) };
-  grams.forEach((gram, index) => {
-    const codes = [0, 1, 2].map((i) => (i < gram.length ? gram.charCodeAt(i) : 0));
-    const slot = slotOf(table, codes[0], codes[1], codes[2]);
-    table.keys.set(codes, slot * 3);
-    table.entries[slot] = index + 1;
-  });
-  return table;
+  while (size < gramCount * 2) size *= 2;
+  return { mask: size - 1, keys: new Uint16Array(size * 3), entries: new Int32Array(size) };
+}
+
+/** The code at position i of an n-gram, 0 past its end. */
+function gramCode(gram: string, i: number): number {
+  return i < gram.length ? gram.charCodeAt(i) : 0;
+}
+
+function addGram(table: NgramTable, gram: string, index: number): void {
+  const a = gramCode(gram, 0);
+  const b = gramCode(gram, 1);
+  const c = gramCode(gram, 2);
+  const slot = slotOf(table, a, b, c);
+  table.keys[slot * 3] = a;
+  table.keys[slot * 3 + 1] = b;
+  table.keys[slot * 3 + 2] = c;
+  table.entries[slot] = index + 1;
 }
 
 export function loadModel(file: WeightsFile): LinearModel {
@@ -96,45 +111,54 @@ export function loadModel(file: WeightsFile): LinearModel {
     if (!isIntentId(id)) throw new Error(`The weights file names an unknown intent: ${id}`);
     return id;
   });
-  const ngrams: Weighed[] = [];
-  const rules: Weighed[] = [];
-  for (const line of file.features.split('\n')) {
-    const tab = line.indexOf('\t');
-    const feature = line.slice(0, tab);
-    const pairs: number[] = [];
-    for (const [, letter, quantised] of line.slice(tab + 1).matchAll(ENTRY))
-      pairs.push(letter.charCodeAt(0) - CLASS_LETTER_A, Number(quantised) * file.step);
-    (feature.startsWith(RULE_MARK) ? rules : ngrams).push({ feature, pairs: Float64Array.from(pairs) });
+  const names = file.features.split('\n');
+  const first = new Int32Array(names.length + 1);
+  for (let f = 0; f < names.length; f++) first[f + 1] = first[f] + file.counts[f];
+  // Plain loops: this runs once, cold, when the service worker starts, where callbacks cost the most.
+  const classMask = (1 << CLASS_BITS) - 1;
+  const classes = new Uint8Array(file.entries.length);
+  const weights = new Float64Array(file.entries.length);
+  for (let k = 0; k < file.entries.length; k++) {
+    classes[k] = file.entries[k] & classMask;
+    weights[k] = (file.entries[k] >> CLASS_BITS) * file.step;
+  }
+  const ngrams = emptyTable(names.length);
+  const named = new Map<string, number>();
+  for (let f = 0; f < names.length; f++) {
+    if (names[f].startsWith(RULE_MARK)) named.set(names[f], f);
+    else addGram(ngrams, names[f], f);
   }
   return {
     intents,
     bias: Float64Array.from(file.bias, (q) => q * file.step),
     thresholds: Float64Array.from(file.thresholds),
     urgencyThreshold: file.urgencyThreshold,
-    weighed: [...ngrams, ...rules],
-    ngrams: ngramTable(ngrams.map((w) => w.feature)),
-    named: new Map(rules.map((w, i) => [w.feature, ngrams.length + i])),
-    scratch: { stamps: new Uint32Array(ngrams.length + rules.length), generation: 0 },
+    first,
+    classes,
+    weights,
+    names,
+    ngrams,
+    named,
+    scratch: { stamps: new Uint32Array(names.length), generation: 0 },
   };
 }
 
 function featureIndex(model: LinearModel, feature: string): number {
   if (feature.startsWith(RULE_MARK)) return model.named.get(feature) ?? -1;
-  const code = (i: number) => (i < feature.length ? feature.charCodeAt(i) : 0);
-  return ngramIndex(model.ngrams, code(0), code(1), code(2));
+  return ngramIndex(model.ngrams, gramCode(feature, 0), gramCode(feature, 1), gramCode(feature, 2));
 }
 
 export interface Scores {
   /** The probability of each intent, in the model's class order. */
   probabilities: Float64Array;
-  /** The message's features that carry a weight, each once: what 为什么推荐 can name. */
-  weighed: Weighed[];
+  /** The indexes of the message's features that carry a weight, each once: what 为什么推荐 can name. */
+  weighed: number[];
 }
 
 /** Sums the weights of each distinct feature once: features are binary, so a repeated n-gram must not count twice. */
 class Scorer {
   readonly logits: Float64Array;
-  readonly weighed: Weighed[] = [];
+  readonly weighed: number[] = [];
   private readonly generation: number;
 
   constructor(private readonly model: LinearModel) {
@@ -151,10 +175,9 @@ class Scorer {
     const { stamps } = this.model.scratch;
     if (index < 0 || stamps[index] === this.generation) return;
     stamps[index] = this.generation;
-    const weighed = this.model.weighed[index];
-    this.weighed.push(weighed);
-    const { pairs } = weighed;
-    for (let i = 0; i < pairs.length; i += 2) this.logits[pairs[i]] += pairs[i + 1];
+    this.weighed.push(index);
+    const { first, classes, weights } = this.model;
+    for (let k = first[index]; k < first[index + 1]; k++) this.logits[classes[k]] += weights[k];
   }
 
   scores(): Scores {
@@ -198,10 +221,14 @@ export function scoreMessage(model: LinearModel, normalized: string, ruleFeature
 }
 
 /** What each weighed feature added to one intent's score, strongest push first. */
-export function contributions(scores: Scores, intentIndex: number): { feature: string; weight: number }[] {
+export function contributions(
+  model: LinearModel,
+  scores: Scores,
+  intentIndex: number,
+): { feature: string; weight: number }[] {
   const found: { feature: string; weight: number }[] = [];
-  for (const { feature, pairs } of scores.weighed)
-    for (let i = 0; i < pairs.length; i += 2)
-      if (pairs[i] === intentIndex) found.push({ feature, weight: pairs[i + 1] });
+  for (const f of scores.weighed)
+    for (let k = model.first[f]; k < model.first[f + 1]; k++)
+      if (model.classes[k] === intentIndex) found.push({ feature: model.names[f], weight: model.weights[k] });
   return found.sort((a, b) => b.weight - a.weight);
 }

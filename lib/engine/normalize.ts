@@ -13,7 +13,7 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
  * with the converter): the t2cn preset's regional (TW/HK) tables take that to 195 KB for vocabulary (軟體→软件…)
  * that buyer questions about orders do not use.
  */
-const toSimplified = ConverterFactory([TSPhrases, TSCharacters]);
+let toSimplified: ((text: string) => string) | null = null;
 
 /**
  * Characters that exist only in traditional writing (their entry does not map them to themselves too). A message
@@ -64,8 +64,17 @@ export function lowerCase(text: string): string {
   return text.toLowerCase();
 }
 
+/**
+ * The converter is built on the first message that needs it, not when the service worker starts: building its tables
+ * takes about as long as everything else the engine does at start-up, and most shops never see traditional text.
+ */
 export function traditionalToSimplified(text: string): string {
-  for (let i = 0; i < text.length; i++) if (TRADITIONAL_ONLY[text.charCodeAt(i)]) return toSimplified(text);
+  for (let i = 0; i < text.length; i++) {
+    if (TRADITIONAL_ONLY[text.charCodeAt(i)]) {
+      toSimplified ??= ConverterFactory([TSPhrases, TSCharacters]);
+      return toSimplified(text);
+    }
+  }
   return text;
 }
 

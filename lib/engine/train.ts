@@ -1,4 +1,4 @@
-import { CLASS_LETTER_A, type WeightsFile } from '@/lib/engine/model';
+import { CLASS_BITS, type WeightsFile } from '@/lib/engine/model';
 import type { IntentId } from '@/lib/intents/ids';
 
 /**
@@ -134,22 +134,31 @@ export function quantise(
   thresholds: readonly number[],
   urgencyThreshold: number,
 ): WeightsFile {
-  const lines: string[] = [];
+  if (model.classCount > 1 << CLASS_BITS) throw new Error(`At most ${1 << CLASS_BITS} intents fit the weights file`);
+  const features: string[] = [];
+  const counts: number[] = [];
+  const entries: number[] = [];
   model.vocabulary.forEach((feature, f) => {
-    let entries = '';
+    let count = 0;
     for (let c = 0; c < model.classCount; c++) {
       const q = Math.round(model.weights[f * model.classCount + c] / step);
-      if (q !== 0) entries += String.fromCharCode(CLASS_LETTER_A + c) + q;
+      if (q === 0) continue;
+      entries.push(q * (1 << CLASS_BITS) + c);
+      count++;
     }
-    if (entries) lines.push(`${feature}\t${entries}`);
+    if (count === 0) return;
+    features.push(feature);
+    counts.push(count);
   });
   return {
-    format: 1,
+    format: 2,
     intents: [...intents],
     step,
     bias: Array.from(model.bias, (b) => Math.round(b / step)),
     thresholds: [...thresholds],
     urgencyThreshold,
-    features: lines.join('\n'),
+    features: features.join('\n'),
+    counts,
+    entries,
   };
 }

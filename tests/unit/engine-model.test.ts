@@ -45,7 +45,7 @@ describe('training', () => {
     expect(shownIntent(probabilities(model, ngramsOf('发货没')), model.thresholds)).toBe(0);
     expect(shownIntent(probabilities(model, ngramsOf('发票没')), model.thresholds)).toBe(1);
     expect(shownIntent(probabilities(model, ngramsOf('好')), model.thresholds)).toBeNull();
-    expect(contributions(scoreMessage(model, '发货', []), 0)[0]).toMatchObject({ feature: '发货' });
+    expect(contributions(model, scoreMessage(model, '发货', []), 0)[0]).toMatchObject({ feature: '发货' });
   });
 
   it('draws the same numbers from the same seed', () => {
