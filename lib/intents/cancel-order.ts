@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { SEND } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'cancel_order',
-  label: '取消订单',
+  labels: { zh: '取消订单', en: 'Cancel order' },
+  nodeFit: { best: ['unpaid', 'awaiting_shipment', 'overdue'], also: ['shipped', 'in_transit'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: '取消|撤单|撤销订单|关闭订单|订单[^ ]{0,4}关(?:闭|掉)|关掉订单', weight: 2, why: '“取消”' },

@@ -1,8 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
-export default defineIntent({
+export const meta = {
   id: 'escalation',
-  label: '投诉/转人工',
+  labels: { zh: '投诉/转人工', en: 'Complaint or escalation' },
+  // An escalation is about whatever went wrong: no order state fits it better than another.
+  nodeFit: { best: [], also: [] },
+  needsOrder: false,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       // Asking for a human usually comes with the actual question; other intents outweigh it (2.6 alone passes).

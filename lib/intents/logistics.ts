@@ -1,4 +1,4 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
 /** Words that put a message on the parcel's journey; “单号” but not “订单号”. */
 const PARCEL =
@@ -6,9 +6,14 @@ const PARCEL =
 /** Arriving at the buyer. “到底” (“after all”) is emphasis, not arrival: 到底什么时候发货 asks about shipping. */
 const ARRIVE = '(?:到货|送到|送达|收到|到达|能到|可以到|会到|送过来|送来|到家|派送|配送|送货|到(?!底))';
 
-export default defineIntent({
+export const meta = {
   id: 'logistics',
-  label: '查询物流',
+  labels: { zh: '查询物流', en: 'Where is my parcel' },
+  nodeFit: { best: ['shipped', 'in_transit'], also: ['overdue', 'awaiting_shipment', 'delivered'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: PARCEL, weight: 1.5, why: '“物流/快递”' },

@@ -1,8 +1,13 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
-export default defineIntent({
+export const meta = {
   id: 'quality_issue',
-  label: '商品质量问题',
+  labels: { zh: '商品质量问题', en: 'Quality issue' },
+  nodeFit: { best: ['delivered'], also: ['after_sale'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       {

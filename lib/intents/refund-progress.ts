@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { REFUND_WAIT } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'refund_progress',
-  label: '退款进度',
+  labels: { zh: '退款进度', en: 'Refund progress' },
+  nodeFit: { best: ['after_sale'], also: ['closed'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: REFUND_WAIT, weight: 3.5, why: '退款什么时候到' },

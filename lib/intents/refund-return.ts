@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { REFUND_WAIT } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'refund_return',
-  label: '退换货',
+  labels: { zh: '退换货', en: 'Refund or return' },
+  nodeFit: { best: ['delivered'], also: ['after_sale', 'in_transit', 'shipped'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: '退货|退款|退钱|退换|换货|退掉|退回|寄回|退了吧|无理由', weight: 2.5, why: '“退货/退款”' },

@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { COURIER, SEND, SHIP } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'ship_urge',
-  label: '什么时候发货',
+  labels: { zh: '什么时候发货', en: 'When will it ship' },
+  nodeFit: { best: ['overdue', 'awaiting_shipment'], also: ['unpaid'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: SHIP, weight: 1.5, why: '“发货/出库”' },
