@@ -3,11 +3,11 @@ import { continuesPending, orderStateCorrection, SHOUTING } from '@/lib/engine/c
 import { RULE_MARK, ruleFeaturesOf } from '@/lib/engine/features';
 import { type Evidence, matchRules } from '@/lib/engine/match';
 import {
-  contributions,
   type LinearModel,
   loadModel,
   type Scores,
   scoreMessage,
+  strongest,
   type WeightsFile,
 } from '@/lib/engine/model';
 import { RULES, readRules } from '@/lib/engine/rules';
@@ -63,20 +63,20 @@ function ranked(reading: Reading, shown: IntentId | undefined): RankedIntent[] {
   return out.sort(byConfidence);
 }
 
+/** An n-gram an agent can read as a word: two or three characters, not a rule feature. */
+const isWord = (feature: string): boolean => !feature.startsWith(RULE_MARK) && feature.trim().length >= 2;
+
 /**
  * Why this intent: its own rules that fired, then the words (n-grams of two or three characters; one character says
  * little to an agent) that pushed it up most. Rule features are already said by the rules' own words.
  */
 function explain(reading: Reading, index: number): string[] {
   const id = MODEL.intents[index];
-  const rules = reading.evidence
-    .filter((e) => e.id === id)
-    .flatMap((e) => e.matched.filter((m) => m.weight > 0).map((m) => m.why));
-  const ngrams = contributions(MODEL, reading.scores, index)
-    .filter(({ feature, weight }) => weight > 0 && !feature.startsWith(RULE_MARK) && feature.trim().length >= 2)
-    .slice(0, NGRAMS_SHOWN)
-    .map(({ feature }) => `字词「${feature.trim()}」`);
-  return [...new Set([...rules, ...ngrams])];
+  const why: string[] = [];
+  for (const evidence of reading.evidence)
+    if (evidence.id === id) for (const m of evidence.matched) if (m.weight > 0 && !why.includes(m.why)) why.push(m.why);
+  for (const word of strongest(MODEL, reading.scores, index, NGRAMS_SHOWN, isWord)) why.push(`字词「${word.trim()}」`);
+  return why;
 }
 
 /** The intent of the buyer's most recent earlier message that had one, within HISTORY_DEPTH messages. */

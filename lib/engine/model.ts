@@ -37,7 +37,10 @@ interface NgramTable {
   mask: number;
   /** The three codes of the n-gram at each slot. */
   keys: Uint16Array;
-  /** 1 + the feature index of the n-gram at each slot; 0 for an empty slot. */
+  /**
+   * 1 + the feature index of the n-gram at each slot; PREFIX for an n-gram with no weight that begins longer weighed
+   * ones (so a walk knows when to stop); 0 for an empty slot.
+   */
   entries: Int32Array;
 }
 
@@ -79,14 +82,23 @@ function slotOf(table: NgramTable, a: number, b: number, c: number): number {
   }
 }
 
+const PREFIX = -1;
+
+/** The slot's entry for an n-gram of up to three codes: 1 + its feature index, PREFIX, or 0 (no such n-gram). */
+function ngramEntry(table: NgramTable, a: number, b: number, c: number): number {
+  return table.entries[slotOf(table, a, b, c)];
+}
+
 /** The feature index of an n-gram of up to three codes, or -1. */
 function ngramIndex(table: NgramTable, a: number, b: number, c: number): number {
-  return table.entries[slotOf(table, a, b, c)] - 1;
+  const entry = ngramEntry(table, a, b, c);
+  return entry > 0 ? entry - 1 : -1;
 }
 
 function emptyTable(gramCount: number): NgramTable {
   let size = 16;
-  while (size < gramCount * 2) size *= 2;
+  // Prefixes take slots too: at most two per n-gram, far fewer in practice; the table stays under half full.
+  while (size < gramCount * 4) size *= 2;
   return { mask: size - 1, keys: new Uint16Array(size * 3), entries: new Int32Array(size) };
 }
 
@@ -95,15 +107,22 @@ function gramCode(gram: string, i: number): number {
   return i < gram.length ? gram.charCodeAt(i) : 0;
 }
 
-function addGram(table: NgramTable, gram: string, index: number): void {
-  const a = gramCode(gram, 0);
-  const b = gramCode(gram, 1);
-  const c = gramCode(gram, 2);
+function setEntry(table: NgramTable, a: number, b: number, c: number, entry: number): void {
   const slot = slotOf(table, a, b, c);
+  if (entry === PREFIX && table.entries[slot] !== 0) return;
   table.keys[slot * 3] = a;
   table.keys[slot * 3 + 1] = b;
   table.keys[slot * 3 + 2] = c;
-  table.entries[slot] = index + 1;
+  table.entries[slot] = entry;
+}
+
+/** Adds a weighed n-gram, and its shorter prefixes as PREFIX where they have no weight of their own. */
+function addGram(table: NgramTable, gram: string, index: number): void {
+  const a = gramCode(gram, 0);
+  const b = gramCode(gram, 1);
+  setEntry(table, a, b, gramCode(gram, 2), index + 1);
+  if (gram.length > 1) setEntry(table, a, 0, 0, PREFIX);
+  if (gram.length > 2) setEntry(table, a, b, 0, PREFIX);
 }
 
 export function loadModel(file: WeightsFile): LinearModel {
@@ -209,26 +228,44 @@ export function scoreMessage(model: LinearModel, normalized: string, ruleFeature
   const table = model.ngrams;
   const length = normalized.length + 2;
   for (let i = 0; i < length; i++) {
+    // Each n-gram is looked up only while a shorter one it extends is known: most bigrams are not.
     const a = framedCode(normalized, i);
-    if (a !== SPACE) scorer.add(ngramIndex(table, a, 0, 0));
-    if (i + 1 >= length) continue;
+    const one = ngramEntry(table, a, 0, 0);
+    if (one > 0) scorer.add(one - 1);
+    if (one === 0 || i + 1 >= length) continue;
     const b = framedCode(normalized, i + 1);
-    scorer.add(ngramIndex(table, a, b, 0));
+    const two = ngramEntry(table, a, b, 0);
+    if (two === 0) continue;
+    if (two > 0) scorer.add(two - 1);
     if (i + 2 < length) scorer.add(ngramIndex(table, a, b, framedCode(normalized, i + 2)));
   }
   for (const feature of ruleFeatures) scorer.add(model.named.get(feature) ?? -1);
   return scorer.scores();
 }
 
-/** What each weighed feature added to one intent's score, strongest push first. */
-export function contributions(
+/**
+ * The features that pushed one intent up the most, strongest first, of those `accept` lets through: at most `count`,
+ * kept in a small sorted list instead of sorting every feature (this runs for every popup).
+ */
+export function strongest(
   model: LinearModel,
   scores: Scores,
   intentIndex: number,
-): { feature: string; weight: number }[] {
-  const found: { feature: string; weight: number }[] = [];
-  for (const f of scores.weighed)
-    for (let k = model.first[f]; k < model.first[f + 1]; k++)
-      if (model.classes[k] === intentIndex) found.push({ feature: model.names[f], weight: model.weights[k] });
-  return found.sort((a, b) => b.weight - a.weight);
+  count: number,
+  accept: (feature: string) => boolean,
+): string[] {
+  const best: { feature: string; weight: number }[] = [];
+  for (const f of scores.weighed) {
+    for (let k = model.first[f]; k < model.first[f + 1]; k++) {
+      const weight = model.weights[k];
+      if (model.classes[k] !== intentIndex || weight <= 0) continue;
+      if (best.length === count && weight <= best[count - 1].weight) continue;
+      if (!accept(model.names[f])) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1].weight < weight) at--;
+      best.splice(at, 0, { feature: model.names[f], weight });
+      if (best.length > count) best.pop();
+    }
+  }
+  return best.map((b) => b.feature);
 }
