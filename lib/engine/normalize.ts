@@ -57,10 +57,10 @@ export function replacePlaceholders(text: string): string {
 
 /** NFKC folds full-width letters, digits and punctuation (“？”, “！”, “１２”) into their half-width forms. */
 /**
- * Text made only of ASCII, unified ideographs and the common Chinese punctuation has nothing NFKC would change, and
+ * Text made only of printable ASCII, unified ideographs and the common Chinese punctuation has nothing NFKC would change, and
  * most messages are such text: they skip the normalisation.
  */
-const NFKC_STABLE = /^[\x00-\x7f\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u2018\u2019\u201c\u201d]*$/;
+const NFKC_STABLE = /^[\t\n\r -~\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u2018\u2019\u201c\u201d]*$/;
 
 export function foldWidth(text: string): string {
   return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
