@@ -234,7 +234,7 @@ const weights = trainWeights([...corpus, ...extra], thresholds, urgencyThreshold
 const json = `${JSON.stringify(weights)}\n`;
 writeFileSync(WEIGHTS, json);
 console.log(
-  `\nwrote ${WEIGHTS}: ${weights.features.split('\n').length} features, ${json.length} bytes, ${gzipSync(json).length} bytes gzipped` +
+  `\nwrote ${WEIGHTS}: ${weights.features.split('\n').length} features, ${Buffer.byteLength(json)} bytes, ${gzipSync(json).length} bytes gzipped` +
     ` (${((Date.now() - started) / 1000).toFixed(0)} s)`,
 );
 console.log(`thresholds: ${INTENT_IDS.map((id, c) => `${id} ${thresholds[c]}`).join(', ')}`);
