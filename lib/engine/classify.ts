@@ -75,7 +75,11 @@ function explain(reading: Reading, index: number): string[] {
   const why: string[] = [];
   for (const evidence of reading.evidence)
     if (evidence.id === id) for (const m of evidence.matched) if (m.weight > 0 && !why.includes(m.why)) why.push(m.why);
-  for (const word of strongest(MODEL, reading.scores, index, NGRAMS_SHOWN, isWord)) why.push(`字词「${word.trim()}」`);
+  // “ 你们” (at the start of the message) and “你们” read the same to an agent: each word is named once.
+  for (const word of strongest(MODEL, reading.scores, index, NGRAMS_SHOWN, isWord)) {
+    const named = `字词「${word.trim()}」`;
+    if (!why.includes(named)) why.push(named);
+  }
   return why;
 }
 
