@@ -15,14 +15,14 @@ const LOWEST = 0.2;
 const HIGHEST = 0.95;
 const GRID_STEP = 0.01;
 
-export function thresholdGrid(): number[] {
+function thresholdGrid(): number[] {
   const grid: number[] = [];
   for (let t = LOWEST; t <= HIGHEST + 1e-9; t += GRID_STEP) grid.push(Math.round(t * 100) / 100);
   return grid;
 }
 
 /** The intent the model ranks first, whatever its probability. */
-export function topIntent(probabilities: ArrayLike<number>): number {
+function topIntent(probabilities: ArrayLike<number>): number {
   let best = 0;
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
   return best;

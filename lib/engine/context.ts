@@ -39,7 +39,7 @@ const NUDGE = new RegExp(
  */
 const OWN_SHARE_TO_CONTINUE = 0.5;
 
-export function isNudge(normalized: string): boolean {
+function isNudge(normalized: string): boolean {
   return NUDGE.test(normalized);
 }
 
