@@ -1,5 +1,6 @@
 // Usage: npm run -s classify -- FILE   (FILE `-` = stdin)
-// Each input line is JSON {"text", "history"?} or plain text; each output line is the Classification, in order.
+// Each input line is JSON {"text", "history"?} or plain text; each output line is JSON {intent, confidence, intents,
+// matched}, in order (the contract other tools read; classify() itself also returns second, urgent, followUp…).
 import { classify } from '@/lib/engine/classify';
 import { fileArgument, readLines } from '@/scripts/read-lines';
 
@@ -22,6 +23,7 @@ const file = fileArgument('usage: npm run -s classify -- FILE   (FILE - = stdin)
 const out: string[] = [];
 for (const line of readLines(file)) {
   const { text, history } = parseInput(line);
-  out.push(JSON.stringify(classify(text, history)));
+  const { intent, confidence, intents, matched } = classify(text, history);
+  out.push(JSON.stringify({ intent, confidence, intents, matched }));
 }
 process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');

@@ -17,15 +17,19 @@ const COMMON = new Set('吗么嘛呢吧啊呀哦了的是不没有我你他们�
 
 /** Roughly how often a message contains the anchor: common characters are everywhere, pairs are rarer than one. */
 function gramCost(gram: string): number {
-  const common = [...gram].filter((char) => COMMON.has(char)).length;
+  let common = 0;
+  for (const char of gram) if (COMMON.has(char)) common++;
   if (gram.length === 1) return common ? 20 : 1;
   return [0.25, 2, 10][common];
 }
 
-/** How often a rule anchored on this set would be tried, roughly: the fewer and rarer its anchors, the better. */
-function cost(anchors: ReadonlySet<string>): number {
+/**
+ * What anchoring on this set adds to the anchors already chosen, roughly: the fewer and rarer its new anchors, the
+ * better. Counted without building a set: the service worker runs this for every rule when it starts.
+ */
+function addedCost(anchors: ReadonlySet<string>, chosen: ReadonlySet<string>): number {
   let total = 0;
-  for (const gram of anchors) total += gramCost(gram);
+  for (const gram of anchors) if (!chosen.has(gram)) total += gramCost(gram);
   return total;
 }
 
@@ -61,8 +65,15 @@ class AnchorReader {
     if (branches.some((options) => options.length === 0)) return null;
     const union = new Set<string>();
     for (const options of branches) {
-      const added = (set: ReadonlySet<string>) => cost(new Set([...set].filter((gram) => !union.has(gram))));
-      const cheapest = options.reduce((best, set) => (added(set) < added(best) ? set : best));
+      let cheapest = options[0];
+      let cheapestCost = addedCost(cheapest, union);
+      for (const set of options) {
+        const setCost = addedCost(set, union);
+        if (setCost < cheapestCost) {
+          cheapest = set;
+          cheapestCost = setCost;
+        }
+      }
       for (const char of cheapest) union.add(char);
     }
     return union;

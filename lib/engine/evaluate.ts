@@ -4,15 +4,18 @@ import { INTENT_IDS, type IntentId, isIntentId } from '@/lib/intents/ids';
 export interface LabelledMessage {
   text: string;
   label: IntentId | null;
+  /** Other intents that also fit a message with two requests: predicting one of them is right too. */
+  also?: IntentId[];
   history?: string[];
 }
 
 export interface Outcome {
   label: IntentId | null;
   predicted: IntentId | null;
+  also?: readonly IntentId[];
 }
 
-export interface IntentMetrics {
+interface IntentMetrics {
   id: IntentId;
   precision: number;
   recall: number;
@@ -39,15 +42,26 @@ export interface EvaluationReport {
 const NULL_KEY = 'null';
 const keyOf = (id: IntentId | null): string => id ?? NULL_KEY;
 
-/** Reads a JSONL line `{"text", "label"}`; label must be an intent id or null. */
+/** Reads a JSONL line `{"text", "label", "also"?, "history"?}`; labels must be intent ids (label may be null). */
 export function parseLabelledLine(line: string): LabelledMessage {
   const value: unknown = JSON.parse(line);
   if (typeof value !== 'object' || value === null) throw new Error(`Not a JSON object: ${line}`);
-  const { text, label, history } = value as Record<string, unknown>;
+  const { text, label, also, history } = value as Record<string, unknown>;
   if (typeof text !== 'string') throw new Error(`No text: ${line}`);
   if (label !== null && !isIntentId(label)) throw new Error(`Unknown label ${String(label)}: ${line}`);
-  const earlier = Array.isArray(history) ? history.filter((h): h is string => typeof h === 'string') : undefined;
-  return earlier ? { text, label, history: earlier } : { text, label };
+  const message: LabelledMessage = { text, label };
+  if (Array.isArray(also) && also.length > 0) {
+    const unknown = also.find((id) => !isIntentId(id));
+    if (unknown !== undefined) throw new Error(`Unknown label ${String(unknown)} in also: ${line}`);
+    message.also = also as IntentId[];
+  }
+  if (Array.isArray(history)) message.history = history.filter((h): h is string => typeof h === 'string');
+  return message;
+}
+
+/** A prediction listed in `also` is as right as the label itself. */
+function creditedLabel({ label, predicted, also }: Outcome): IntentId | null {
+  return predicted !== null && also?.includes(predicted) ? predicted : label;
 }
 
 function ratio(numerator: number, denominator: number, whenEmpty: number): number {
@@ -58,7 +72,7 @@ export function evaluate(outcomes: readonly Outcome[]): EvaluationReport {
   const keys = [...INTENT_IDS, NULL_KEY];
   const confusion: Record<string, Record<string, number>> = {};
   for (const row of keys) confusion[row] = Object.fromEntries(keys.map((column) => [column, 0]));
-  for (const { label, predicted } of outcomes) confusion[keyOf(label)][keyOf(predicted)] += 1;
+  for (const outcome of outcomes) confusion[keyOf(creditedLabel(outcome))][keyOf(outcome.predicted)] += 1;
 
   const perIntent = INTENT_IDS.map((id): IntentMetrics => {
     const truePositives = confusion[id][id];
@@ -71,7 +85,7 @@ export function evaluate(outcomes: readonly Outcome[]): EvaluationReport {
     return { id, precision, recall, f1, support, predicted };
   });
 
-  const correct = outcomes.filter((o) => o.label === o.predicted).length;
+  const correct = outcomes.filter((o) => creditedLabel(o) === o.predicted).length;
   const nullCount = outcomes.filter((o) => o.label === null).length;
   const falsePopups = outcomes.filter((o) => o.label === null && o.predicted !== null).length;
   return {

@@ -1,4 +1,6 @@
 import { anchorsOf } from '@/lib/engine/anchors';
+import { ruleFeatureName } from '@/lib/engine/features';
+import type { Evidence } from '@/lib/engine/types';
 import type { Cue, IntentDefinition } from '@/lib/intents/define';
 import type { IntentId } from '@/lib/intents/ids';
 
@@ -6,7 +8,7 @@ import type { IntentId } from '@/lib/intents/ids';
  * Shared vocabulary for rule patterns, written `{NAME}` inside a cue's pattern. Kept here so every intent
  * means the same thing by “a question” or “when”.
  */
-export const MACROS: Record<string, string> = {
+const MACROS: Record<string, string> = {
   /** Marks a question or a request for information. */
   ASK: '(?:吗|么|嘛|呢|没|\\?|什么|啥|几|多[少久长大宽高重厚]|怎么|咋|如何|能不能|能否|可不可以|可以不|行不|是不是|有没有|哪)',
   /** Asks about a time. */
@@ -18,7 +20,7 @@ export const MACROS: Record<string, string> = {
 const MACRO_REFERENCE = /\{([A-Z]+)\}/g;
 const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|]/;
 
-export function expandMacros(pattern: string): string {
+function expandMacros(pattern: string): string {
   return pattern.replace(MACRO_REFERENCE, (whole, name: string) => {
     const expansion = MACROS[name];
     if (expansion === undefined) throw new Error(`Unknown macro ${whole} in pattern ${pattern}`);
@@ -27,7 +29,7 @@ export function expandMacros(pattern: string): string {
 }
 
 /** A plain phrase explains itself; anything with regex syntax must say in words what it matches. */
-export function describeCue(cue: Cue): string {
+function describeCue(cue: Cue): string {
   if (cue.why) return cue.why;
   if (REGEX_SYNTAX.test(cue.pattern)) throw new Error(`Cue ${cue.pattern} needs a \`why\``);
   return `“${cue.pattern}”`;
@@ -41,6 +43,7 @@ interface CompiledCue {
   regex: RegExp;
   weight: number;
   why: string;
+  feature: string;
 }
 
 /**
@@ -62,21 +65,15 @@ export interface RuleSet {
   scratch: { stamps: Uint32Array; generation: number };
 }
 
-export interface Evidence {
-  id: IntentId;
-  /** Sum of the weights of every cue that matched, positive and negative. */
-  score: number;
-  matched: { why: string; weight: number; followUp: boolean }[];
-}
-
 // No `u` flag: normalised text has no astral characters left (emoji are gone), and non-unicode regexes run faster.
-export function compileRules(definitions: readonly IntentDefinition[]): RuleSet {
+export function compileRules(definitions: readonly IntentDefinition<IntentId>[]): RuleSet {
   const cues: CompiledCue[] = [];
   definitions.forEach((definition, intent) => {
     const add = (kind: CueKind, list: Cue[] = []) => {
       for (const cue of list) {
         const regex = new RegExp(expandMacros(cue.pattern));
-        cues.push({ intent, kind, regex, weight: cue.weight, why: describeCue(cue) });
+        const why = describeCue(cue);
+        cues.push({ intent, kind, regex, weight: cue.weight, why, feature: ruleFeatureName(definition.id, why) });
       }
     };
     add('cue', definition.rules.cues);
@@ -154,7 +151,7 @@ export function matchRules(rules: RuleSet, text: string, context: IntentId | nul
       found.push(current);
     }
     current.score += cue.weight;
-    current.matched.push({ why: cue.why, weight: cue.weight, followUp: cue.kind === 'followUp' });
+    current.matched.push({ why: cue.why, weight: cue.weight, followUp: cue.kind === 'followUp', feature: cue.feature });
   }
   return found;
 }

@@ -13,7 +13,7 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
  * with the converter): the t2cn preset's regional (TW/HK) tables take that to 195 KB for vocabulary (軟體→软件…)
  * that buyer questions about orders do not use.
  */
-const toSimplified = ConverterFactory([TSPhrases, TSCharacters]);
+let toSimplified: ((text: string) => string) | null = null;
 
 /**
  * Characters that exist only in traditional writing (their entry does not map them to themselves too). A message
@@ -56,16 +56,31 @@ export function replacePlaceholders(text: string): string {
 }
 
 /** NFKC folds full-width letters, digits and punctuation (“？”, “！”, “１２”) into their half-width forms. */
+/**
+ * Text made only of printable ASCII, unified ideographs and the common Chinese punctuation has nothing NFKC would change, and
+ * most messages are such text: they skip the normalisation.
+ */
+const NFKC_STABLE = /^[\t\n\r -~\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u2018\u2019\u201c\u201d]*$/;
+
 export function foldWidth(text: string): string {
-  return text.normalize('NFKC');
+  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
 }
 
-export function lowerCase(text: string): string {
+function lowerCase(text: string): string {
   return text.toLowerCase();
 }
 
+/**
+ * The converter is built on the first message that needs it, not when the service worker starts: building its tables
+ * takes about as long as everything else the engine does at start-up, and most shops never see traditional text.
+ */
 export function traditionalToSimplified(text: string): string {
-  for (let i = 0; i < text.length; i++) if (TRADITIONAL_ONLY[text.charCodeAt(i)]) return toSimplified(text);
+  for (let i = 0; i < text.length; i++) {
+    if (TRADITIONAL_ONLY[text.charCodeAt(i)]) {
+      toSimplified ??= ConverterFactory([TSPhrases, TSCharacters]);
+      return toSimplified(text);
+    }
+  }
   return text;
 }
 
@@ -102,10 +117,11 @@ const alternation = (words: string[]): string => words.sort((a, b) => b.length -
 const CHAT_SPELLING = new RegExp(alternation(Object.keys(CHAT_SPELLINGS)), 'g');
 const CHAT_ABBREVIATION = new RegExp(`\\b(?:${alternation(Object.keys(CHAT_ABBREVIATIONS))})\\b`, 'g');
 
+const spelledOut = (word: string): string => CHAT_SPELLINGS[word];
+const abbreviatedOut = (word: string): string => CHAT_ABBREVIATIONS[word];
+
 export function fixChatSpellings(text: string): string {
-  return text
-    .replace(CHAT_SPELLING, (word) => CHAT_SPELLINGS[word])
-    .replace(CHAT_ABBREVIATION, (word) => CHAT_ABBREVIATIONS[word]);
+  return text.replace(CHAT_SPELLING, spelledOut).replace(CHAT_ABBREVIATION, abbreviatedOut);
 }
 
 /**
@@ -151,7 +167,7 @@ function hasRepeats(text: string): boolean {
   return false;
 }
 
-export const NORMALIZE_STEPS: readonly ((text: string) => string)[] = [
+const NORMALIZE_STEPS: readonly ((text: string) => string)[] = [
   dropPlatformHeaders,
   replacePlaceholders,
   foldWidth,

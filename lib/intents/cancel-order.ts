@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { SEND } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'cancel_order',
-  label: '取消订单',
+  labels: { zh: '取消订单', en: 'Cancel order' },
+  nodeFit: { best: ['unpaid', 'awaiting_shipment', 'overdue'], also: ['shipped', 'in_transit'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: '取消|撤单|撤销订单|关闭订单|订单[^ ]{0,4}关(?:闭|掉)|关掉订单', weight: 2, why: '“取消”' },
@@ -33,6 +38,13 @@ export default defineIntent({
       { pattern: '(?:不想|不)要了|不买了|不想买了', weight: 2.5, why: '不要了' },
     ],
     against: [
+      // Negation and tense: “我没有取消订单”, “那我不取消了”, “刚才取消了” say what is (not) done, they ask nothing.
+      { pattern: '(?:不|没有?|别|不想|不要|不用|不会)(?:要|用|去)?取消', weight: -4, why: '不取消' },
+      {
+        pattern: '(?:已经|刚才|刚刚|昨天|之前|早就|我)[^ ]{0,2}取消(?:了|过)(?!吗|么|没|\\?)',
+        weight: -3,
+        why: '已经取消了',
+      },
       {
         pattern: '取消.{0,10}(?:没有?|还没|怎么还没|未|多久|几天|什么时候)[^ ]{0,4}(?:退款|退钱|到账|到)',
         weight: -4,

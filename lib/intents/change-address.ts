@@ -1,11 +1,16 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { DELIVERY_DETAIL } from '@/lib/intents/vocabulary';
 
 const CHANGE = '(?:改|修改|更改|更换|换|变更)';
 
-export default defineIntent({
+export const meta = {
   id: 'change_address',
-  label: '修改地址',
+  labels: { zh: '修改地址', en: 'Change address' },
+  nodeFit: { best: ['awaiting_shipment', 'overdue', 'unpaid'], also: ['shipped'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       {

@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { COURIER } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'courier_choice',
-  label: '指定快递',
+  labels: { zh: '指定快递', en: 'Courier choice' },
+  nodeFit: { best: ['unpaid', 'awaiting_shipment'], also: ['overdue'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: COURIER, weight: 1.5, why: '快递公司名' },

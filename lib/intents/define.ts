@@ -1,4 +1,4 @@
-import type { IntentId } from '@/lib/intents/ids';
+import type { OrderNode } from '@/lib/orders/types';
 
 /**
  * One piece of evidence, as data. `pattern` is a regular-expression source over *normalised* text
@@ -13,7 +13,7 @@ export interface Cue {
   why?: string;
 }
 
-export interface IntentRules {
+interface IntentRules {
   /** Evidence for the intent. */
   cues: Cue[];
   /** Evidence against it: praise, tense, negation, or a phrase that belongs to another intent. */
@@ -25,21 +25,43 @@ export interface IntentRules {
   followUps?: Cue[];
 }
 
-export interface IntentExamples {
+interface IntentExamples {
   /** Messages that must be classified as this intent. */
   positive: string[];
   /** Near misses that must not be classified as this intent. */
   negative: string[];
 }
 
-export interface IntentDefinition {
-  id: IntentId;
-  label: string;
+/**
+ * What the rest of the extension knows of an intent: the registry (lib/intents/index.ts) derives the ids, labels,
+ * order fit and the prediction card's list from it. Kept apart from the rules so that the content script, which
+ * needs the ids but not the rules, bundles only this part.
+ */
+export interface IntentMeta {
+  id: string;
+  /** What the popup says the buyer wants ("买家意图：…"), in each UI language. */
+  labels: { zh: string; en: string };
+  /** Which order states the intent is usually about: `best` fits best, `also` fits too (order prediction). */
+  nodeFit: { best: readonly OrderNode[]; also: readonly OrderNode[] };
+  /** Whether the question is about one order, so the order prediction card is worth sending. */
+  needsOrder: boolean;
+}
+
+/** What the engine reads of an intent. */
+export interface IntentLanguage {
   rules: IntentRules;
   examples: IntentExamples;
 }
 
-/** Identity function that gives intent files type checking and one obvious shape. */
-export function defineIntent(definition: IntentDefinition): IntentDefinition {
-  return definition;
+/** An intent whole: `Id` is the registry's IntentId once the registry is built (lib/intents/ids.ts). */
+export interface IntentDefinition<Id extends string = string> extends IntentMeta, IntentLanguage {
+  id: Id;
+}
+
+/** Joins an intent file's two parts into one definition, typed; pure, so bundles that need only `meta` drop it. */
+export function defineIntent<const Meta extends IntentMeta>(
+  meta: Meta,
+  language: IntentLanguage,
+): Meta & IntentLanguage {
+  return { ...meta, ...language };
 }

@@ -1,8 +1,13 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
-export default defineIntent({
+export const meta = {
   id: 'discount',
-  label: '优惠价格',
+  labels: { zh: '优惠价格', en: 'Price and discounts' },
+  nodeFit: { best: ['unpaid'], also: ['awaiting_shipment'] },
+  needsOrder: false,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       {

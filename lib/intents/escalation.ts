@@ -1,8 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
-export default defineIntent({
+export const meta = {
   id: 'escalation',
-  label: '投诉/转人工',
+  labels: { zh: '投诉/转人工', en: 'Complaint or escalation' },
+  // An escalation is about whatever went wrong: no order state fits it better than another.
+  nodeFit: { best: [], also: [] },
+  needsOrder: false,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       // Asking for a human usually comes with the actual question; other intents outweigh it (2.6 alone passes).
@@ -44,7 +50,16 @@ export default defineIntent({
         why: '联系不上',
       },
     ],
-    against: [{ pattern: '已经好评|好评|不用人工|不需要人工|聪明|厉害', weight: -3, why: '好评/不要人工' }],
+    against: [
+      { pattern: '已经好评|好评|不用人工|不需要人工|聪明|厉害', weight: -3, why: '好评/不要人工' },
+      // “不会给差评的” reassures; “是不是骗子” is a question, not a negation, so 不是 is not in this list.
+      {
+        pattern:
+          '(?:不会|不想|不打算|没打算|没想|没有|没|不|别担心|放心)[^ ]{0,2}(?:给|打|写|去)?(?:你们?)?(?:个)?(?:差评|投诉|举报)',
+        weight: -6,
+        why: '不会差评/投诉',
+      },
+    ],
   },
   examples: {
     positive: [

@@ -4,6 +4,7 @@ import courierChoice from '@/lib/intents/courier-choice';
 import type { IntentDefinition } from '@/lib/intents/define';
 import discount from '@/lib/intents/discount';
 import escalation from '@/lib/intents/escalation';
+import type { IntentId } from '@/lib/intents/ids';
 import invoice from '@/lib/intents/invoice';
 import logistics from '@/lib/intents/logistics';
 import qualityIssue from '@/lib/intents/quality-issue';
@@ -13,10 +14,10 @@ import shipUrge from '@/lib/intents/ship-urge';
 import sizeSpec from '@/lib/intents/size-spec';
 
 /**
- * Every intent, in the order of INTENT_IDS (the registry test checks it). On a tie of evidence the earlier one
- * wins: a parcel that has not shipped yet cannot be tracked, so ship_urge comes before logistics.
+ * The intents of the registry (lib/intents/metas.ts) with their rules and examples, for the engine; the registry
+ * test checks the two lists agree.
  */
-export const INTENTS: readonly IntentDefinition[] = [
+export const INTENTS: readonly IntentDefinition<IntentId>[] = [
   shipUrge,
   logistics,
   changeAddress,

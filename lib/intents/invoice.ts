@@ -1,8 +1,13 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
-export default defineIntent({
+export const meta = {
   id: 'invoice',
-  label: '开发票',
+  labels: { zh: '开发票', en: 'Invoice' },
+  nodeFit: { best: ['delivered'], also: ['shipped', 'in_transit', 'awaiting_shipment'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: '发票|开票|专票|普票|电子票|纸质票|增值税', weight: 3.5, why: '“发票”' },

@@ -1,14 +1,19 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
 /** Words that put a message on the parcel's journey; “单号” but not “订单号”. */
 const PARCEL =
   '(?:物流|快递|包裹|运单|派送|派件|配送|签收|送达|妥投|驿站|快递员|快递小哥|配送员|快递柜|丰巢|蜂巢|运输中|中转|分拣|网点|自提点)';
-/** Arriving at the buyer. */
-const ARRIVE = '(?:到货|送到|送达|收到|到达|能到|可以到|会到|送过来|送来|到家|派送|配送|送货|到)';
+/** Arriving at the buyer. “到底” (“after all”) is emphasis, not arrival: 到底什么时候发货 asks about shipping. */
+const ARRIVE = '(?:到货|送到|送达|收到|到达|能到|可以到|会到|送过来|送来|到家|派送|配送|送货|到(?!底))';
 
-export default defineIntent({
+export const meta = {
   id: 'logistics',
-  label: '查询物流',
+  labels: { zh: '查询物流', en: 'Where is my parcel' },
+  nodeFit: { best: ['shipped', 'in_transit'], also: ['overdue', 'awaiting_shipment', 'delivered'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: PARCEL, weight: 1.5, why: '“物流/快递”' },
@@ -27,7 +32,7 @@ export default defineIntent({
         why: '“到哪了”',
       },
       {
-        pattern: `{WHEN}[^ ]{0,4}${ARRIVE}|(?:今天|明天|后天|今晚|周.|#号|#点)[^ ]{0,3}(?:能|可以|会|才能|就能)?(?:到|送到|送达|送过来|配送|派送)|到[^ ]{1,6}(?:要|需要|得)?{WHEN}`,
+        pattern: `{WHEN}[^ ]{0,4}${ARRIVE}|(?:今天|明天|后天|今晚|周.|#号|#点)[^ ]{0,3}(?:能|可以|会|才能|就能)?(?:到|送到|送达|送过来|配送|派送)|到(?!底)[^ ]{1,6}(?:要|需要|得)?{WHEN}`,
         weight: 3,
         why: '什么时候到',
       },
@@ -99,6 +104,12 @@ export default defineIntent({
       { pattern: '(?:改|换)(?:成|为)?(?:送到|寄到|自提)', weight: -2.5, why: '改送货地点' },
     ],
     followUps: [
+      {
+        pattern:
+          '^(?:那|那么|所以|请问|到底)?[^ ]{0,2}(?:还要|还得|要|得)等(?:多久|几天|多长时间|到什么时候)[^ ]{0,2}$',
+        weight: 3,
+        why: '接着问还要等多久',
+      },
       {
         pattern:
           '^(?:那|那么|所以|请问)?[^ ]{0,3}(?:什么时候|多久|几天|几号|今天|明天)[^ ]{0,3}(?:到|送|能到|送到)[^ ]{0,3}$',

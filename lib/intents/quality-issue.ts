@@ -1,8 +1,13 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
-export default defineIntent({
+export const meta = {
   id: 'quality_issue',
-  label: '商品质量问题',
+  labels: { zh: '商品质量问题', en: 'Quality issue' },
+  nodeFit: { best: ['delivered'], also: ['after_sale'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       {
@@ -57,6 +62,13 @@ export default defineIntent({
       { pattern: '补发|补(?:一|个)', weight: 2, why: '补发' },
     ],
     against: [
+      // A fault that might happen one day is a question about after-sales, not a complaint.
+      {
+        pattern: '(?:假如|如果|万一|要是|以后|将来|会不会)[^ ]{0,10}(?:坏|问题|起球|变形|掉色|破|裂)',
+        weight: -4,
+        why: '假设以后坏了',
+      },
+      { pattern: '不是质量问题|(?:没|不)(?:有)?(?:什么)?质量问题', weight: -4, why: '不是质量问题' },
       // Pre-sale questions about quality are not complaints.
       {
         pattern: '质量(?:怎么样|好不好|如何|可以吗|有保障|保障|保证|好吗|靠谱)|正品吗|是正品|会不会坏|容易坏吗',

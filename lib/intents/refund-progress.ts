@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { REFUND_WAIT } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'refund_progress',
-  label: '退款进度',
+  labels: { zh: '退款进度', en: 'Refund progress' },
+  nodeFit: { best: ['after_sale'], also: ['closed'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: REFUND_WAIT, weight: 3.5, why: '退款什么时候到' },
@@ -37,6 +42,11 @@ export default defineIntent({
       { pattern: '没(?:啥|什么)?(?:动静|反应)|没人处理|一直不处理|还没处理', weight: 1, why: '没动静' },
     ],
     against: [
+      {
+        pattern: '(?:不用|不要|不需要|无需|不想|别)(?:再)?(?:给我)?(?:退款|退货|退钱|退了|换货|换了)(?!吗|么|嘛|\\?)',
+        weight: -5,
+        why: '不用退了',
+      },
       { pattern: '差价|价保|保价|价格保护', weight: -3, why: '退差价 → 价保' },
       { pattern: '发票|尾款|定金|付款', weight: -3, why: '不是退款' },
     ],

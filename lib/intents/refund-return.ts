@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { REFUND_WAIT } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'refund_return',
-  label: '退换货',
+  labels: { zh: '退换货', en: 'Refund or return' },
+  nodeFit: { best: ['delivered'], also: ['after_sale', 'in_transit', 'shipped'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: '退货|退款|退钱|退换|换货|退掉|退回|寄回|退了吧|无理由', weight: 2.5, why: '“退货/退款”' },
@@ -35,6 +40,12 @@ export default defineIntent({
       { pattern: '(?:#|七|7)天无理由|售后', weight: 1, why: '七天无理由' },
     ],
     against: [
+      // “不用退款了，我自己处理”: the buyer withdraws the request (a question “不用退货吗” still asks).
+      {
+        pattern: '(?:不用|不要|不需要|无需|不想|别)(?:再)?(?:给我)?(?:退款|退货|退钱|退了|换货|换了)(?!吗|么|嘛|\\?)',
+        weight: -5,
+        why: '不用退了',
+      },
       // Chasing a refund already requested is refund_progress.
       { pattern: REFUND_WAIT, weight: -3, why: '追退款进度' },
       {

@@ -1,9 +1,14 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 import { COURIER, SEND, SHIP } from '@/lib/intents/vocabulary';
 
-export default defineIntent({
+export const meta = {
   id: 'ship_urge',
-  label: '什么时候发货',
+  labels: { zh: '什么时候发货', en: 'When will it ship' },
+  nodeFit: { best: ['overdue', 'awaiting_shipment'], also: ['unpaid'] },
+  needsOrder: true,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: SHIP, weight: 1.5, why: '“发货/出库”' },
@@ -97,6 +102,12 @@ export default defineIntent({
       { pattern: `${SEND}[^ ]{0,3}${COURIER}|${COURIER}[^ ]{0,3}(?:能|可以)?${SEND}`, weight: -2, why: '问快递公司' },
     ],
     followUps: [
+      {
+        pattern:
+          '^(?:那|那么|所以|请问|到底)?[^ ]{0,2}(?:还要|还得|要|得)等(?:多久|几天|多长时间|到什么时候)[^ ]{0,2}$',
+        weight: 3,
+        why: '接着问还要等多久',
+      },
       {
         pattern:
           '^(?:那|那么|所以|请问)?(?:还没|还不|怎么还没|什么时候|多久|几天|今天|明天)[^ ]{0,4}(?:\\?|呢|吗|啊|呀)?$',

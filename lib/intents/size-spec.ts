@@ -1,12 +1,17 @@
-import { defineIntent } from '@/lib/intents/define';
+import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
 /** What is measured: garment sizes, body measurements, product dimensions and capacities. */
 const MEASURE =
   '(?:偏大|偏小|尺码|码数|尺寸|码子|大小|长宽高|多长|多宽|多高|多重|多厚|多大|容量|规格|型号|参数|重量|长度|宽度|高度|厚度|直径|内径|外径|肩宽|胸围|腰围|臀围|裤长|衣长|袖长|脚长|偏码|[smlx]{1,3}码|#码|均码|大码|小码|加大码)';
 
-export default defineIntent({
+export const meta = {
   id: 'size_spec',
-  label: '尺码规格',
+  labels: { zh: '尺码规格', en: 'Size and spec' },
+  nodeFit: { best: ['unpaid', 'awaiting_shipment'], also: ['delivered'] },
+  needsOrder: false,
+} as const satisfies IntentMeta;
+
+export default /* @__PURE__ */ defineIntent(meta, {
   rules: {
     cues: [
       { pattern: MEASURE, weight: 2, why: '“尺码/尺寸”' },

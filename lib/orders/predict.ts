@@ -1,5 +1,6 @@
 import { type SolutionStrings, solutionStrings } from '@/lib/i18n/solution';
 import type { IntentId } from '@/lib/intents/ids';
+import { INTENT_METAS } from '@/lib/intents/metas';
 import type { Language } from '@/lib/language';
 import { orderNode, parseShopTime } from '@/lib/orders/node';
 import type { Order, OrderNode } from '@/lib/orders/types';
@@ -42,30 +43,12 @@ const MIN_ID_TAIL = 4;
 /** Shortest product-name fragment that counts as naming it: two Chinese characters ("睡衣"). */
 const MIN_PRODUCT_FRAGMENT = 2;
 
-/**
- * Which order states each intent is usually about: the first list fits best, the second fits too.
- * escalation is about whatever went wrong, so no node is preferred.
- */
-const NODE_FIT: Record<IntentId, [best: OrderNode[], also: OrderNode[]]> = {
-  ship_urge: [['overdue', 'awaiting_shipment'], ['unpaid']],
-  logistics: [
-    ['shipped', 'in_transit'],
-    ['overdue', 'awaiting_shipment', 'delivered'],
-  ],
-  change_address: [['awaiting_shipment', 'overdue', 'unpaid'], ['shipped']],
-  cancel_order: [
-    ['unpaid', 'awaiting_shipment', 'overdue'],
-    ['shipped', 'in_transit'],
-  ],
-  refund_return: [['delivered'], ['after_sale', 'in_transit', 'shipped']],
-  refund_progress: [['after_sale'], ['closed']],
-  courier_choice: [['unpaid', 'awaiting_shipment'], ['overdue']],
-  invoice: [['delivered'], ['shipped', 'in_transit', 'awaiting_shipment']],
-  discount: [['unpaid'], ['awaiting_shipment']],
-  quality_issue: [['delivered'], ['after_sale']],
-  size_spec: [['unpaid', 'awaiting_shipment'], ['delivered']],
-  escalation: [[], []],
-};
+type NodeFit = [best: readonly OrderNode[], also: readonly OrderNode[]];
+
+/** Which order states each intent is usually about, from each intent's file: the first list fits best. */
+const NODE_FIT = Object.fromEntries(
+  INTENT_METAS.map((meta): [IntentId, NodeFit] => [meta.id, [meta.nodeFit.best, meta.nodeFit.also]]),
+) as Record<IntentId, NodeFit>;
 
 /**
  * Ranks the buyer's orders by how likely the message is about each one, best first.

@@ -1,18 +1,11 @@
 import type { IntentId } from '@/lib/intents/ids';
+import { INTENT_METAS } from '@/lib/intents/metas';
 import type { Order } from '@/lib/orders/types';
 
-/** Questions about a specific order; a price or size question needs no order confirmed. */
-export const ORDER_INTENTS: ReadonlySet<IntentId> = new Set([
-  'ship_urge',
-  'logistics',
-  'change_address',
-  'cancel_order',
-  'refund_return',
-  'refund_progress',
-  'courier_choice',
-  'invoice',
-  'quality_issue',
-]);
+/** Questions about a specific order (`needsOrder` in each intent's file); a price or size question needs none. */
+export const ORDER_INTENTS: ReadonlySet<IntentId> = new Set(
+  INTENT_METAS.filter((meta) => meta.needsOrder).map((meta) => meta.id),
+);
 
 export const PREDICTION_CARD_TEXT = '亲，请问您咨询的是这个订单吗？';
 

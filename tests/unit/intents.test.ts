@@ -4,18 +4,33 @@ import { compileRules } from '@/lib/engine/match';
 import { INTENTS } from '@/lib/intents';
 import { INTENT_IDS } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
+import { INTENT_METAS } from '@/lib/intents/metas';
+import { ORDER_INTENTS } from '@/lib/orders/prediction-card';
 
 describe('intent registry', () => {
-  it('has one definition per id, in the order of INTENT_IDS', () => {
+  it('has one definition per id, in the order of INTENT_IDS, its metadata the same object the ids come from', () => {
     expect(INTENTS.map((intent) => intent.id)).toEqual([...INTENT_IDS]);
+    INTENTS.forEach((intent, i) => {
+      expect(intent).toMatchObject(INTENT_METAS[i]);
+    });
   });
 
-  it('labels each intent as the popup does', () => {
-    for (const intent of INTENTS) expect(intent.label).toBe(INTENT_LABELS[intent.id].zh);
+  it('derives labels, node fit and the prediction card’s list from the intent files', () => {
+    for (const intent of INTENTS) {
+      expect(INTENT_LABELS[intent.id]).toEqual(intent.labels);
+      expect(intent.labels.zh).not.toBe('');
+      expect(intent.labels.en).not.toBe('');
+      expect(ORDER_INTENTS.has(intent.id)).toBe(intent.needsOrder);
+    }
+    expect([...ORDER_INTENTS]).toEqual(expect.arrayContaining(['ship_urge', 'logistics', 'invoice']));
+    expect(ORDER_INTENTS.has('discount')).toBe(false);
   });
 
   it('compiles every rule, and every rule with regex syntax explains itself', () => {
-    expect(() => compileRules(INTENTS)).not.toThrow();
+    const cues = INTENTS.flatMap(({ rules }) => [...rules.cues, ...(rules.against ?? []), ...(rules.followUps ?? [])]);
+    expect(compileRules(INTENTS).cues).toHaveLength(cues.length);
+    const unexplained = cues.filter((cue) => /[\\()[\]|?*+{}]/.test(cue.pattern) && !cue.why);
+    expect(unexplained.map((cue) => cue.pattern)).toEqual([]);
   });
 
   it('gives every intent positive and negative examples', () => {

@@ -1,0 +1,27 @@
+import { featuresOf } from '@/lib/engine/features';
+import { compileRules, matchRules } from '@/lib/engine/match';
+import { normalize } from '@/lib/engine/normalize';
+import type { Evidence } from '@/lib/engine/types';
+import { INTENTS } from '@/lib/intents';
+
+/** Every intent's rules, compiled once when the module loads. */
+export const RULES = compileRules(INTENTS);
+
+export interface ReadMessage {
+  normalized: string;
+  /** What the rules found, without conversation context: the model was trained on messages read alone. */
+  evidence: Evidence[];
+  features: string[];
+}
+
+/** A message as the rules see it: normalised, and the evidence of each intent. */
+export function readRules(text: string): Omit<ReadMessage, 'features'> {
+  const normalized = normalize(text);
+  return { normalized, evidence: matchRules(RULES, normalized, null) };
+}
+
+/** One message as the training script reads it; the classifier scores the same features without listing them. */
+export function readMessage(text: string): ReadMessage {
+  const { normalized, evidence } = readRules(text);
+  return { normalized, evidence, features: featuresOf(normalized, evidence) };
+}
