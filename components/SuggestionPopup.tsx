@@ -95,6 +95,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
           <p class="hs-quote" title={props.buyerText}>
             “{props.buyerText}”
           </p>
+          {solution.second && <p class="hs-second">{t.alsoAsked(solution.second.label)}</p>}
           {showWhy && (
             <ul class="hs-why">
               {solution.why.map((reason) => (

@@ -5,7 +5,7 @@ import { createFeedbackController, type IntentSolution } from '@/entrypoints/con
 import { showReloadNotice } from '@/entrypoints/content/reload-notice';
 import type { ShopWatch } from '@/entrypoints/content/shop';
 import type { WaitingController } from '@/entrypoints/content/waiting';
-import { noteBuyerMessage, noteShown, noteUse } from '@/entrypoints/content/workflow';
+import { noteShown, noteUse } from '@/entrypoints/content/workflow';
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
 import { popupStrings } from '@/lib/i18n/popup';
@@ -117,7 +117,6 @@ export function startAssistant(
 
   function onBuyerMessage(conversationId: string, message: ThreadMessage, thread: ThreadMessage[]) {
     const state = stateOf(conversationId);
-    noteBuyerMessage(waiting, conversationId, message);
     if (message.orderId && message.kind !== 'text') {
       // The buyer confirmed or sent an order: the open suggestion follows that order.
       state.chosenOrderId = message.orderId;

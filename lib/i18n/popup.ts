@@ -35,6 +35,7 @@ export const zh = {
   backgroundError: '话术助手暂时无法识别这条消息',
   extensionReloaded: '话术助手已更新，请刷新页面后继续使用（未发送的输入内容不受影响）',
   keyHints: 'Alt+1~3 发送 · Alt+Shift+1~3 复制 · Alt+A 执行首个操作 · Esc 收起',
+  alsoAsked: (label: string) => `还有一个问题：${label}`,
   // 我要反馈: the form inside the popup (components/FeedbackForm.tsx); the options inbox shows its fields too.
   feedback: {
     button: '我要反馈',
@@ -130,6 +131,7 @@ export const en: PopupStrings = {
   backgroundError: 'Huashu could not read this message right now',
   extensionReloaded: 'Huashu was updated: reload this page to keep using it (your draft is untouched)',
   keyHints: 'Alt+1–3 send · Alt+Shift+1–3 copy · Alt+A first action · Esc collapse',
+  alsoAsked: (label: string) => `Also asked: ${label}`,
   feedback: {
     button: 'Feedback',
     title: 'Feedback',

@@ -2,6 +2,7 @@ import { classify } from '@/lib/engine/classify';
 import { solutionStrings } from '@/lib/i18n/solution';
 import type { SuggestRequest } from '@/lib/messages/background-map';
 import { orderNode } from '@/lib/orders/node';
+import type { Order } from '@/lib/orders/types';
 import { type RenderContext, type ReplyTemplate, renderReplies } from '@/lib/solutions/render';
 import { solve } from '@/lib/solutions/solve';
 import type { Solution } from '@/lib/solutions/types';
@@ -21,11 +22,16 @@ interface SuggestServiceOptions {
 export function createSuggestService({ now, shop = () => EMPTY_SNAPSHOT }: SuggestServiceOptions) {
   return {
     suggest(request: SuggestRequest): Solution | null {
-      const classification = classify(request.text, request.history);
       const snapshot = shop();
-      const intent = classification.intent;
       const current = effectiveSettings(snapshot);
       const at = now();
+      // The state of the order the buyer means, when it is known, tells 发货 from 物流 questions apart.
+      const known = knownOrder(request);
+      const classification = classify(request.text, request.history, {
+        orderNode: known ? orderNode(known, at) : null,
+      });
+      // An upset buyer gets the escalation replies even when no request is clear enough on its own.
+      const intent = classification.intent ?? (classification.urgent ? 'escalation' : null);
       if (!intent || !intentState(snapshot, intent).enabled) return ruleOnly(request, snapshot, current, at);
       // The shop's keyword rule that also matches follows the built-in replies, in the popup's last place.
       const rule = matchingRule(snapshot, request.text);
@@ -33,7 +39,13 @@ export function createSuggestService({ now, shop = () => EMPTY_SNAPSHOT }: Sugge
         conversationId: request.conversationId,
         messageId: request.messageId,
         buyerName: request.buyerName,
-        classification: { intent, confidence: classification.confidence, matched: classification.matched },
+        classification: {
+          intent,
+          confidence: classification.confidence,
+          matched: [...classification.urgency, ...classification.matched],
+          second: classification.second?.id,
+          urgent: classification.urgent,
+        },
         orders: request.orders,
         text: request.text,
         history: request.history,
@@ -73,9 +85,7 @@ function ruleOnly(
 ): Solution | null {
   const rule = matchingRule(snapshot, request.text);
   if (!rule) return null;
-  const order =
-    request.orders.find((candidate) => candidate.id === request.chosenOrderId) ??
-    (request.orders.length === 1 ? request.orders[0] : null);
+  const order = knownOrder(request);
   const context: RenderContext = {
     order,
     buyerName: request.buyerName,
@@ -99,5 +109,15 @@ function ruleOnly(
     actions: [],
     notices: [],
     omitted: rendered.omitted,
+    second: null,
+    urgent: false,
   };
+}
+
+/** The order the buyer confirmed or the agent picked, or the buyer's only order; null when it is a guess. */
+function knownOrder(request: SuggestRequest): Order | null {
+  return (
+    request.orders.find((candidate) => candidate.id === request.chosenOrderId) ??
+    (request.orders.length === 1 ? request.orders[0] : null)
+  );
 }

@@ -16,7 +16,13 @@ export interface SolveInput {
   conversationId: string;
   messageId: string;
   buyerName?: string;
-  classification: { intent: IntentId; confidence: number; matched: string[] };
+  classification: {
+    intent: IntentId;
+    confidence: number;
+    matched: string[];
+    second?: IntentId | null;
+    urgent?: boolean;
+  };
   orders: Order[];
   text: string;
   history: string[];
@@ -42,7 +48,7 @@ export const MAX_REPLIES = 3;
 
 /** Everything the popup shows for one buyer message: which order, which replies, which actions, which notices. */
 export function solve(input: SolveInput): Solution {
-  const { intent, confidence, matched } = input.classification;
+  const { intent, confidence, matched, second } = input.classification;
   const picked = pickOrder(input);
   const order = picked?.order ?? null;
   const node = order ? orderNode(order, input.now) : null;
@@ -78,6 +84,8 @@ export function solve(input: SolveInput): Solution {
     actions: entry.actions.map((id) => buildAction(id, context, input.capabilities, input.lang)),
     notices,
     omitted: [...rendered.omitted, ...trailing.omitted],
+    second: second ? { intent: second, label: INTENT_LABELS[second][input.lang] } : null,
+    urgent: input.classification.urgent ?? false,
   };
 }
 

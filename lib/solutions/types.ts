@@ -23,6 +23,10 @@ export interface Solution {
   notices: string[];
   /** Replies left out because a variable had no value, with the reason shown to the agent. */
   omitted: { replyId: string; reason: string }[];
+  /** A second request in the same message (“还有一个问题：开发票”), with its label in the UI language. */
+  second: { intent: IntentId; label: string } | null;
+  /** The buyer is upset or escalating: the popup turns red and the conversation jumps the waiting list. */
+  urgent: boolean;
 }
 
 export interface SuggestedReply {

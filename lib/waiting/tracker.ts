@@ -11,7 +11,7 @@ export interface WaitingBuyer {
   name: string;
   /** Since when the buyer has waited (epoch ms): from the page's own timer when it shows one. */
   since: number;
-  /** Marked urgent (an escalation or a clearly angry buyer) until the agent replies. */
+  /** Marked urgent (the engine judged the buyer upset or escalating) until the agent replies. */
   marked: boolean;
 }
 

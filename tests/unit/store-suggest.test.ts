@@ -235,3 +235,32 @@ describe('the managed policy in browser storage', () => {
     expect(store.snapshot().managed?.disabledIntents).toEqual(['invoice']);
   });
 });
+
+describe('what the engine adds to a suggestion', () => {
+  const plain = createSuggestService({ now: () => NOW });
+
+  test('two requests in one message: both named, the second in the popup’s words', () => {
+    const solution = plain.suggest(request('还没发货吗？顺便帮我开个发票'));
+    expect([solution?.intent, solution?.second?.intent]).toEqual(expect.arrayContaining(['ship_urge', 'invoice']));
+    expect(solution?.second?.label).toMatch(/发货|发票/);
+  });
+
+  test('an upset buyer is urgent, and says why; a calm promise not to complain is not', () => {
+    const upset = plain.suggest(request('你们是不是骗子啊'));
+    expect(upset?.urgent).toBe(true);
+    expect(upset?.intent).toBe('escalation');
+    expect(upset?.why[0]).toBe('投诉/转人工的意思明确');
+    expect(plain.suggest(request('东西挺好的，不会给差评的'))?.urgent ?? false).toBe(false);
+  });
+
+  test('a shouted request keeps its intent and turns urgent', () => {
+    const shouted = plain.suggest(request('到底什么时候发货？？？'));
+    expect(shouted?.intent).toBe('ship_urge');
+    expect(shouted?.urgent).toBe(true);
+  });
+
+  test('the order’s state reaches the engine: a parcel question about an unshipped order is a shipping one', () => {
+    // The buyer's only order has not shipped, so “到哪了” can only mean “when will it ship”.
+    expect(plain.suggest(request('我的快递到哪了'))?.intent).toBe('ship_urge');
+  });
+});

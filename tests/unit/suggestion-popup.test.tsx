@@ -25,6 +25,8 @@ const solution: Solution = {
   ],
   notices: [],
   omitted: [],
+  second: null,
+  urgent: false,
 };
 
 function renderPopup(overrides: Partial<SuggestionPopupProps> = {}) {
@@ -106,5 +108,15 @@ describe('SuggestionPopup', () => {
     renderPopup({ t: popupStrings('en') });
     expect(screen.getAllByRole('button', { name: 'Send' })).toHaveLength(2);
     expect(screen.getByText('Awaiting shipment')).toBeTruthy();
+  });
+
+  test('a second request in the same message is named, not dropped', () => {
+    renderPopup({ solution: { ...solution, second: { intent: 'invoice', label: '开发票' } } });
+    expect(screen.getByText('还有一个问题：开发票')).toBeTruthy();
+  });
+
+  test('a message with one request names no second one', () => {
+    renderPopup();
+    expect(screen.queryByText(/还有一个问题/)).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import type { ConversationSummary } from '@/lib/adapters/types';
-import { isAngry } from '@/lib/waiting/angry';
 import { parseWaitText } from '@/lib/waiting/duration';
 import {
   formatWait,
@@ -167,18 +166,5 @@ describe('reading and writing waiting times', () => {
     expect(formatWait(125)).toBe('2分05秒');
     expect(formatWait(3720)).toBe('1小时02分');
     expect(formatWait(125, 'en')).toBe('2m 05s');
-  });
-});
-
-describe('clearly angry buyer', () => {
-  test.each(['你们这是骗子吧', '再不发货我就给差评', '我要投诉你们', '到底什么时候发货？？？', '搞什么！！！'])(
-    '%s is angry',
-    (text) => {
-      expect(isAngry(text)).toBe(true);
-    },
-  );
-
-  test.each(['什么时候发货？', '放心，不会给差评的', '好的谢谢！', '能开发票吗?'])('%s is not', (text) => {
-    expect(isAngry(text)).toBe(false);
   });
 });
