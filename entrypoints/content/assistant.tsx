@@ -34,8 +34,10 @@ interface ConversationState {
   chosenOrderId?: string;
   /** The request behind the current solution, re-sent when the order changes. */
   request?: SuggestRequest;
-  /** Guards against a slow answer to an older message replacing a newer one. */
+  /** Numbers each request, so a slow answer to an older message can't replace a newer one's. */
   sequence: number;
+  /** The number of the request whose answer is shown. */
+  shownSequence: number;
   /** The order prediction card goes out at most once per conversation. */
   predictionCardSent: boolean;
 }
@@ -72,7 +74,14 @@ export function startAssistant(
   function stateOf(conversationId: string): ConversationState {
     let state = conversations.get(conversationId);
     if (!state) {
-      state = { solution: null, collapsed: false, closed: false, sequence: 0, predictionCardSent: false };
+      state = {
+        solution: null,
+        collapsed: false,
+        closed: false,
+        sequence: 0,
+        shownSequence: 0,
+        predictionCardSent: false,
+      };
       conversations.set(conversationId, state);
     }
     return state;
@@ -105,10 +114,11 @@ export function startAssistant(
       console.warn(`[话术助手] ${t.backgroundError}:`, error);
       return;
     }
-    if (sequence !== state.sequence) return;
-    // A message with no clear intent ("好的") leaves the open question's suggestion in place.
+    // A message with no clear intent ("好的", "在吗") leaves the open question's suggestion in place, even when
+    // that question's answer arrives after it; a late answer to an older question never replaces a newer one.
     if (!solution && fresh) return;
-    Object.assign(state, { solution, request, status: undefined });
+    if (sequence < state.shownSequence) return;
+    Object.assign(state, { solution, request, status: undefined, shownSequence: sequence });
     if (fresh) Object.assign(state, { closed: false, collapsed: false });
     if (fresh && solution) noteShown(waiting, conversationId, solution);
     // Drawn at once rather than on the next frame: the suggestion should land with the message.

@@ -179,3 +179,35 @@ describe('催发货 from the buyer to the agent', () => {
     expect(dialogs).toEqual([]);
   });
 });
+
+describe('the conversation around a question', () => {
+  test('a question followed at once by 好的 keeps the question’s suggestion', async () => {
+    const open = await demo.currentId(workbench.page);
+    // Both messages land before either answer is back: the second, with no request, must not erase the first.
+    await workbench.page.evaluate(
+      ([id]) => {
+        window.demo.buyerSays(id, '我要改一下收货地址');
+        window.demo.buyerSays(id, '好的');
+      },
+      [open] as const,
+    );
+    await expect.poll(() => popup(workbench.page).getAttribute('data-intent')).toBe('change_address');
+    await workbench.page.waitForTimeout(QUIET_MS);
+    await expect(popup(workbench.page).getAttribute('data-intent')).resolves.toBe('change_address');
+  });
+
+  test('在吗 after a question is read with it', async () => {
+    const open = await demo.currentId(workbench.page);
+    await demo.buyerSays(workbench.page, open, '我想取消订单');
+    await expect.poll(() => popup(workbench.page).getAttribute('data-intent')).toBe('cancel_order');
+    await demo.buyerSays(workbench.page, open, '在吗');
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain('在吗');
+    await expect(popup(workbench.page).getAttribute('data-intent')).resolves.toBe('cancel_order');
+  });
+
+  test('two requests in one message: the popup answers one and names the other', async () => {
+    const open = await demo.currentId(workbench.page);
+    await demo.buyerSays(workbench.page, open, '还没发货吗？顺便帮我开个发票');
+    await expect.poll(() => popup(workbench.page).locator('.hs-second').textContent()).toMatch(/^还有一个问题：/);
+  });
+});
