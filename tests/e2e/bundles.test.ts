@@ -25,3 +25,21 @@ describe('built bundles', () => {
     }
   });
 });
+
+describe('the intent engine', () => {
+  /** Only the engine holds these: a weight file's key and a rule's explanation. */
+  const ENGINE = ['urgencyThreshold', '发货/出库'];
+
+  test('loads in the background only, never in the content script or the options page', () => {
+    const background = read('background.js');
+    for (const marker of ENGINE) expect(background).toContain(marker);
+    const elsewhere = [
+      'content-scripts/content.js',
+      ...readdirSync(resolve(build, 'chunks')).map((name) => `chunks/${name}`),
+    ];
+    for (const bundle of elsewhere) {
+      const code = read(bundle);
+      for (const marker of ENGINE) expect(code, `${bundle} holds “${marker}”`).not.toContain(marker);
+    }
+  });
+});
