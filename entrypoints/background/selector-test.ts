@@ -6,7 +6,7 @@
 import { CodedError } from '@/lib/messages/errors';
 import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 import { callTab } from '@/lib/messages/tab';
-import type { SelectorTestResult } from '@/lib/messages/tab-map';
+import type { SelectorTestResult } from '@/lib/messages/tab-answers';
 
 /** Tabs without Huashu's content script don't answer and are skipped; an empty list means no chat tab is open. */
 export const testSelectorsOnTabs: BackgroundHandlers['testSelectors'] = async ({ overrides }) => {

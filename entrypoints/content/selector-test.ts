@@ -6,7 +6,7 @@ import { withSelectorOverrides } from '@/lib/adapters/overrides';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { toErrorData } from '@/lib/messages/errors';
 import type { TabDispatcher } from '@/lib/messages/tab';
-import type { TabResponseOf } from '@/lib/messages/tab-map';
+import type { TabResponseOf } from '@/lib/messages/tab-answers';
 import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
 
 export function answerSelectorTests(tab: TabDispatcher, adapter: HostAdapter, doc: Document = document): void {

@@ -14,7 +14,7 @@ import type { HostAdapter } from '@/lib/adapters/types';
 import { type PopupStrings, popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
 import type { TabDispatcher } from '@/lib/messages/tab';
-import type { WaitingRow } from '@/lib/messages/tab-map';
+import type { WaitingRow } from '@/lib/messages/tab-answers';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { formatWait, slowReplies, type WaitingBuyer, WaitingTracker, waitedSeconds } from '@/lib/waiting/tracker';
 

@@ -12,7 +12,7 @@ import { optionsStrings } from '@/lib/i18n/options';
 import { pageCheckStrings } from '@/lib/i18n/page-check';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
-import type { SelectorTestResult } from '@/lib/messages/tab-map';
+import type { SelectorTestResult } from '@/lib/messages/tab-answers';
 import { PAGES } from '@/lib/pages';
 import { HEALTH_PARTS, summarizeHealth } from '@/lib/pages/health';
 import {

@@ -8,7 +8,7 @@ import { toolbarStrings } from '@/lib/i18n/toolbar';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import { callTab } from '@/lib/messages/tab';
-import type { WaitingList } from '@/lib/messages/tab-map';
+import type { WaitingList } from '@/lib/messages/tab-answers';
 import { formatWait } from '@/lib/waiting/tracker';
 
 /** The tab to act on: the active one, or ?tab=<id> (tests and screenshots open the popup as a page). */

@@ -18,7 +18,7 @@ import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { LANGUAGES } from '@/lib/language';
 import type { Field } from '@/lib/messages/fields';
 import { LIMITS } from '@/lib/messages/limits';
-import { HealthSchema, type SelectorTestResult } from '@/lib/messages/tab-map';
+import { HealthSchema, type SelectorTestResult } from '@/lib/messages/tab-answers';
 import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import type { Settings } from '@/lib/settings';

@@ -17,18 +17,30 @@ export function envelope<Type extends string, Payload>(type: Type, payload: Payl
 type RequestMap = Record<string, { request: v.GenericSchema }>;
 
 /**
- * Reads a message against a map: null for anything that is not ours (other senders, unknown types), the checked
- * payload otherwise. A payload its schema refuses throws a CodedError naming the first field at fault, or the
- * coded problem a check found.
+ * Reads a message against a map: null for anything that is not ours (other senders, unknown types), else its type
+ * and what its schema made of the payload. A chat tab's content script needs no more than this.
+ */
+export function readEnvelope<Map extends RequestMap>(
+  map: Map,
+  message: unknown,
+): { type: keyof Map & string; result: v.SafeParseResult<v.GenericSchema> } | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { huashu, type, payload } = message as Partial<Envelope>;
+  if (huashu !== 1 || typeof type !== 'string' || !Object.hasOwn(map, type)) return null;
+  return { type, result: v.safeParse(map[type].request, payload) };
+}
+
+/**
+ * readEnvelope, for a receiver that says why it refuses: a payload its schema refuses throws a CodedError naming the
+ * first field at fault, or the coded problem a check found.
  */
 export function parseEnvelope<Map extends RequestMap>(
   map: Map,
   message: unknown,
 ): { type: keyof Map & string; payload: unknown } | null {
-  if (typeof message !== 'object' || message === null) return null;
-  const { huashu, type, payload } = message as Partial<Envelope>;
-  if (huashu !== 1 || typeof type !== 'string' || !Object.hasOwn(map, type)) return null;
-  const result = v.safeParse(map[type].request, payload);
+  const read = readEnvelope(map, message);
+  if (!read) return null;
+  const { type, result } = read;
   if (!result.success) {
     const [issue] = result.issues;
     // A check that words its own refusal (a setting out of range) keeps it: it says more than "invalid field".

@@ -3,8 +3,9 @@
  * content script's one dispatcher, which each feature registers its handlers with.
  */
 import * as v from 'valibot';
-import { envelope, parseEnvelope } from '@/lib/messages/envelope';
-import { TAB_REQUESTS, type TabRequestOf, type TabRequestType, type TabResponseOf } from '@/lib/messages/tab-map';
+import { envelope, readEnvelope } from '@/lib/messages/envelope';
+import { TAB_ANSWERS, type TabResponseOf } from '@/lib/messages/tab-answers';
+import { TAB_REQUESTS, type TabRequestOf, type TabRequestType } from '@/lib/messages/tab-map';
 
 /**
  * Asks a tab and checks its answer (it comes from a third-party page's renderer). null when the tab has no
@@ -16,7 +17,7 @@ export async function callTab<T extends TabRequestType>(
   payload: TabRequestOf<T>,
 ): Promise<TabResponseOf<T> | null> {
   const answer: unknown = await browser.tabs.sendMessage(tabId, envelope(type, payload)).catch(() => null);
-  const checked = v.safeParse(TAB_REQUESTS[type].response, answer);
+  const checked = v.safeParse(TAB_ANSWERS[type], answer);
   return checked.success ? (checked.output as TabResponseOf<T>) : null;
 }
 
@@ -45,15 +46,11 @@ export function serveTab(signal: AbortSignal): TabDispatcher {
   const handlers: { [T in TabRequestType]?: TabHandler<T> } = {};
   const listener = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    let request: ReturnType<typeof parseEnvelope<typeof TAB_REQUESTS>>;
-    try {
-      request = parseEnvelope(TAB_REQUESTS, message);
-    } catch {
-      return undefined;
-    }
+    // Only the extension itself sends these; a payload its schema refuses is not answered.
+    const request = readEnvelope(TAB_REQUESTS, message);
     const handler = request && (handlers[request.type] as ((payload: unknown) => unknown) | undefined);
-    if (!request || !handler) return undefined;
-    return Promise.resolve(handler(request.payload));
+    if (!request?.result.success || !handler) return undefined;
+    return Promise.resolve(handler(request.result.output));
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
