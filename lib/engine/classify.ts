@@ -34,7 +34,7 @@ interface Reading {
   normalized: string;
   evidence: Evidence[];
   scores: Scores;
-  probabilities: Float64Array;
+  probabilities: number[];
   /** The intent shown for this message alone, and a second request that reaches its own threshold. */
   first: number | null;
   second: number | null;
