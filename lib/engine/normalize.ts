@@ -222,18 +222,24 @@ function stepsNeeded(text: string): number {
 }
 
 /**
- * Every step in order, each only where it could change the message. Full-width and traditional text runs them all:
- * NFKC and the converter can bring in any character.
+ * Every step in order, each only where it could change the message. NFKC and the traditional→simplified converter can
+ * bring in any character: after either, the message is scanned again.
  */
 export function normalize(text: string): string {
   let out = replacePlaceholders(dropPlatformHeaders(text));
-  const needed = stepsNeeded(out);
-  if (needed & (NOT_NFKC_STABLE | TRADITIONAL)) {
-    out = fixChatSpellings(traditionalToSimplified(lowerCase(foldWidth(out))));
-    return collapseRepeats(simplifyPunctuation(collapseNumbers(out)));
+  let needed = stepsNeeded(out);
+  if (needed & NOT_NFKC_STABLE) {
+    // Lower-cased whatever the scan found: what NFKC leaves may have upper case beyond A–Z.
+    out = lowerCase(foldWidth(out));
+    needed = stepsNeeded(out);
+  } else if (needed & UPPER_CASE) {
+    // Of NFKC-stable characters, only A–Z have another lower case.
+    out = lowerCase(out);
   }
-  // NFKC would change nothing here, and of the characters left only A–Z have another lower case.
-  if (needed & UPPER_CASE) out = lowerCase(out);
+  if (needed & TRADITIONAL) {
+    out = traditionalToSimplified(out);
+    needed = stepsNeeded(out);
+  }
   if (needed & BEGINS_CHAT_SPELLING) out = fixChatSpellings(out);
   if (needed & DIGIT_OR_HASH) out = collapseNumbers(out);
   if (needed & BREAKS_CLAUSE) out = simplifyPunctuation(out);
