@@ -247,26 +247,27 @@ export function scoreMessage(model: LinearModel, normalized: string, ruleFeature
 }
 
 /**
- * The features that pushed one intent up the most, strongest first, of those `accept` lets through: at most `count`,
- * kept in a small sorted list instead of sorting every feature (this runs for every popup).
+ * The indexes of the features that pushed one intent up the most, strongest first, of those `accept` lets through: at
+ * most `count`, kept in a small sorted list instead of sorting every feature (this runs for every popup). `accept` is
+ * asked first, so that the weights of features it turns away (most of a message's, for 为什么推荐) are never read.
  */
 export function strongest(
   model: LinearModel,
   scores: Scores,
   intentIndex: number,
   count: number,
-  accept: (feature: string) => boolean,
-): string[] {
-  const best: { feature: string; weight: number }[] = [];
+  accept: (feature: number) => boolean,
+): number[] {
+  const best: { feature: number; weight: number }[] = [];
   for (const f of scores.weighed) {
+    if (!accept(f)) continue;
     for (let k = model.first[f]; k < model.first[f + 1]; k++) {
       const weight = model.weights[k];
       if (model.classes[k] !== intentIndex || weight <= 0) continue;
       if (best.length === count && weight <= best[count - 1].weight) continue;
-      if (!accept(model.names[f])) continue;
       let at = best.length;
       while (at > 0 && best[at - 1].weight < weight) at--;
-      best.splice(at, 0, { feature: model.names[f], weight });
+      best.splice(at, 0, { feature: f, weight });
       if (best.length > count) best.pop();
     }
   }
