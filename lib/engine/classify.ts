@@ -34,7 +34,7 @@ interface Reading {
   normalized: string;
   evidence: Evidence[];
   scores: Scores;
-  probabilities: Float64Array;
+  probabilities: number[];
   /** The intent shown for this message alone, and a second request that reaches its own threshold. */
   first: number | null;
   second: number | null;
@@ -67,6 +67,25 @@ function ranked(reading: Reading, shown: IntentId | undefined): RankedIntent[] {
 const isWord = (feature: string): boolean => !feature.startsWith(RULE_MARK) && feature.trim().length >= 2;
 
 /**
+ * What 为什么推荐 says of each feature: `字词「…」` for a word, '' for any other feature. Made when a message first
+ * has the feature, and kept: naming a word then costs an array read. “ 你们” (at the start of the message) and “你们”
+ * read the same to an agent, and get the same words.
+ */
+const wordLabels: (string | undefined)[] = new Array(MODEL.names.length);
+
+function wordLabel(feature: number): string {
+  let label = wordLabels[feature];
+  if (label === undefined) {
+    const name = MODEL.names[feature];
+    label = isWord(name) ? `字词「${name.trim()}」` : '';
+    wordLabels[feature] = label;
+  }
+  return label;
+}
+
+const namesWord = (feature: number): boolean => wordLabel(feature) !== '';
+
+/**
  * Why this intent: its own rules that fired, then the words (n-grams of two or three characters; one character says
  * little to an agent) that pushed it up most. Rule features are already said by the rules' own words.
  */
@@ -75,9 +94,9 @@ function explain(reading: Reading, index: number): string[] {
   const why: string[] = [];
   for (const evidence of reading.evidence)
     if (evidence.id === id) for (const m of evidence.matched) if (m.weight > 0 && !why.includes(m.why)) why.push(m.why);
-  // “ 你们” (at the start of the message) and “你们” read the same to an agent: each word is named once.
-  for (const word of strongest(MODEL, reading.scores, index, NGRAMS_SHOWN, isWord)) {
-    const named = `字词「${word.trim()}」`;
+  // Each word is named once, though “ 你们” and “你们” may both be among the strongest.
+  for (const feature of strongest(MODEL, reading.scores, index, NGRAMS_SHOWN, namesWord)) {
+    const named = wordLabel(feature);
     if (!why.includes(named)) why.push(named);
   }
   return why;

@@ -56,14 +56,23 @@ export interface RuleSet {
   cues: readonly CompiledCue[];
   /** Keyed by `gramKey`: a number key avoids making a string per character of a message. */
   anchored: ReadonlyMap<number, readonly number[]>;
+  /**
+   * `ANCHOR_ALONE` and `BEGINS_PAIR_ANCHOR` bits by UTF-16 code unit: most characters of a message are neither, and a
+   * look-up in this array settles that without a look-up in `anchored`.
+   */
+  anchorRoles: Uint8Array;
   /** The rules that have no anchor and are tried on every message. */
   unanchored: readonly number[];
   /**
-   * Scratch space, reused so that matching allocates nothing per message: a rule is a candidate for the message
-   * being matched when its stamp equals the current generation. Matching is synchronous, so one buffer serves.
+   * Scratch space, reused so that matching allocates nothing per message: one bit per rule, set when the rule is a
+   * candidate for the message being matched. Walking the set bits word by word visits the candidates in rule order
+   * without looking at the others. Matching is synchronous, so one buffer serves.
    */
-  scratch: { stamps: Uint32Array; generation: number };
+  candidates: Uint32Array;
 }
+
+const ANCHOR_ALONE = 1;
+const BEGINS_PAIR_ANCHOR = 2;
 
 // No `u` flag: normalised text has no astral characters left (emoji are gone), and non-unicode regexes run faster.
 export function compileRules(definitions: readonly IntentDefinition<IntentId>[]): RuleSet {
@@ -82,14 +91,19 @@ export function compileRules(definitions: readonly IntentDefinition<IntentId>[])
   });
 
   const anchored = new Map<number, number[]>();
+  const anchorRoles = new Uint8Array(0x10000);
   const unanchored: number[] = [];
   cues.forEach((cue, index) => {
     const anchors = anchorsOf(cue.regex.source);
     if (anchors === null) unanchored.push(index);
-    else for (const gram of anchors) anchored.set(gramKey(gram), [...(anchored.get(gramKey(gram)) ?? []), index]);
+    else
+      for (const gram of anchors) {
+        anchored.set(gramKey(gram), [...(anchored.get(gramKey(gram)) ?? []), index]);
+        anchorRoles[gram.charCodeAt(0)] |= gram.length === 1 ? ANCHOR_ALONE : BEGINS_PAIR_ANCHOR;
+      }
   });
-  const scratch = { stamps: new Uint32Array(cues.length), generation: 0 };
-  return { ids: definitions.map((d) => d.id), cues, anchored, unanchored, scratch };
+  const candidates = new Uint32Array(Math.ceil(cues.length / 32));
+  return { ids: definitions.map((d) => d.id), cues, anchored, anchorRoles, unanchored, candidates };
 }
 
 /** A character is keyed by its UTF-16 code unit, a pair of characters by a number above them all. */
@@ -105,28 +119,23 @@ function pairKey(first: number, second: number): number {
   return 0x10000 + (((first & 0x3fff) << 14) | (second & 0x3fff));
 }
 
-function mark(stamps: Uint32Array, indexes: readonly number[] | undefined, generation: number): void {
-  if (indexes !== undefined) for (const index of indexes) stamps[index] = generation;
+function mark(candidates: Uint32Array, indexes: readonly number[] | undefined): void {
+  if (indexes !== undefined) for (const index of indexes) candidates[index >>> 5] |= 1 << (index & 31);
 }
 
-/**
- * Stamps with a new generation each rule that could match this text: those anchored on one of its characters or
- * pairs, and the unanchored. Returns the generation.
- */
-function stampCandidates(rules: RuleSet, text: string): number {
-  const { scratch } = rules;
-  if (scratch.generation === 0xffffffff) {
-    scratch.stamps.fill(0);
-    scratch.generation = 0;
-  }
-  const generation = ++scratch.generation;
-  mark(scratch.stamps, rules.unanchored, generation);
+/** Marks each rule that could match this text: those anchored on one of its characters or pairs, and the unanchored. */
+function markCandidates(rules: RuleSet, text: string): void {
+  const { candidates } = rules;
+  candidates.fill(0);
+  mark(candidates, rules.unanchored);
+  let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    mark(scratch.stamps, rules.anchored.get(code), generation);
-    if (i > 0) mark(scratch.stamps, rules.anchored.get(pairKey(text.charCodeAt(i - 1), code)), generation);
+    if (rules.anchorRoles[code] & ANCHOR_ALONE) mark(candidates, rules.anchored.get(code));
+    if (i > 0 && rules.anchorRoles[previous] & BEGINS_PAIR_ANCHOR)
+      mark(candidates, rules.anchored.get(pairKey(previous, code)));
+    previous = code;
   }
-  return generation;
 }
 
 /**
@@ -136,22 +145,30 @@ function stampCandidates(rules: RuleSet, text: string): number {
 export function matchRules(rules: RuleSet, text: string, context: IntentId | null): Evidence[] {
   const found: Evidence[] = [];
   let current: Evidence | null = null;
-  const generation = stampCandidates(rules, text);
-  const { stamps } = rules.scratch;
-  for (let index = 0; index < stamps.length; index++) {
-    if (stamps[index] !== generation) continue;
-    const cue = rules.cues[index];
-    const id = rules.ids[cue.intent];
-    if (current !== null && current.id !== id) current = null;
-    if (cue.kind === 'followUp' && id !== context) continue;
-    if (cue.kind === 'against' && (current === null || current.score <= 0)) continue;
-    if (!cue.regex.test(text)) continue;
-    if (current === null) {
-      current = { id, score: 0, matched: [] };
-      found.push(current);
+  markCandidates(rules, text);
+  const { candidates } = rules;
+  for (let word = 0; word < candidates.length; word++) {
+    for (let bits = candidates[word]; bits !== 0; bits &= bits - 1) {
+      // `bits & -bits` keeps the lowest set bit; `bits &= bits - 1` then clears it.
+      const index = word * 32 + 31 - Math.clz32(bits & -bits);
+      const cue = rules.cues[index];
+      const id = rules.ids[cue.intent];
+      if (current !== null && current.id !== id) current = null;
+      if (cue.kind === 'followUp' && id !== context) continue;
+      if (cue.kind === 'against' && (current === null || current.score <= 0)) continue;
+      if (!cue.regex.test(text)) continue;
+      if (current === null) {
+        current = { id, score: 0, matched: [] };
+        found.push(current);
+      }
+      current.score += cue.weight;
+      current.matched.push({
+        why: cue.why,
+        weight: cue.weight,
+        followUp: cue.kind === 'followUp',
+        feature: cue.feature,
+      });
     }
-    current.score += cue.weight;
-    current.matched.push({ why: cue.why, weight: cue.weight, followUp: cue.kind === 'followUp', feature: cue.feature });
   }
   return found;
 }

@@ -16,16 +16,6 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 let toSimplified: ((text: string) => string) | null = null;
 
 /**
- * Characters that exist only in traditional writing (their entry does not map them to themselves too). A message
- * without any is simplified Chinese, and converting it would only risk changing it, so it is left alone.
- */
-const TRADITIONAL_ONLY = new Uint8Array(0x10000);
-for (const entry of TSCharacters.split('|')) {
-  const [traditional, ...simplified] = entry.split(' ');
-  if (!simplified.includes(traditional)) TRADITIONAL_ONLY[traditional.charCodeAt(0)] = 1;
-}
-
-/**
  * Platform placeholders (JD/Taobao exports, chat tools) and links carry no intent, only their kind: a number, an
  * address, a phone, a name, a link. Bracketed emotes such as [呵呵] or [Facepalm] carry nothing.
  */
@@ -55,15 +45,12 @@ export function replacePlaceholders(text: string): string {
   return text.replace(PLACEHOLDER, placeholderKind);
 }
 
-/** NFKC folds full-width letters, digits and punctuation (“？”, “！”, “１２”) into their half-width forms. */
 /**
- * Text made only of printable ASCII, unified ideographs and the common Chinese punctuation has nothing NFKC would change, and
- * most messages are such text: they skip the normalisation.
+ * NFKC folds full-width letters, digits and punctuation (“？”, “！”, “１２”) into their half-width forms. Text made
+ * only of NFKC_STABLE characters has nothing it would change, and most messages are such text: they skip it.
  */
-const NFKC_STABLE = /^[\t\n\r -~\u4e00-\u9fff\u3001\u3002\u300a-\u3011\u2018\u2019\u201c\u201d]*$/;
-
 export function foldWidth(text: string): string {
-  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+  return stepsNeeded(text) & NOT_NFKC_STABLE ? text.normalize('NFKC') : text;
 }
 
 function lowerCase(text: string): string {
@@ -76,7 +63,7 @@ function lowerCase(text: string): string {
  */
 export function traditionalToSimplified(text: string): string {
   for (let i = 0; i < text.length; i++) {
-    if (TRADITIONAL_ONLY[text.charCodeAt(i)]) {
+    if (STEPS_NEEDED[text.charCodeAt(i)] & TRADITIONAL) {
       toSimplified ??= ConverterFactory([TSPhrases, TSCharacters]);
       return toSimplified(text);
     }
@@ -167,20 +154,94 @@ function hasRepeats(text: string): boolean {
   return false;
 }
 
-const NORMALIZE_STEPS: readonly ((text: string) => string)[] = [
-  dropPlatformHeaders,
-  replacePlaceholders,
-  foldWidth,
-  lowerCase,
-  traditionalToSimplified,
-  fixChatSpellings,
-  collapseNumbers,
-  simplifyPunctuation,
-  collapseRepeats,
+/**
+ * What each UTF-16 code unit asks of the steps after the placeholders, as bits: a message's characters, ORed in one
+ * scan, tell which steps could change it. Most buyer messages are changed by one of the six or none, and every step
+ * skipped is a pass over the message saved. A bit is set wherever the step could change text holding the character (a superset
+ * is safe: a step run for nothing changes nothing).
+ */
+const NOT_NFKC_STABLE = 1;
+const UPPER_CASE = 2;
+/** Exists only in traditional writing (its entry does not map it to itself too). */
+const TRADITIONAL = 4;
+/** Begins a chat spelling or abbreviation, in either case (they are matched after lower-casing). */
+const BEGINS_CHAT_SPELLING = 8;
+const DIGIT_OR_HASH = 16;
+/** Neither a Chinese character, a letter, a digit, `?` nor `#`: simplifyPunctuation makes it a clause break. */
+const BREAKS_CLAUSE = 32;
+
+/** Tab and line breaks, printable ASCII, unified ideographs and the common Chinese punctuation, as [first, last]. */
+const NFKC_STABLE = [
+  [0x09, 0x0a],
+  [0x0d, 0x0d],
+  [0x20, 0x7e],
+  [0x4e00, 0x9fff],
+  [0x3001, 0x3002],
+  [0x300a, 0x3011],
+  [0x2018, 0x2019],
+  [0x201c, 0x201d],
+];
+/** What simplifyPunctuation keeps: Chinese characters, a–z, A–Z (it is lower-cased first), 0–9, `?` and `#`. */
+const CLAUSE_CHARACTERS = [
+  [0x3400, 0x9fff],
+  [0x61, 0x7a],
+  [0x41, 0x5a],
+  [0x30, 0x39],
+  [0x3f, 0x3f],
+  [0x23, 0x23],
 ];
 
+const STEPS_NEEDED = new Uint8Array(0x10000);
+
+/** Ranges are [first, last]; plain loops over a typed array, cheap when the service worker starts. */
+function setBits(bits: number, [first, last]: number[]): void {
+  for (let code = first; code <= last; code++) STEPS_NEEDED[code] |= bits;
+}
+
+function clearBits(bits: number, [first, last]: number[]): void {
+  for (let code = first; code <= last; code++) STEPS_NEEDED[code] &= ~bits;
+}
+
+setBits(NOT_NFKC_STABLE | BREAKS_CLAUSE, [0, 0xffff]);
+for (const range of NFKC_STABLE) clearBits(NOT_NFKC_STABLE, range);
+for (const range of CLAUSE_CHARACTERS) clearBits(BREAKS_CLAUSE, range);
+setBits(UPPER_CASE, [0x41, 0x5a]);
+setBits(DIGIT_OR_HASH, [0x30, 0x39]);
+setBits(DIGIT_OR_HASH, [0x23, 0x23]);
+for (const entry of TSCharacters.split('|')) {
+  const [traditional, ...simplified] = entry.split(' ');
+  if (!simplified.includes(traditional)) STEPS_NEEDED[traditional.charCodeAt(0)] |= TRADITIONAL;
+}
+for (const spelling of [...Object.keys(CHAT_SPELLINGS), ...Object.keys(CHAT_ABBREVIATIONS)])
+  for (const char of [spelling[0], spelling[0].toUpperCase()]) STEPS_NEEDED[char.charCodeAt(0)] |= BEGINS_CHAT_SPELLING;
+
+function stepsNeeded(text: string): number {
+  let needed = 0;
+  for (let i = 0; i < text.length; i++) needed |= STEPS_NEEDED[text.charCodeAt(i)];
+  return needed;
+}
+
+/**
+ * Every step in order, each only where it could change the message. NFKC and the traditional→simplified converter can
+ * bring in any character: after either, the message is scanned again.
+ */
 export function normalize(text: string): string {
-  let out = text;
-  for (const step of NORMALIZE_STEPS) out = step(out);
-  return out;
+  let out = replacePlaceholders(dropPlatformHeaders(text));
+  let needed = stepsNeeded(out);
+  if (needed & NOT_NFKC_STABLE) {
+    // Lower-cased whatever the scan found: what NFKC leaves may have upper case beyond A–Z.
+    out = lowerCase(foldWidth(out));
+    needed = stepsNeeded(out);
+  } else if (needed & UPPER_CASE) {
+    // Of NFKC-stable characters, only A–Z have another lower case.
+    out = lowerCase(out);
+  }
+  if (needed & TRADITIONAL) {
+    out = traditionalToSimplified(out);
+    needed = stepsNeeded(out);
+  }
+  if (needed & BEGINS_CHAT_SPELLING) out = fixChatSpellings(out);
+  if (needed & DIGIT_OR_HASH) out = collapseNumbers(out);
+  if (needed & BREAKS_CLAUSE) out = simplifyPunctuation(out);
+  return collapseRepeats(out);
 }

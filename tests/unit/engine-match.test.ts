@@ -11,7 +11,7 @@ const BRUTE_FORCE: RuleSet = {
   ...RULES,
   anchored: new Map(),
   unanchored: RULES.cues.map((_, index) => index),
-  scratch: { stamps: new Uint32Array(RULES.cues.length), generation: 0 },
+  candidates: new Uint32Array(RULES.candidates.length),
 };
 
 const devTexts = readFileSync(new URL('../fixtures/intent-dev.jsonl', import.meta.url), 'utf8')
