@@ -321,7 +321,8 @@ export function startAssistant(
    * character; nothing fires while an IME composition is open, and the composer keeps focus.
    */
   function onKeyDown(event: KeyboardEvent) {
-    if (event.isComposing || event.keyCode === 229) return;
+    // Only the agent's own keys: a key event the page's script made up must never send a reply.
+    if (!event.isTrusted || event.isComposing || event.keyCode === 229) return;
     // Typing in Huashu's own fields (the feedback form) is text, not a shortcut.
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLElement && layer.contains(origin) && origin.matches('textarea, input, select')) return;

@@ -182,7 +182,7 @@ export function startWaiting(
 
   function onKeyDown(event: KeyboardEvent) {
     // The browser command (Alt+J by default) reaches the background; a page that sees the key handles it here too.
-    if (event.isComposing || event.keyCode === 229) return;
+    if (!event.isTrusted || event.isComposing || event.keyCode === 229) return;
     if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.code !== 'KeyJ') return;
     event.preventDefault();
     event.stopPropagation();

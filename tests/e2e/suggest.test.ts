@@ -131,6 +131,22 @@ describe('催发货 from the buyer to the agent', () => {
     await expect.poll(() => popup(workbench.page).locator('.hs-reply').count()).toBe(0);
   });
 
+  test('a key event the page makes up sends nothing', async () => {
+    const open = await demo.currentId(workbench.page);
+    await demo.buyerSays(workbench.page, open, '什么时候发货呀');
+    await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
+    await workbench.page.waitForTimeout(QUIET_MS);
+    const before = await demo.thread(workbench.page, open);
+
+    // What a hostile page script could do: a forged Alt+1 on the composer.
+    await composer(workbench.page).evaluate((el) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { code: 'Digit1', key: '1', altKey: true, bubbles: true }));
+    });
+    await workbench.page.waitForTimeout(QUIET_MS);
+    expect(await demo.thread(workbench.page, open)).toHaveLength(before.length);
+    await expect(popup(workbench.page).locator('.hs-reply').count()).resolves.toBeGreaterThan(0);
+  });
+
   test('English: after the admin switches the language, the open popup and the next one speak English', async () => {
     const { page } = workbench;
     const open = await demo.currentId(page);
