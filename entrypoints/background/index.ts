@@ -7,6 +7,8 @@ import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
 import { startShopServices } from '@/entrypoints/background/shop';
 import { showPageHealth } from '@/entrypoints/background/toolbar';
 import { startWorkflowServices } from '@/entrypoints/background/workflow';
+import { createRateLimiter, FEEDBACK_RATE } from '@/lib/feedback/rate-limit';
+import { CodedError } from '@/lib/messages/errors';
 import { serveBackground } from '@/lib/messages/serve-background';
 import { broadcastToTabs } from '@/lib/messages/tab';
 import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
@@ -24,13 +26,17 @@ export default defineBackground(() => {
   const workflow = startWorkflowServices({
     webhookUrl: async () => (await feedback.feedbackSettings()).webhookUrl,
   });
+  const feedbackRate = createRateLimiter(Date.now);
   serveBackground({
     ...shop.handlers,
     ...feedback,
     ...workflow.handlers,
     suggest: shop.suggest,
     // Feedback given on a suggestion also counts in the statistics, per intent.
-    submitFeedback: async (input) => {
+    submitFeedback: async (input, { tabId }) => {
+      if (!feedbackRate.allow(String(tabId ?? 'extension page'))) {
+        throw new CodedError('feedbackRateLimited', { max: FEEDBACK_RATE.items });
+      }
       const result = await feedback.submitFeedback(input);
       workflow.feedbackGiven(input.context.intent);
       return result;

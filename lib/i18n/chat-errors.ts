@@ -128,6 +128,7 @@ export const CHAT_ERROR_TEXTS: Record<Language, ErrorTexts<ChatErrorCode>> = {
     invalidField: (p) => FIELD_TEXTS.zh[p.field as Field] ?? FIELD_TEXTS.zh.request,
     feedbackDescriptionMissing: () => '请填写问题描述',
     feedbackTooManyImages: (p) => `图片最多 ${str(p.max)} 张`,
+    feedbackRateLimited: (p) => `反馈太频繁：每分钟最多 ${str(p.max)} 条，请稍后再试`,
   },
   en: {
     internal: (p) => `Something went wrong: ${str(p.detail)}`,
@@ -139,6 +140,7 @@ export const CHAT_ERROR_TEXTS: Record<Language, ErrorTexts<ChatErrorCode>> = {
     invalidField: (p) => FIELD_TEXTS.en[p.field as Field] ?? FIELD_TEXTS.en.request,
     feedbackDescriptionMissing: () => 'Please describe the problem',
     feedbackTooManyImages: (p) => `At most ${str(p.max)} images`,
+    feedbackRateLimited: (p) => `Too much feedback at once: at most ${str(p.max)} a minute; try again shortly`,
   },
 };
 

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'invalidField',
   'feedbackDescriptionMissing',
   'feedbackTooManyImages',
+  /** One chat tab sent more feedback in a minute than an agent would; `max` items a minute pass. */
+  'feedbackRateLimited',
   /**
    * A problem and where it is: `where` is a place (one of the place codes below) or a key path that reads the
    * same in every language ("slots", "feige.composer"); `problem` is the coded problem.
@@ -123,6 +125,7 @@ export type ChatErrorCode = Extract<
   | 'invalidField'
   | 'feedbackDescriptionMissing'
   | 'feedbackTooManyImages'
+  | 'feedbackRateLimited'
 >;
 export type ErrorParam = string | number | ErrorData;
 export type ErrorParams = Readonly<Record<string, ErrorParam>>;
