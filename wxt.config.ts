@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
 import { adapterMatches } from './lib/pages/matches';
 import { JUMP_COMMAND } from './lib/waiting/jump';
+import { ICON_SIZES, renderIcons } from './scripts/icons';
+
+/** icons/16.png … icons/128.png, as the manifest names the PNGs the build:publicAssets hook renders. */
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
 
 // Host permissions are exactly the chat pages an adapter supports; nothing else.
 export default defineConfig({
@@ -20,7 +24,8 @@ export default defineConfig({
     ...(browser === 'firefox' && { optional_permissions: ['https://*/*', 'http://*/*'] }),
     storage: { managed_schema: 'managed-schema.json' },
     // The toolbar icon carries the page check's badge for each chat tab.
-    action: { default_title: '__MSG_extName__' },
+    icons,
+    action: { default_title: '__MSG_extName__', default_icon: icons },
     // Alt+J opens the longest-waiting conversation; agents can rebind it at chrome://extensions/shortcuts.
     commands: {
       [JUMP_COMMAND]: { suggested_key: { default: 'Alt+J' }, description: '__MSG_jumpCommand__' },
@@ -32,4 +37,11 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    // The PNGs are drawn from assets/icon/huashu.svg into .wxt/ and copied like public files.
+    'build:publicAssets': (wxt, files) => {
+      for (const { relativeDest, absoluteSrc } of renderIcons(wxt.config.wxtDir))
+        files.push({ relativeDest, absoluteSrc });
+    },
+  },
 });
