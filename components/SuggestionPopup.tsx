@@ -114,7 +114,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
               {notice}
             </p>
           ))}
-          <ol class="hs-replies">
+          <ol class="hs-replies" onKeyDown={moveBetweenReplies}>
             {solution.replies.map((reply, index) => (
               <li class="hs-reply" key={reply.id} data-reply-id={reply.id}>
                 <span class="hs-reply-index">{index + 1}</span>
@@ -168,6 +168,31 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
       )}
     </section>
   );
+}
+
+const REPLY_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End']);
+
+/**
+ * ↑/↓ move the focus to the previous or next reply, on the same button (复制 stays on 复制); Home and End
+ * go to the first and the last. Tab still visits every button in order.
+ */
+function moveBetweenReplies(event: KeyboardEvent) {
+  if (!REPLY_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const target = event.target as HTMLElement;
+  const row = target.closest('.hs-reply');
+  const list = event.currentTarget as HTMLElement;
+  const rows = [...list.querySelectorAll<HTMLElement>('.hs-reply')];
+  const from = row ? rows.indexOf(row as HTMLElement) : -1;
+  if (from < 0) return;
+  const to =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? rows.length - 1
+        : Math.min(rows.length - 1, Math.max(0, from + (event.key === 'ArrowDown' ? 1 : -1)));
+  const column = Math.max(0, [...rows[from].querySelectorAll('button')].indexOf(target as HTMLButtonElement));
+  event.preventDefault();
+  rows[to].querySelectorAll('button')[column]?.focus();
 }
 
 function OrderLine({

@@ -66,14 +66,14 @@ export function App() {
   return (
     <div class="page">
       <header class="topbar">
-        <div class="brand">
+        <h1 class="brand">
           <span class="logo" aria-hidden="true">
             话
           </span>
           <span class="brand-name">{popupT.appName}</span>
           <span class="brand-sep" />
           <span class="brand-page">{t.admin.title}</span>
-        </div>
+        </h1>
         <nav class="tabs" aria-label={t.admin.title}>
           {TABS.map((id) => (
             <button

@@ -250,8 +250,8 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Prop
             })}
           </div>
 
-          <ol class="reply-list" role="tabpanel">
-            {replies.length === 0 && <p class="empty">{a.emptySlot}</p>}
+          <ol class="reply-list">
+            {replies.length === 0 && <li class="empty">{a.emptySlot}</li>}
             {replies.map((reply, index) => [
               index === MAX_REPLIES && (
                 <li key="cut" class="popup-cut" role="note">

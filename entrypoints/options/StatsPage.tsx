@@ -127,7 +127,8 @@ export function StatsPage({ shop, t, language }: Props) {
             label={w.rateTitle}
             points={perDay.map((day) => ({ label: short(day.day), rate: day.rate, messages: day.buyerMessages }))}
           />
-          <div class="table-wrap">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
+          <div class="table-wrap" tabIndex={0}>
             <table class="stats-table" data-table="days">
               <thead>
                 <tr>
@@ -166,7 +167,8 @@ export function StatsPage({ shop, t, language }: Props) {
               rows={perIntent.map((item) => ({ label: intentName(item.intent), a: item.shown, b: item.used }))}
             />
           )}
-          <div class="table-wrap">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
+          <div class="table-wrap" tabIndex={0}>
             <table class="stats-table" data-table="intents">
               <thead>
                 <tr>
@@ -203,7 +205,8 @@ export function StatsPage({ shop, t, language }: Props) {
         <h3 id="stats-hours">{w.hoursTitle}</h3>
         <div class="chart-pair">
           <HourBars hours={hours} label={w.hoursTitle} />
-          <div class="table-wrap">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
+          <div class="table-wrap" tabIndex={0}>
             <table class="stats-table" data-table="hours">
               <thead>
                 <tr>

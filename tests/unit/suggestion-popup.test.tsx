@@ -104,6 +104,37 @@ describe('SuggestionPopup', () => {
     expect(props.onPickOrder).toHaveBeenCalledWith('6921847302918370002');
   });
 
+  test('the replies are a list that ↑/↓, Home and End move through, on the same button', () => {
+    const three = {
+      ...solution,
+      replies: [
+        ...solution.replies,
+        { id: 'ship_urge.awaiting_shipment.3', text: '亲，已催促仓库', source: 'official' as const },
+      ],
+    };
+    renderPopup({ solution: three });
+    const list = screen.getByRole('list');
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    const sends = screen.getAllByRole('button', { name: '发送' });
+    const copies = screen.getAllByRole('button', { name: '复制' });
+
+    sends[0].focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(sends[1]);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'End' });
+    expect(document.activeElement).toBe(sends[2]);
+    // The last reply stays put: the focus never leaves the list by an arrow.
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(sends[2]);
+
+    copies[2].focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(copies[1]);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Home' });
+    expect(document.activeElement).toBe(copies[0]);
+    expect(list.contains(document.activeElement)).toBe(true);
+  });
+
   test('English is available', () => {
     renderPopup({ t: popupStrings('en') });
     expect(screen.getAllByRole('button', { name: 'Send' })).toHaveLength(2);
