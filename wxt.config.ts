@@ -37,6 +37,11 @@ export default defineConfig({
       },
     }),
   }),
+  // `npm run zip`: .output/huashu-<version>-chrome.zip (Chrome Web Store and Edge Add-ons), -firefox.zip, and
+  // -sources.zip, which AMO's reviewers rebuild from (npm ci && npm run build:firefox). The version is package.json's.
+  zip: {
+    excludeSources: ['assets/store/**', 'assets/screenshot.png', 'tests/**', 'demo-output/**'],
+  },
   hooks: {
     // The PNGs are drawn from assets/icon/huashu.svg into .wxt/ and copied like public files.
     'build:publicAssets': (wxt, files) => {
