@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AboutPage } from '@/entrypoints/options/AboutPage';
 import { FeedbackPage } from '@/entrypoints/options/FeedbackPage';
 import { PackPage } from '@/entrypoints/options/PackPage';
 import { RepliesPage } from '@/entrypoints/options/RepliesPage';
@@ -10,13 +11,14 @@ import { useShop } from '@/entrypoints/options/shop';
 import { errorText } from '@/lib/i18n/errors';
 import { optionsStrings } from '@/lib/i18n/options';
 import { popupStrings } from '@/lib/i18n/popup';
+import { privacyStrings } from '@/lib/i18n/privacy';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Language } from '@/lib/language';
 import { effectiveSettings } from '@/lib/store/overlay';
 import type { Situation } from '@/lib/store/types';
 
-type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'stats';
-const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'selectors'];
+type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'stats' | 'about';
+const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'selectors', 'about'];
 
 /** The shop admin's page: replies per intent and order node, keyword rules, reply packs, settings. */
 export function App() {
@@ -26,7 +28,8 @@ export function App() {
   const t = optionsStrings(language);
   // The app name, the close button and the feedback inbox's shared fields are the chat page's words.
   const popupT = popupStrings(language);
-  const [tab, setTab] = useState<Tab>('replies');
+  // options.html#about opens the privacy policy directly (the README and the store listing point there).
+  const [tab, setTab] = useState<Tab>(() => (location.hash === '#about' ? 'about' : 'replies'));
   const [dirty, setDirty] = useState(false);
   // The feedback inbox's "去修改话术" opens the reply editor on that intent and order node.
   const [replyTarget, setReplyTarget] = useState<{ intent: IntentId; situation: Situation; at: number }>();
@@ -61,6 +64,7 @@ export function App() {
     feedback: t.feedback.tab,
     stats: t.workflow.statsTab,
     selectors: t.selectors.tab,
+    about: privacyStrings(language).tab,
   };
 
   return (
@@ -147,6 +151,8 @@ export function App() {
           <StatsPage shop={shop} t={t} language={language} />
         ) : tab === 'pack' ? (
           <PackPage shop={shop} snapshot={snapshot} t={t} />
+        ) : tab === 'about' ? (
+          <AboutPage language={language} />
         ) : tab === 'selectors' ? (
           <SelectorsPage shop={shop} snapshot={snapshot} language={language} onDirty={setDirty} />
         ) : (

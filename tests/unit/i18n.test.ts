@@ -3,10 +3,11 @@ import { ERROR_TEXTS } from '@/lib/i18n/errors';
 import * as options from '@/lib/i18n/options';
 import * as pageCheck from '@/lib/i18n/page-check';
 import * as popup from '@/lib/i18n/popup';
+import * as privacy from '@/lib/i18n/privacy';
 import * as solution from '@/lib/i18n/solution';
 import * as toolbar from '@/lib/i18n/toolbar';
 
-const SURFACES = { popup, options, toolbar, solution, pageCheck, errors: ERROR_TEXTS };
+const SURFACES = { popup, options, toolbar, solution, pageCheck, privacy, errors: ERROR_TEXTS };
 
 /**
  * Where two copies of a surface differ in shape: a key (or array index) only one of them has, a value
