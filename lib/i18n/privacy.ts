@@ -80,31 +80,31 @@ export const en: PrivacyStrings = {
   version: (version) => `Version ${version}`,
   updated: 'Updated 2026-11-29',
   intro: [
-    'Huashu (话术助手) is a browser extension that recognises buyers’ questions on a shop’s customer-service chat page and suggests replies. It runs entirely in your browser. Its makers run no server for it and collect no data through it.',
+    "Huashu (话术助手) is a browser extension that recognises buyers' questions on a shop's customer-service chat page and suggests replies. It runs entirely in your browser. Its makers run no server for it and collect no data through it.",
   ],
   sections: [
     {
       heading: 'What it reads on chat pages',
       paragraphs: [
-        'It runs only on the chat pages it supports: 飞鸽 (im.jinritemai.com, pigeon.jinritemai.com) and 拼多多 merchant chat (mms.pinduoduo.com). There it reads the open conversation’s messages, the buyer’s orders the page shows and the waiting times in the conversation list, only to suggest replies and flag slow replies on this computer. Buyers’ messages are not kept, unless an agent chooses to send feedback (see below).',
+        "It runs only on the chat pages it supports: 飞鸽 (im.jinritemai.com, pigeon.jinritemai.com) and 拼多多 merchant chat (mms.pinduoduo.com). There it reads the open conversation's messages, the buyer's orders the page shows and the waiting times in the conversation list, only to suggest replies and flag slow replies on this computer. Buyers' messages are not kept, unless an agent chooses to send feedback (see below).",
       ],
       items: [],
     },
     {
       heading: 'What is stored on this computer',
       paragraphs: [
-        'The following stays in this browser’s IndexedDB and is deleted with the extension when it is removed:',
+        "The following stays in this browser's IndexedDB and is deleted with the extension when it is removed:",
       ],
       items: [
-        'The shop’s reply library: edited replies, the shop’s own replies, keyword rules, switched-off intents, settings (language, slow-reply threshold and so on), page selector overrides, and how often each intent was suggested.',
-        'The feedback inbox: feedback agents send, with its description, the screenshots the agent attached, and what the popup showed (the buyer’s message, the suggested replies, the order number and product). Mobile and landline numbers, ID and bank card numbers, WeChat and QQ ids, email addresses and street addresses in its text are masked before it is stored; the order number is kept so the admin can look it up. Screenshots are stored as attached: agents should cover personal data before taking them.',
+        "The shop's reply library: edited replies, the shop's own replies, keyword rules, switched-off intents, settings (language, slow-reply threshold and so on), page selector overrides, and how often each intent was suggested.",
+        "The feedback inbox: feedback agents send, with its description, the screenshots the agent attached, and what the popup showed (the buyer's message, the suggested replies, the order number and product). Mobile and landline numbers, ID and bank card numbers, WeChat and QQ ids, email addresses and street addresses in its text are masked before it is stored; the order number is kept so the admin can look it up. Screenshots are stored as attached: agents should cover personal data before taking them.",
         'Statistics: figures per day × intent × a random id of this browser (buyer messages, suggestions shown and used, reply times, messages per hour). No buyer names and no message text.',
       ],
     },
     {
       heading: 'If your shop connects a shop server',
       paragraphs: [
-        'An admin can connect the shop to a server that the shop itself runs (not available in this version yet). Once connected, that server stores the shop’s reply library, the feedback agents send (masked as above, with the sending agent’s name) and each agent’s daily statistics, so the shop’s agents share them. The server belongs to the shop; Huashu’s makers have no access to it. The extension asks for access to that server’s address only when an admin or agent connects.',
+        "An admin can connect the shop to a server that the shop itself runs (not available in this version yet). Once connected, that server stores the shop's reply library, the feedback agents send (masked as above, with the sending agent's name) and each agent's daily statistics, so the shop's agents share them. The server belongs to the shop; Huashu's makers have no access to it. The extension asks for access to that server's address only when an admin or agent connects.",
       ],
       items: [],
     },
@@ -114,14 +114,14 @@ export const en: PrivacyStrings = {
         'Only when an admin enters a webhook address on the Feedback page does the browser ask for access to that one site, and then it sends it:',
       ],
       items: [
-        'Each new feedback item once: its id, time, category, the masked description, the masked context (the buyer’s message, the suggested replies, the intent, the order number and product) and the screenshots. A failed delivery is retried later; the id is an idempotency key, so nothing arrives twice.',
-        'If the admin switches on the daily summary on the Statistics page: once a day, the previous day’s figures from this browser (the statistics above: figures only).',
+        "Each new feedback item once: its id, time, category, the masked description, the masked context (the buyer's message, the suggested replies, the intent, the order number and product) and the screenshots. A failed delivery is retried later; the id is an idempotency key, so nothing arrives twice.",
+        "If the admin switches on the daily summary on the Statistics page: once a day, the previous day's figures from this browser (the statistics above: figures only).",
       ],
     },
     {
       heading: 'Nothing else leaves the browser',
       paragraphs: [
-        'Huashu sends nothing to its makers or to any third party, uses no analytics or advertising service and loads no remote code. The extension’s network requests go only to the chat page you are using, the shop server your shop connects, and the webhook the admin sets. An automated test checks this over a whole working session.',
+        "Huashu sends nothing to its makers or to any third party, uses no analytics or advertising service and loads no remote code. The extension's network requests go only to the chat page you are using, the shop server your shop connects, and the webhook the admin sets. An automated test checks this over a whole working session.",
       ],
       items: [],
     },
