@@ -71,9 +71,7 @@ export function App() {
     <div class="page">
       <header class="topbar">
         <h1 class="brand">
-          <span class="logo" aria-hidden="true">
-            话
-          </span>
+          <img class="logo" src="/icons/48.png" alt="" />
           <span class="brand-name">{popupT.appName}</span>
           <span class="brand-sep" />
           <span class="brand-page">{t.admin.title}</span>

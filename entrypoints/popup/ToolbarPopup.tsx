@@ -60,9 +60,7 @@ export function ToolbarPopup() {
   return (
     <main class="tp">
       <header class="tp-head">
-        <span class="tp-logo" aria-hidden="true">
-          话
-        </span>
+        <img class="tp-logo" src="/icons/48.png" alt="" />
         <span class="tp-name">{popupT.appName}</span>
         <button type="button" class="tp-options" onClick={() => void browser.runtime.openOptionsPage()}>
           {t.settingsTitle}
