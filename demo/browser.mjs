@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+// `npm run build` (mode "demo"): the production build plus the local demo host the workbench is served on.
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3-demo');
 
 const CANDIDATES = [
   '/usr/bin/chromium',

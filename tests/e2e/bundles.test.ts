@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
  * What each built bundle carries (checked on `npm run build`'s output). Only a content script touches a host
  * page, so the adapters' code must not reach the background, the options page or the toolbar popup.
  */
-const build = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const build = resolve(import.meta.dirname, '../../.output/chrome-mv3-demo');
 const read = (path: string) => readFileSync(resolve(build, path), 'utf8');
 /** Strings only adapter code holds: every adapter's guard warning, and the composers' typing through the browser. */
 const ADAPTER_CODE = ['treating that part of the page as missing', 'execCommand'];
