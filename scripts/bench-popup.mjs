@@ -183,7 +183,9 @@ function measureOne({ text, awaitPopup, timeout }) {
     );
   const popupShows = (root) => {
     const quote = root?.querySelector('.hs-popup .hs-quote');
-    return Boolean(quote && (quote.title === text || quote.textContent.includes(text)));
+    // The quote's title holds the whole message; an earlier, longer message may contain this one's text.
+    if (!quote) return false;
+    return quote.title ? quote.title === text : quote.textContent.includes(text);
   };
   const placed = () =>
     new Promise((done) => {
