@@ -9,7 +9,8 @@ import { createFeedbackService } from '@/lib/feedback/service';
 
 const ALARM = 'huashu-feedback-webhook';
 
-export function startFeedbackServices() {
+/** `later` runs work no buyer waits for once the worker's start is past its first suggestion. */
+export function startFeedbackServices(later: (run: () => void) => void) {
   let db: Promise<IDBPDatabase<FeedbackDb>> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const service = createFeedbackService({
@@ -33,6 +34,6 @@ export function startFeedbackServices() {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void service.queue.run();
   });
-  void service.queue.run().catch(() => {});
+  later(() => void service.queue.run().catch(() => {}));
   return service.handlers;
 }

@@ -72,6 +72,8 @@ function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandl
 
 interface ShopServiceOptions extends ShopStoreOptions {
   now: () => Date;
+  /** Marks a step of the worker's start (the first suggestion is the last one). */
+  startStep: (step: string) => void;
   /** Tells open popups to ask again. */
   changed: () => Promise<void>;
 }
@@ -82,7 +84,7 @@ interface ShopServiceOptions extends ShopStoreOptions {
  * page's requests fail with the reason.
  */
 export function startShopServices(options: ShopServiceOptions) {
-  const opened = createShopStore(options).then((store) => ({
+  const opened = createShopStore({ ...options, onStep: options.startStep }).then((store) => ({
     store,
     suggest: createSuggestService({ now: options.now, shop: store.snapshot }),
     handlers: shopHandlers(store, options.changed),
@@ -104,9 +106,11 @@ export function startShopServices(options: ShopServiceOptions) {
   ) as unknown as ShopHandlers;
 
   const suggest: BackgroundHandlers['suggest'] = async (request) => {
+    options.startStep('suggestReceived');
     const service = await usable;
     if (!service) return plain.suggest(request);
     const solution = service.suggest.suggest(request);
+    options.startStep('suggestAnswered');
     if (solution?.intent) service.store.countHit(solution.intent);
     return solution;
   };

@@ -33,6 +33,8 @@ export interface WorkflowDeps {
   now?: () => number;
   /** The feedback webhook, which the daily summary shares; '' when none. */
   webhookUrl: () => Promise<string>;
+  /** Runs work no buyer waits for once the worker's start is past its first suggestion. */
+  later: (run: () => void) => void;
 }
 
 export function startWorkflowServices(deps: WorkflowDeps): {
@@ -59,11 +61,13 @@ export function startWorkflowServices(deps: WorkflowDeps): {
       now,
     }).catch(() => undefined);
   // Hourly: yesterday's summary goes out on the first wake-up of the day; a failed post is tried next hour.
-  browser.alarms?.create(SUMMARY_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === SUMMARY_ALARM) void daily();
   });
-  void daily();
+  deps.later(() => {
+    browser.alarms?.create(SUMMARY_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+    void daily();
+  });
 
   async function summaryState() {
     const [state, webhookUrl] = await Promise.all([stats.summaryState(), deps.webhookUrl().catch(() => '')]);

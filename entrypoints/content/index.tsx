@@ -6,6 +6,7 @@ import { watchShop } from '@/entrypoints/content/shop';
 import { startWaiting } from '@/entrypoints/content/waiting';
 import { adapterFor } from '@/lib/adapters';
 import { bindSelectorOverrides } from '@/lib/adapters/overrides';
+import { keepWorkerAwake } from '@/lib/messages/background';
 import { serveTab } from '@/lib/messages/tab';
 import { adapterMatches } from '@/lib/pages/matches';
 
@@ -20,6 +21,8 @@ export default defineContentScript({
     if (!adapter) return;
     // One message listener for the frame; each feature registers the requests it answers.
     const tab = serveTab(ctx.signal);
+    // One port per tab, from its top frame, while the agent works here: the next buyer finds the worker awake.
+    if (window === window.top) keepWorkerAwake(document, ctx.signal);
     const shop = watchShop(ctx, tab);
     // The shop's selector overrides are bound before the page is first read, and again whenever they change.
     shop.onChange((state) => bindSelectorOverrides(adapter, state.selectorOverrides));

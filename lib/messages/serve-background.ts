@@ -1,7 +1,7 @@
 /** The background's one dispatcher: every request is checked against its schema before a handler sees it. */
 
 import { errorText } from '@/lib/i18n/errors';
-import type { Reply } from '@/lib/messages/background';
+import { KEEP_AWAKE_PORT, type Reply } from '@/lib/messages/background';
 import {
   BACKGROUND_REQUESTS,
   type BackgroundRequestType,
@@ -59,4 +59,15 @@ function refusal(error: unknown): Reply<never> {
 /** The options page or the toolbar popup: a page of the extension's own origin, even when opened in a tab. */
 function fromExtensionPage(url: string | undefined): boolean {
   return url?.startsWith(browser.runtime.getURL('/')) ?? false;
+}
+
+/**
+ * Listens on chat tabs' keep-awake ports (keepWorkerAwake): each ping is an event, which is all it takes for Chrome
+ * to keep the worker running. The tab decides how long; the worker only listens.
+ */
+export function serveKeepAwake(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== KEEP_AWAKE_PORT || port.sender?.id !== browser.runtime.id) return;
+    port.onMessage.addListener(() => undefined);
+  });
 }

@@ -37,6 +37,8 @@ export interface ShopStoreOptions {
   hitFlushMs?: number;
   newId?: () => string;
   now?: () => Date;
+  /** Told when each step of opening is done, so a worker's cold start can be measured. */
+  onStep?: (step: 'databaseOpen' | 'snapshotRead') => void;
 }
 
 export interface RuleInput {
@@ -52,6 +54,7 @@ export type ShopStore = Awaited<ReturnType<typeof createShopStore>>;
 
 export async function createShopStore(options: ShopStoreOptions = {}) {
   const db: IDBPDatabase<ShopDb> = await openShopDb(options.factory, options.dbName);
+  options.onStep?.('databaseOpen');
   const readManaged = options.readManaged ?? (async () => undefined);
   const newId = options.newId ?? (() => crypto.randomUUID());
   const now = options.now ?? (() => new Date());
@@ -178,6 +181,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
   }
 
   await reload();
+  options.onStep?.('snapshotRead');
   // Chrome answers the first storage.managed read only once policies have loaded (~3 s after start in our
   // measurements), so suggestions don't wait for it: the pack is applied when it arrives.
   const managedReady = refreshManaged().catch(() => undefined);
