@@ -14,7 +14,7 @@
 // - bundle sizes, raw and gzip.
 // Messages are real buyer text: ../shared/corpus when present, else the dev corpus (tests/fixtures/intent-dev.jsonl).
 // --quick: fewer messages and shorter idle windows, to check the harness (figures are noisier; ≥100 messages only
-// without it). --no-build: use .output/chrome-mv3 as it is. --extension=DIR: measure another build (e.g. a copy of
+// without it). --no-build: use .output/chrome-mv3-demo as it is. --extension=DIR: measure another build (e.g. a copy of
 // an older one; implies --no-build). --only: run only these parts (bundle sizes are always printed). --readme: also
 // write the table into README.md.
 import { execFileSync } from 'node:child_process';
@@ -497,7 +497,7 @@ function coldSteps(trials) {
 // ---------------------------------------------------------------------------------------------------------------
 
 if (!flags.has('--no-build') && EXTENSION === EXTENSION_DIR)
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', cwd: ROOT });
+  execFileSync('npm', ['run', 'build'], { stdio: 'ignore', cwd: ROOT });
 const text = loadText();
 if (text.asked.length < SIZES.measured + SIZES.coldTrials * 2) {
   throw new Error(`Only ${text.asked.length} corpus messages get a suggestion; the bench needs more.`);
