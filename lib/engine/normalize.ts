@@ -16,6 +16,35 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 let toSimplified: ((text: string) => string) | null = null;
 
 /**
+ * The most of a message the engine reads: real buyer messages run to a few hundred characters, and a pasted
+ * megabyte must not hold the service worker for a long task. A long complaint often ends with its request, so the
+ * cut keeps the start and the end.
+ */
+export const ANALYSED_LENGTH = 600;
+const ANALYSED_TAIL = 200;
+
+/** The part of a message the engine analyses: all of it up to ANALYSED_LENGTH, else its start and its end. */
+export function capForAnalysis(text: string): string {
+  if (text.length <= ANALYSED_LENGTH) return text;
+  return `${text.slice(0, ANALYSED_LENGTH - ANALYSED_TAIL - 1)} ${text.slice(-ANALYSED_TAIL)}`;
+}
+
+/**
+ * Characters that show nothing: zero-width spaces and joiners, bidi marks, embeddings, overrides and isolates, the
+ * soft hyphen, variation selectors and the byte-order mark. A page (or a copy-paste) can put one inside 什么时候发货;
+ * removed, not turned into a clause break, so the words around it still read as one.
+ */
+const VARIATION_SELECTORS = '\ufe00-\ufe0f';
+const INVISIBLE = new RegExp(
+  `[\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff${VARIATION_SELECTORS}]`,
+  'g',
+);
+
+export function dropInvisibles(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
  * Platform placeholders (JD/Taobao exports, chat tools) and links carry no intent, only their kind: a number, an
  * address, a phone, a name, a link. Bracketed emotes such as [呵呵] or [Facepalm] carry nothing.
  */
@@ -226,7 +255,7 @@ function stepsNeeded(text: string): number {
  * bring in any character: after either, the message is scanned again.
  */
 export function normalize(text: string): string {
-  let out = replacePlaceholders(dropPlatformHeaders(text));
+  let out = replacePlaceholders(dropPlatformHeaders(dropInvisibles(capForAnalysis(text))));
   let needed = stepsNeeded(out);
   if (needed & NOT_NFKC_STABLE) {
     // Lower-cased whatever the scan found: what NFKC leaves may have upper case beyond A–Z.
