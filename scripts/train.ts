@@ -21,8 +21,9 @@ import {
   type LabelledMessage,
   parseLabelledLine,
 } from '@/lib/engine/evaluate';
+import { anchorCacheOf } from '@/lib/engine/match';
 import { type LinearModel, loadModel, probabilities, type WeightsFile } from '@/lib/engine/model';
-import { readMessage } from '@/lib/engine/rules';
+import { RULES, readMessage } from '@/lib/engine/rules';
 import {
   quantise,
   seededRandom,
@@ -38,6 +39,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = `${ROOT}../shared/corpus/train-labelled.jsonl`;
 const DEV_CORPUS = `${ROOT}tests/fixtures/intent-dev.jsonl`;
 const WEIGHTS = `${ROOT}lib/engine/weights.json`;
+const RULE_ANCHORS = `${ROOT}lib/engine/rule-anchors.json`;
 
 /** Chosen on cross-validation of train-labelled.jsonl only (see the closing note of the intent engine v2 issue). */
 const OPTIONS: TrainingOptions = { epochs: 20, alpha: 0.3, beta: 1, l1: 8, l2: 1, minCount: 2, seed: 20261129 };
@@ -237,4 +239,6 @@ console.log(
   `\nwrote ${WEIGHTS}: ${weights.features.split('\n').length} features, ${Buffer.byteLength(json)} bytes, ${gzipSync(json).length} bytes gzipped` +
     ` (${((Date.now() - started) / 1000).toFixed(0)} s)`,
 );
+writeFileSync(RULE_ANCHORS, `${JSON.stringify(anchorCacheOf(RULES))}\n`);
+console.log(`wrote ${RULE_ANCHORS}: the rules' anchors, worked out here rather than when the service worker starts`);
 console.log(`thresholds: ${INTENT_IDS.map((id, c) => `${id} ${thresholds[c]}`).join(', ')}`);

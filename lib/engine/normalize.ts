@@ -222,25 +222,58 @@ const CLAUSE_CHARACTERS = [
 
 const STEPS_NEEDED = new Uint8Array(0x10000);
 
-/** Ranges are [first, last]; plain loops over a typed array, cheap when the service worker starts. */
+/** Ranges are [first, last]; a plain loop over a typed array, for the few short ranges. */
 function setBits(bits: number, [first, last]: number[]): void {
   for (let code = first; code <= last; code++) STEPS_NEEDED[code] |= bits;
 }
 
-function clearBits(bits: number, [first, last]: number[]): void {
-  for (let code = first; code <= last; code++) STEPS_NEEDED[code] &= ~bits;
+const within = (ranges: number[][], code: number): boolean =>
+  ranges.some(([first, last]) => code >= first && code <= last);
+
+/**
+ * Every code unit is NOT_NFKC_STABLE and BREAKS_CLAUSE but those of their ranges. Filled segment by segment between
+ * the ranges' ends (a few dozen fills) rather than code unit by code unit: this runs when the service worker starts.
+ */
+function fillOutsideRanges(): void {
+  const ends = new Set([0, 0x10000]);
+  for (const [first, last] of [...NFKC_STABLE, ...CLAUSE_CHARACTERS]) ends.add(first).add(last + 1);
+  const bounds = [...ends].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const code = bounds[i];
+    const bits =
+      (within(NFKC_STABLE, code) ? 0 : NOT_NFKC_STABLE) | (within(CLAUSE_CHARACTERS, code) ? 0 : BREAKS_CLAUSE);
+    STEPS_NEEDED.fill(bits, code, bounds[i + 1]);
+  }
 }
 
-setBits(NOT_NFKC_STABLE | BREAKS_CLAUSE, [0, 0xffff]);
-for (const range of NFKC_STABLE) clearBits(NOT_NFKC_STABLE, range);
-for (const range of CLAUSE_CHARACTERS) clearBits(BREAKS_CLAUSE, range);
+/**
+ * Marks the characters that exist only in traditional writing: the first character of each dictionary entry
+ * (`traditional simplified…|…`) that does not also map to itself. Read with indexOf and character codes, without
+ * splitting the dictionary into thousands of strings, because this also runs when the service worker starts.
+ */
+function markTraditional(dictionary: string): void {
+  for (let start = 0; start < dictionary.length; ) {
+    let end = dictionary.indexOf('|', start);
+    if (end === -1) end = dictionary.length;
+    const space = dictionary.indexOf(' ', start);
+    const traditional = dictionary.slice(start, space);
+    let mapsToItself = false;
+    for (let from = space + 1; from < end && !mapsToItself; ) {
+      let next = dictionary.indexOf(' ', from);
+      if (next === -1 || next > end) next = end;
+      mapsToItself = next - from === traditional.length && dictionary.startsWith(traditional, from);
+      from = next + 1;
+    }
+    if (!mapsToItself) STEPS_NEEDED[traditional.charCodeAt(0)] |= TRADITIONAL;
+    start = end + 1;
+  }
+}
+
+fillOutsideRanges();
 setBits(UPPER_CASE, [0x41, 0x5a]);
 setBits(DIGIT_OR_HASH, [0x30, 0x39]);
 setBits(DIGIT_OR_HASH, [0x23, 0x23]);
-for (const entry of TSCharacters.split('|')) {
-  const [traditional, ...simplified] = entry.split(' ');
-  if (!simplified.includes(traditional)) STEPS_NEEDED[traditional.charCodeAt(0)] |= TRADITIONAL;
-}
+markTraditional(TSCharacters);
 for (const spelling of [...Object.keys(CHAT_SPELLINGS), ...Object.keys(CHAT_ABBREVIATIONS)])
   for (const char of [spelling[0], spelling[0].toUpperCase()]) STEPS_NEEDED[char.charCodeAt(0)] |= BEGINS_CHAT_SPELLING;
 
