@@ -58,6 +58,17 @@ describe('anchors', () => {
 });
 
 describe('matchRules', () => {
+  const intentsFound = (text: string) => matchRules(RULES, normalize(text), null).map((e) => e.id);
+
+  it('follows LABELLING.md where the rules used to fight it', () => {
+    // 多长时间 asks how long, not how long an item is.
+    expect(intentsFound('还得等多长时间啊')).not.toContain('size_spec');
+    expect(intentsFound('这条裤子裤长多长')).toContain('size_spec');
+    // An address or phone entered wrongly is a change of address, not an order placed by mistake.
+    expect(intentsFound('地址下错了')).not.toContain('cancel_order');
+    expect(intentsFound('不好意思拍错了')).toContain('cancel_order');
+  });
+
   it('finds exactly what trying every rule finds, on every dev message', () => {
     for (const text of devTexts)
       expect(matchRules(RULES, text, null), text).toEqual(matchRules(BRUTE_FORCE, text, null));
