@@ -10,6 +10,7 @@ import {
   strongest,
   type WeightsFile,
 } from '@/lib/engine/model';
+import { capForAnalysis } from '@/lib/engine/normalize';
 import { RULES, readRules } from '@/lib/engine/rules';
 import type { Classification, ClassifyContext, Evidence, RankedIntent } from '@/lib/engine/types';
 import WEIGHTS from '@/lib/engine/weights.json';
@@ -156,7 +157,7 @@ export function classify(text: string, history: readonly string[] = [], context:
   const pending = history.length > 0 ? pendingIntent(history) : null;
   const { intent, matched, followUp } = withOrderState(decide(reading, pending), context);
   const escalating = reading.probabilities[ESCALATION] >= MODEL.urgencyThreshold;
-  const shouting = intent !== null && SHOUTING.test(text);
+  const shouting = intent !== null && SHOUTING.test(capForAnalysis(text));
   const others = ranked(reading, intent?.id);
   return {
     intent: intent?.id ?? null,

@@ -74,8 +74,36 @@ export interface RuleSet {
 const ANCHOR_ALONE = 1;
 const BEGINS_PAIR_ANCHOR = 2;
 
+/**
+ * Every cue's anchors, worked out ahead by `npm run train` (lib/engine/rule-anchors.json): reading ~300 regexes for
+ * their anchors was the largest part of the service worker's start-up. In compile order; null for an unanchored cue.
+ */
+export interface AnchorCache {
+  /** The cues' count and the total length of their sources: a cache made for other rules is not used. */
+  cues: number;
+  sourceLength: number;
+  anchors: (string[] | null)[];
+}
+
+function cueAnchors(cues: readonly CompiledCue[], cache: AnchorCache | undefined): (Iterable<string> | null)[] {
+  let sourceLength = 0;
+  for (const cue of cues) sourceLength += cue.regex.source.length;
+  if (cache && cache.cues === cues.length && cache.sourceLength === sourceLength) return cache.anchors;
+  return cues.map((cue) => anchorsOf(cue.regex.source));
+}
+
+/** What `npm run train` writes to lib/engine/rule-anchors.json for these rules. */
+export function anchorCacheOf(rules: RuleSet): AnchorCache {
+  const anchors = rules.cues.map((cue) => {
+    const set = anchorsOf(cue.regex.source);
+    return set === null ? null : [...set];
+  });
+  const sourceLength = rules.cues.reduce((sum, cue) => sum + cue.regex.source.length, 0);
+  return { cues: rules.cues.length, sourceLength, anchors };
+}
+
 // No `u` flag: normalised text has no astral characters left (emoji are gone), and non-unicode regexes run faster.
-export function compileRules(definitions: readonly IntentDefinition<IntentId>[]): RuleSet {
+export function compileRules(definitions: readonly IntentDefinition<IntentId>[], cache?: AnchorCache): RuleSet {
   const cues: CompiledCue[] = [];
   definitions.forEach((definition, intent) => {
     const add = (kind: CueKind, list: Cue[] = []) => {
@@ -93,8 +121,7 @@ export function compileRules(definitions: readonly IntentDefinition<IntentId>[])
   const anchored = new Map<number, number[]>();
   const anchorRoles = new Uint8Array(0x10000);
   const unanchored: number[] = [];
-  cues.forEach((cue, index) => {
-    const anchors = anchorsOf(cue.regex.source);
+  cueAnchors(cues, cache).forEach((anchors, index) => {
     if (anchors === null) unanchored.push(index);
     else
       for (const gram of anchors) {

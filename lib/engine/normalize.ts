@@ -16,6 +16,35 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 let toSimplified: ((text: string) => string) | null = null;
 
 /**
+ * The most of a message the engine reads: real buyer messages run to a few hundred characters, and a pasted
+ * megabyte must not hold the service worker for a long task. A long complaint often ends with its request, so the
+ * cut keeps the start and the end.
+ */
+export const ANALYSED_LENGTH = 600;
+const ANALYSED_TAIL = 200;
+
+/** The part of a message the engine analyses: all of it up to ANALYSED_LENGTH, else its start and its end. */
+export function capForAnalysis(text: string): string {
+  if (text.length <= ANALYSED_LENGTH) return text;
+  return `${text.slice(0, ANALYSED_LENGTH - ANALYSED_TAIL - 1)} ${text.slice(-ANALYSED_TAIL)}`;
+}
+
+/**
+ * Characters that show nothing: zero-width spaces and joiners, bidi marks, embeddings, overrides and isolates, the
+ * soft hyphen, variation selectors and the byte-order mark. A page (or a copy-paste) can put one inside 什么时候发货;
+ * removed, not turned into a clause break, so the words around it still read as one.
+ */
+const VARIATION_SELECTORS = '\ufe00-\ufe0f';
+const INVISIBLE = new RegExp(
+  `[\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff${VARIATION_SELECTORS}]`,
+  'g',
+);
+
+export function dropInvisibles(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
  * Platform placeholders (JD/Taobao exports, chat tools) and links carry no intent, only their kind: a number, an
  * address, a phone, a name, a link. Bracketed emotes such as [呵呵] or [Facepalm] carry nothing.
  */
@@ -193,25 +222,58 @@ const CLAUSE_CHARACTERS = [
 
 const STEPS_NEEDED = new Uint8Array(0x10000);
 
-/** Ranges are [first, last]; plain loops over a typed array, cheap when the service worker starts. */
+/** Ranges are [first, last]; a plain loop over a typed array, for the few short ranges. */
 function setBits(bits: number, [first, last]: number[]): void {
   for (let code = first; code <= last; code++) STEPS_NEEDED[code] |= bits;
 }
 
-function clearBits(bits: number, [first, last]: number[]): void {
-  for (let code = first; code <= last; code++) STEPS_NEEDED[code] &= ~bits;
+const within = (ranges: number[][], code: number): boolean =>
+  ranges.some(([first, last]) => code >= first && code <= last);
+
+/**
+ * Every code unit is NOT_NFKC_STABLE and BREAKS_CLAUSE but those of their ranges. Filled segment by segment between
+ * the ranges' ends (a few dozen fills) rather than code unit by code unit: this runs when the service worker starts.
+ */
+function fillOutsideRanges(): void {
+  const ends = new Set([0, 0x10000]);
+  for (const [first, last] of [...NFKC_STABLE, ...CLAUSE_CHARACTERS]) ends.add(first).add(last + 1);
+  const bounds = [...ends].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const code = bounds[i];
+    const bits =
+      (within(NFKC_STABLE, code) ? 0 : NOT_NFKC_STABLE) | (within(CLAUSE_CHARACTERS, code) ? 0 : BREAKS_CLAUSE);
+    STEPS_NEEDED.fill(bits, code, bounds[i + 1]);
+  }
 }
 
-setBits(NOT_NFKC_STABLE | BREAKS_CLAUSE, [0, 0xffff]);
-for (const range of NFKC_STABLE) clearBits(NOT_NFKC_STABLE, range);
-for (const range of CLAUSE_CHARACTERS) clearBits(BREAKS_CLAUSE, range);
+/**
+ * Marks the characters that exist only in traditional writing: the first character of each dictionary entry
+ * (`traditional simplified…|…`) that does not also map to itself. Read with indexOf and character codes, without
+ * splitting the dictionary into thousands of strings, because this also runs when the service worker starts.
+ */
+function markTraditional(dictionary: string): void {
+  for (let start = 0; start < dictionary.length; ) {
+    let end = dictionary.indexOf('|', start);
+    if (end === -1) end = dictionary.length;
+    const space = dictionary.indexOf(' ', start);
+    const traditional = dictionary.slice(start, space);
+    let mapsToItself = false;
+    for (let from = space + 1; from < end && !mapsToItself; ) {
+      let next = dictionary.indexOf(' ', from);
+      if (next === -1 || next > end) next = end;
+      mapsToItself = next - from === traditional.length && dictionary.startsWith(traditional, from);
+      from = next + 1;
+    }
+    if (!mapsToItself) STEPS_NEEDED[traditional.charCodeAt(0)] |= TRADITIONAL;
+    start = end + 1;
+  }
+}
+
+fillOutsideRanges();
 setBits(UPPER_CASE, [0x41, 0x5a]);
 setBits(DIGIT_OR_HASH, [0x30, 0x39]);
 setBits(DIGIT_OR_HASH, [0x23, 0x23]);
-for (const entry of TSCharacters.split('|')) {
-  const [traditional, ...simplified] = entry.split(' ');
-  if (!simplified.includes(traditional)) STEPS_NEEDED[traditional.charCodeAt(0)] |= TRADITIONAL;
-}
+markTraditional(TSCharacters);
 for (const spelling of [...Object.keys(CHAT_SPELLINGS), ...Object.keys(CHAT_ABBREVIATIONS)])
   for (const char of [spelling[0], spelling[0].toUpperCase()]) STEPS_NEEDED[char.charCodeAt(0)] |= BEGINS_CHAT_SPELLING;
 
@@ -226,7 +288,7 @@ function stepsNeeded(text: string): number {
  * bring in any character: after either, the message is scanned again.
  */
 export function normalize(text: string): string {
-  let out = replacePlaceholders(dropPlatformHeaders(text));
+  let out = replacePlaceholders(dropPlatformHeaders(dropInvisibles(capForAnalysis(text))));
   let needed = stepsNeeded(out);
   if (needed & NOT_NFKC_STABLE) {
     // Lower-cased whatever the scan found: what NFKC leaves may have upper case beyond A–Z.

@@ -1,11 +1,12 @@
 import { featuresOf } from '@/lib/engine/features';
-import { compileRules, matchRules } from '@/lib/engine/match';
+import { type AnchorCache, compileRules, matchRules } from '@/lib/engine/match';
 import { normalize } from '@/lib/engine/normalize';
+import RULE_ANCHORS from '@/lib/engine/rule-anchors.json';
 import type { Evidence } from '@/lib/engine/types';
 import { INTENTS } from '@/lib/intents';
 
-/** Every intent's rules, compiled once when the module loads. */
-export const RULES = compileRules(INTENTS);
+/** Every intent's rules, compiled once when the module loads, with the anchors `npm run train` worked out. */
+export const RULES = compileRules(INTENTS, RULE_ANCHORS as AnchorCache);
 
 export interface ReadMessage {
   normalized: string;

@@ -37,7 +37,9 @@ export default /* @__PURE__ */ defineIntent(meta, {
         weight: 2.5,
         why: '催退款',
       },
-      { pattern: '(?:#|七|7)天无理由|售后', weight: 1, why: '七天无理由' },
+      { pattern: '(?:#|七|7)天无理由', weight: 1, why: '七天无理由' },
+      // Apart from 七天无理由: 售后 is as often a chase of an application already made (refund_progress).
+      { pattern: '售后', weight: 0.5, why: '“售后”' },
     ],
     against: [
       // “不用退款了，我自己处理”: the buyer withdraws the request (a question “不用退货吗” still asks).

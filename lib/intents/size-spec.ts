@@ -2,7 +2,7 @@ import { defineIntent, type IntentMeta } from '@/lib/intents/define';
 
 /** What is measured: garment sizes, body measurements, product dimensions and capacities. */
 const MEASURE =
-  '(?:偏大|偏小|尺码|码数|尺寸|码子|大小|长宽高|多长|多宽|多高|多重|多厚|多大|容量|规格|型号|参数|重量|长度|宽度|高度|厚度|直径|内径|外径|肩宽|胸围|腰围|臀围|裤长|衣长|袖长|脚长|偏码|[smlx]{1,3}码|#码|均码|大码|小码|加大码)';
+  '(?:偏大|偏小|尺码|码数|尺寸|码子|大小|长宽高|多长(?!时间|期|久)|多宽|多高|多重|多厚|多大|容量|规格|型号|参数|重量|长度|宽度|高度|厚度|直径|内径|外径|肩宽|胸围|腰围|臀围|裤长|衣长|袖长|脚长|偏码|[smlx]{1,3}码|#码|均码|大码|小码|加大码)';
 
 export const meta = {
   id: 'size_spec',
@@ -17,7 +17,12 @@ export default /* @__PURE__ */ defineIntent(meta, {
       { pattern: MEASURE, weight: 2, why: '“尺码/尺寸”' },
       { pattern: `${MEASURE}.{0,8}{ASK}|{ASK}.{0,6}${MEASURE}`, weight: 1, why: '问尺码' },
       { pattern: '尺码|码数|尺寸|几码|什么码|哪个码|尺码表|码表', weight: 1, why: '“尺码”' },
-      { pattern: '多(?:长|宽|高|重|厚)|多大(?:的|尺寸|号|码)?(?:$| |\\?|呢|啊)', weight: 1, why: '问多大' },
+      {
+        // 多长时间 asks how long something takes, not a length.
+        pattern: '多(?:长(?!时间|期|久)|宽|高|重|厚)|多大(?:的|尺寸|号|码)?(?:$| |\\?|呢|啊)',
+        weight: 1,
+        why: '问多大',
+      },
       {
         pattern:
           '(?:穿|选|买|拍|要|拿)[^ ]{0,3}(?:多大|几码|什么码|哪个码|哪个尺码|大码|小码|什么号|哪个|[smlx]{1,3}|#码)',
@@ -57,6 +62,14 @@ export default /* @__PURE__ */ defineIntent(meta, {
       '容量是多少',
       '我平時穿L碼，選哪個',
     ],
-    negative: ['发错尺码了', '想换个大一码的', '优惠力度有多大', '尺寸合适，穿着很舒服', '你好', '什么时候发货'],
+    negative: [
+      '发错尺码了',
+      '想换个大一码的',
+      '优惠力度有多大',
+      '都等了多长时间了还不到',
+      '尺寸合适，穿着很舒服',
+      '你好',
+      '什么时候发货',
+    ],
   },
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANALYSED_LENGTH,
+  capForAnalysis,
   collapseNumbers,
   collapseRepeats,
+  dropInvisibles,
   dropPlatformHeaders,
   fixChatSpellings,
   foldWidth,
@@ -12,6 +15,20 @@ import {
 } from '@/lib/engine/normalize';
 
 describe('normalisation steps', () => {
+  it('removes zero-width and bidi characters without breaking the words around them', () => {
+    expect(dropInvisibles('什么\u200b时候\u200d发货')).toBe('什么时候发货');
+    expect(normalize('\u202e什么时\u2066候发\ufeff货\u00ad吗\u200f')).toBe('什么时候发货吗');
+  });
+
+  it('keeps a long message to its start and its end', () => {
+    const long = `还没发货${'啊'.repeat(1_000_000)}要开发票`;
+    const capped = capForAnalysis(long);
+    expect(capped.length).toBeLessThanOrEqual(ANALYSED_LENGTH);
+    expect(capped.startsWith('还没发货')).toBe(true);
+    expect(capped.endsWith('要开发票')).toBe(true);
+    expect(capForAnalysis('什么时候发货')).toBe('什么时候发货');
+  });
+
   it('converts traditional characters to simplified', () => {
     expect(traditionalToSimplified('還沒發貨嗎')).toBe('还没发货吗');
     expect(traditionalToSimplified('退貨運費誰出')).toBe('退货运费谁出');

@@ -57,6 +57,19 @@ describe('classify: the cases of the intent engine v2 issue', () => {
   });
 });
 
+describe('classify: text a page or a paste can bend', () => {
+  it('reads a shipping question with invisible characters inside it', () => {
+    expect(classify('什么时候发货').intent).toBe('ship_urge');
+    expect(classify('什么\u200b时候\u200c发\u200d货').intent).toBe('ship_urge');
+    expect(classify('\u2067什么时候发货\u2069').intent).toBe('ship_urge');
+  });
+
+  it('answers a megabyte message from its start and end', () => {
+    const result = classify(`还没发货吗${'，'.repeat(1_000_000)}`);
+    expect(result.intent).toBe('ship_urge');
+  });
+});
+
 describe('classify: follow-ups read with the conversation', () => {
   it('reads “还没发？” after a shipping question as ship_urge', () => {
     expect(classify('还没发？', ['你好', '请问什么时候发货']).intent).toBe('ship_urge');
