@@ -26,9 +26,7 @@ export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown):
   const [issue] = result.issues;
   const error = refusal(issue);
   const where = issue.path?.map((item) => String(item.key)).join('.') || 'body';
-  throw new HttpError(400, 'invalid', `Invalid request at ${where}: ${issue.message}`, error.params, {
-    problem: error.toData(),
-  });
+  throw new HttpError(400, error.code, `Invalid request at ${where}: ${issue.message}`, error.params);
 }
 
 /** The rate-limit key of a write: the device token's id, else the client address. */

@@ -3,14 +3,13 @@
  * own list (lib/messages/errors.ts) keep their meaning, so the extension words a refused pack as it does on
  * import; the server's own codes are below. `message` is English for a person reading logs or curl output.
  */
-import type { ErrorParams } from '@/lib/messages/errors';
+import type { ErrorCode, ErrorParams } from '@/lib/messages/errors';
 
 export type ServerErrorCode =
   | 'unauthorized'
   | 'revoked'
   | 'forbidden'
   | 'notFound'
-  | 'invalid'
   | 'codeInvalid'
   | 'shopExists'
   | 'noShop'
@@ -25,7 +24,7 @@ export type ServerErrorCode =
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ServerErrorCode,
+    readonly code: ServerErrorCode | ErrorCode,
     message: string,
     readonly params: ErrorParams = {},
     /** More fields of the answer, e.g. both sides of a conflict. */
