@@ -29,14 +29,14 @@ const { app } = await buildApp({
   },
 });
 await app.listen({ host, port });
+const setupCode = await issueSetupCode(db);
+if (setupCode) console.log(`Setup code (one use, 7 days): ${setupCode}`);
+// After the setup code: a launcher that waits for this line has the code too.
 console.log(
   `Huashu shop server on http://${host}:${port} (${db.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'})`,
 );
 if (!allowedOrigins.length)
   console.log('No extension origin set (HUASHU_EXTENSION_ORIGINS): browsers cannot call it yet');
-
-const setupCode = await issueSetupCode(db);
-if (setupCode) console.log(`Setup code (one use, 7 days): ${setupCode}`);
 
 const shutdown = async () => {
   await app.close();
