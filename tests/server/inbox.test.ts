@@ -1,5 +1,6 @@
 /** The feedback inbox (exactly once, masked, images) and the shop's statistics. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '@/server/app';
 import type { Db } from '@/server/db';
 import { type Member, openShop, openTestDb, type TestShop } from './harness';
 
@@ -58,6 +59,21 @@ describe('feedback inbox', () => {
     expect((await shop.call(shop.admin, 'GET', '/api/feedback')).json).toHaveLength(1);
     // The same key from another agent is another item.
     expect((await post(li, feedback('回复太慢'), 'queue-item-0001')).status).toBe(201);
+  });
+
+  it('stores a post retried after a server restart once', async () => {
+    const first = await post(wang, feedback('重启前发的'), 'queue-item-0009');
+    await shop.app.close();
+    const { app } = await buildApp({ db, allowedOrigins: [] });
+    const retry = await app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      headers: { authorization: `Bearer ${wang.token}`, 'idempotency-key': 'queue-item-0009' },
+      payload: feedback('重启前发的'),
+    });
+    await app.close();
+    expect(retry.json()).toEqual({ id: first.json.id, duplicate: true });
+    expect(await db.query('SELECT id FROM feedback')).toHaveLength(1);
   });
 
   it('refuses a reused key with other content, and a post without a key', async () => {

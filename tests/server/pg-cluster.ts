@@ -18,7 +18,7 @@ export function findPostgresBin(): string | null {
   return versions.length ? join(root, versions[0], 'bin') : null;
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -67,6 +67,7 @@ export async function startCluster(bin: string): Promise<Cluster> {
 
 export interface ServerProcess {
   url: string;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -74,7 +75,8 @@ export interface ServerProcess {
 /** `npm run server` as its own process on a free port, resolved once it listens. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  // Node with tsx's loader rather than the tsx launcher: the pid is the server's own (the benchmark reads its memory).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -91,6 +93,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
     output: () => output,
     async stop() {
       child.kill('SIGTERM');
