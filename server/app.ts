@@ -86,7 +86,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   app.get('/api/health', async () => ({ ok: true, database: options.db.kind, streams: live.size }));
 
-  app.addHook('onClose', async () => {
+  // Before the server stops accepting: open streams never end on their own, so closing would wait for them.
+  app.addHook('preClose', async () => {
     await live.stop();
   });
   return { app, live };

@@ -102,6 +102,17 @@ describe('setup and joining', () => {
     expect(ours.headers['access-control-allow-origin']).toBe(EXTENSION_ORIGIN);
     const theirs = await shop.call(agent, 'GET', '/api/library', undefined, { origin: 'https://evil.example' });
     expect(theirs.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await shop.app.inject({
+      method: 'OPTIONS',
+      url: '/api/feedback',
+      headers: {
+        origin: EXTENSION_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,idempotency-key',
+      },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-headers']).toContain('Idempotency-Key');
   });
 });
 
