@@ -21,13 +21,22 @@ export interface AppOptions {
   /** Origins allowed to call from a browser: the extension's `chrome-extension://<id>`. */
   allowedOrigins: readonly string[];
   limits?: Partial<RateLimits>;
+  /**
+   * Behind a load balancer: trust its X-Forwarded-For for the client's address (the login rate limit's key).
+   * Off by default, or anyone could pick their own address with that header and escape the limit.
+   */
+  trustProxy?: boolean;
   logger?: boolean;
 }
 
 const DEFAULT_LIMITS: RateLimits = { loginPerMinute: 10, writesPerMinute: 120 };
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; live: LiveHub }> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, trustProxy: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  });
   const live = new LiveHub(options.db);
   await live.start();
   const context: ServerContext = { db: options.db, live, limits: { ...DEFAULT_LIMITS, ...options.limits } };

@@ -23,6 +23,7 @@ if (applied.length) console.log(`Database: applied migrations ${applied.join(', 
 const { app } = await buildApp({
   db,
   allowedOrigins,
+  trustProxy: env.HUASHU_TRUST_PROXY === '1',
   limits: {
     ...(env.HUASHU_LOGIN_PER_MINUTE ? { loginPerMinute: Number(env.HUASHU_LOGIN_PER_MINUTE) } : {}),
     ...(env.HUASHU_WRITES_PER_MINUTE ? { writesPerMinute: Number(env.HUASHU_WRITES_PER_MINUTE) } : {}),

@@ -171,12 +171,13 @@ describe('what an agent may not do', () => {
 });
 
 describe('rate limits', () => {
-  it('slows down someone guessing codes', async () => {
+  it('slows down someone guessing codes, even one who forges X-Forwarded-For', async () => {
     await shop.app.close();
     shop = await openShop(db, { loginPerMinute: 3, writesPerMinute: 1000 });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 5; attempt++) {
-      statuses.push((await shop.call(null, 'POST', '/api/join', { code: 'AAAAA-BBBBB-CCCCC-DDDDD' })).status);
+      const forged = { 'x-forwarded-for': `10.0.0.${attempt}` };
+      statuses.push((await shop.call(null, 'POST', '/api/join', { code: 'AAAAA-BBBBB-CCCCC-DDDDD' }, forged)).status);
     }
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
   });
