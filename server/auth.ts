@@ -101,6 +101,8 @@ interface CodeRow {
   id: string;
   kind: 'setup' | 'invite';
   shop_id: number | null;
+  /** Set when the invitation is for another browser of someone already in the shop. */
+  user_id: number | null;
   role: Role | null;
   name: string | null;
   salt: Uint8Array;
@@ -113,7 +115,7 @@ async function takeCode(tx: Queryable, typed: string, kind: CodeRow['kind']): Pr
   const refused = new HttpError(400, 'codeInvalid', 'This code is wrong, used or expired');
   if (!parts) throw refused;
   const [row] = await tx.query<CodeRow>(
-    `SELECT id, kind, shop_id, role, name, salt, hash FROM codes
+    `SELECT id, kind, shop_id, user_id, role, name, salt, hash FROM codes
       WHERE id = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now() FOR UPDATE`,
     [parts.id, kind],
   );
@@ -174,10 +176,13 @@ export function registerAccountRoutes(app: FastifyInstance, { db, live, limits }
     const body = parseWith(JoinSchema, request.body);
     const result = await db.transaction(async (tx) => {
       const invite = await takeCode(tx, body.code, 'invite');
-      const [user] = await tx.query<{ id: number }>(
-        'INSERT INTO users (shop_id, name, role) VALUES ($1, $2, $3) RETURNING id',
-        [invite.shop_id, invite.name, invite.role],
-      );
+      const [user] = invite.user_id
+        ? [{ id: invite.user_id }]
+        : await tx.query<{ id: number }>('INSERT INTO users (shop_id, name, role) VALUES ($1, $2, $3) RETURNING id', [
+            invite.shop_id,
+            invite.name,
+            invite.role,
+          ]);
       const token = await addDevice(tx, user.id, body.label);
       const [shop] = await tx.query<{ name: string }>('SELECT name FROM shops WHERE id = $1', [invite.shop_id]);
       return {
@@ -209,6 +214,24 @@ export function registerAccountRoutes(app: FastifyInstance, { db, live, limits }
       [invite.id, me.shopId, body.role, body.name, invite.salt, invite.hash, me.userId, INVITE_CODE_DAYS],
     );
     return reply.code(201).send({ code: invite.code, name: body.name, role: body.role, expiresAt: row.expires_at });
+  });
+
+  /** A code for another browser of someone already in the shop: it joins as that person, not a new one. */
+  app.post<{ Params: { id: string } }>('/api/users/:id/invites', async (request, reply) => {
+    const me = await authenticate(db, request);
+    requireAdmin(me, 'inviting people');
+    const [user] = await db.query<{ id: number; name: string; role: Role }>(
+      'SELECT id, name, role FROM users WHERE id = $1 AND shop_id = $2',
+      [Number.parseInt(request.params.id, 10) || 0, me.shopId],
+    );
+    if (!user) throw notFound('Person');
+    const invite = newOneTimeCode();
+    const [row] = await db.query<{ expires_at: Date }>(
+      `INSERT INTO codes (id, kind, shop_id, user_id, role, name, salt, hash, created_by, expires_at)
+       VALUES ($1, 'invite', $2, $3, $4, $5, $6, $7, $8, now() + make_interval(days => $9)) RETURNING expires_at`,
+      [invite.id, me.shopId, user.id, user.role, user.name, invite.salt, invite.hash, me.userId, INVITE_CODE_DAYS],
+    );
+    return reply.code(201).send({ code: invite.code, name: user.name, role: user.role, expiresAt: row.expires_at });
   });
 
   app.get('/api/users', async (request) => {

@@ -181,6 +181,19 @@ describe('statistics', () => {
     expect(figures.hours[14]).toBe(4);
   });
 
+  it('sums the browsers of one agent under that agent, each browser’s push kept apart', async () => {
+    const invite = await shop.call(shop.admin, 'POST', `/api/users/${wang.id}/invites`);
+    const laptop = await shop.call(null, 'POST', '/api/join', { code: invite.json.code, label: '笔记本' });
+    expect(laptop.json.user).toEqual({ id: wang.id, name: '小王', role: 'agent' });
+    const secondBrowser = { token: laptop.json.token, id: wang.id, name: '小王' };
+    await shop.call(wang, 'PUT', '/api/stats', { rows: [buyerRow('2026-11-28', 10, 9, {})] });
+    await shop.call(secondBrowser, 'PUT', '/api/stats', { rows: [buyerRow('2026-11-28', 6, 3, {})] });
+    const figures = (await shop.call(shop.admin, 'GET', '/api/stats')).json;
+    expect(figures.agents).toEqual([expect.objectContaining({ name: '小王', buyerMessages: 16, answeredIn3m: 12 })]);
+    const people = (await shop.call(shop.admin, 'GET', '/api/users')).json;
+    expect(people.find((person: { id: number }) => person.id === wang.id).devices).toHaveLength(2);
+  });
+
   it('replaces a day pushed again rather than counting it twice', async () => {
     await shop.call(wang, 'PUT', '/api/stats', { rows: [buyerRow('2026-11-28', 10, 9, {})] });
     await shop.call(wang, 'PUT', '/api/stats', { rows: [buyerRow('2026-11-28', 10, 9, {})] });

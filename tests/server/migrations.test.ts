@@ -27,7 +27,7 @@ describe('migrations', () => {
         VALUES (1, 2, 'device-admin-0001', 'key-00000001', 'h', 'other', '旧反馈', '{}');
     `);
 
-    expect(await migrate(db)).toEqual([2]);
+    expect(await migrate(db)).toEqual([2, 3]);
 
     const [library] = await db.query<{ revision: number; data: { rules: { reply: string }[] } }>(
       'SELECT revision, data FROM library',
@@ -50,6 +50,7 @@ describe('migrations', () => {
     expect(await db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([
       { version: 1 },
       { version: 2 },
+      { version: 3 },
     ]);
   });
 });

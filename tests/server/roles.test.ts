@@ -131,6 +131,7 @@ describe('what an agent may not do', () => {
       ['read the history', 'GET', '/api/library/changes'],
       ['roll a change back', 'POST', '/api/library/changes/1/rollback'],
       ['invite', 'POST', '/api/invites', { name: '坏人', role: 'admin' }],
+      ['invite a browser as the admin', 'POST', `/api/users/${shop.admin.id}/invites`],
       ['list people', 'GET', '/api/users'],
       ['revoke the admin', 'POST', `/api/devices/${adminDevice}/revoke`],
       ["list another agent's feedback", 'GET', `/api/feedback?agent=${otherAgent.id}`],
