@@ -1,13 +1,20 @@
 /**
  * Starts the feedback service in the background: the database, the webhook queue and its wake-ups.
  * A timer covers short waits while the service worker lives; an alarm wakes a stopped worker for long
- * ones, and every start runs the queue once, so nothing queued waits for the next feedback.
+ * ones (the hourly retries too), and every start tries everything not yet delivered once.
  */
 import type { IDBPDatabase } from 'idb';
 import { type FeedbackDb, openFeedbackDb } from '@/lib/feedback/db';
+import type { PostDeps } from '@/lib/feedback/queue';
 import { createFeedbackService } from '@/lib/feedback/service';
 
 const ALARM = 'huashu-feedback-webhook';
+
+/** How the worker reaches a webhook: only an origin the admin granted on the feedback page. */
+export const webhookPost: PostDeps = {
+  fetch: (input, init) => fetch(input, init),
+  granted: (origin) => browser.permissions.contains({ origins: [origin] }),
+};
 
 export function startFeedbackServices() {
   let db: Promise<IDBPDatabase<FeedbackDb>> | null = null;
@@ -22,7 +29,7 @@ export function startFeedbackServices() {
     },
     now: () => Date.now(),
     uuid: () => crypto.randomUUID(),
-    fetch: (input, init) => fetch(input, init),
+    ...webhookPost,
     setTimer(run, ms) {
       clearTimeout(timer);
       timer = setTimeout(run, ms);
@@ -33,6 +40,6 @@ export function startFeedbackServices() {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void service.queue.run();
   });
-  void service.queue.run().catch(() => {});
+  void service.queue.start().catch(() => {});
   return service.handlers;
 }

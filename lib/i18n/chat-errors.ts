@@ -66,7 +66,7 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     why: '匹配原因无效',
     replies: '推荐话术无效',
     product: '商品无效',
-    webhookUrl: 'Webhook 地址须以 http:// 或 https:// 开头',
+    webhookUrl: 'Webhook 地址须以 https:// 开头（本机地址可用 http://）',
   },
   en: {
     request: 'Invalid request',
@@ -113,7 +113,7 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     why: 'Invalid reasons',
     replies: 'Invalid suggested replies',
     product: 'Invalid product',
-    webhookUrl: 'The webhook URL must start with http:// or https://',
+    webhookUrl: 'The webhook URL must start with https:// (http:// only for this computer)',
   },
 };
 

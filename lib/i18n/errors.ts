@@ -96,6 +96,8 @@ const zh: Texts = {
   selectorMissing: (p) => `缺少「${str(p.char)}」`,
   selectorEmptyItem: () => '逗号之间缺少选择器',
   selectorDanglingCombinator: () => '组合符（> + ~）两边都要有选择器',
+  feedbackMissing: () => '这条反馈已被删除',
+  webhookMissing: () => '尚未设置 Webhook 地址，无法重新发送',
 };
 
 const en: Texts = {
@@ -172,6 +174,8 @@ const en: Texts = {
   selectorMissing: (p) => `missing "${str(p.char)}"`,
   selectorEmptyItem: () => 'an empty item between commas',
   selectorDanglingCombinator: () => 'a combinator (> + ~) needs a selector on both sides',
+  feedbackMissing: () => 'This feedback was deleted',
+  webhookMissing: () => 'No webhook is set, so nothing can be resent',
 };
 
 export const ERROR_TEXTS: Record<Language, Texts> = { zh, en };

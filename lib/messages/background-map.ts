@@ -10,6 +10,7 @@ import {
   FeedbackIdSchema,
   FeedbackIdsSchema,
   FeedbackInputSchema,
+  FeedbackResendSchema,
   FeedbackResolvedSchema,
   FeedbackSettingsSchema,
 } from '@/lib/feedback/schema';
@@ -188,6 +189,8 @@ export const BACKGROUND_REQUESTS = {
   deleteFeedback: { request: FeedbackIdsSchema, response: returns<FeedbackSummary[]>() },
   /** All items, or the chosen ones, with their images, for the zip export. */
   exportFeedback: { request: FeedbackExportSchema, response: returns<FeedbackItem[]>() },
+  /** 重新发送: the chosen items go to the webhook now. */
+  resendFeedback: { request: FeedbackResendSchema, response: returns<FeedbackSummary[]>() },
   feedbackSettings: { request: none, response: returns<FeedbackSettings>() },
   saveFeedbackSettings: { request: FeedbackSettingsSchema, response: returns<FeedbackSettings>() },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;

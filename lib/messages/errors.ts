@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'feedbackTooManyImages',
   /** One chat tab sent more feedback in a minute than an agent would; `max` items a minute pass. */
   'feedbackRateLimited',
+  /** The inbox asked about an item someone deleted meanwhile. */
+  'feedbackMissing',
+  /** 重新发送 with no webhook set. */
+  'webhookMissing',
   /**
    * A problem and where it is: `where` is a place (one of the place codes below) or a key path that reads the
    * same in every language ("slots", "feige.composer"); `problem` is the coded problem.
