@@ -14,12 +14,15 @@ import type { PopupStrings } from '@/lib/i18n/popup';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
+import { CodedError } from '@/lib/messages/errors';
 import type { Solution } from '@/lib/solutions/types';
 
 /** Feedback concerns Huashu's own recommendations, so only solutions of a built-in intent take it. */
 export type IntentSolution = Solution & { intent: IntentId };
 
 interface FormState {
+  /** Made once per draft: every submit of this draft, retries included, stores at most one item. */
+  requestId: string;
   open: boolean;
   draft: FeedbackDraft;
   processing: number;
@@ -53,6 +56,11 @@ export function feedbackContext(solution: IntentSolution, buyerText: string): Fe
   };
 }
 
+/** A refusal with a reason (the background answered); anything else is the connection failing. */
+function isCodedError(error: unknown): boolean {
+  return error instanceof CodedError && error.code !== 'backgroundDown';
+}
+
 export function createFeedbackController(options: FeedbackControllerOptions) {
   const forms = new Map<string, FormState>();
 
@@ -61,6 +69,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
     if (form) form.open = true;
     else {
       forms.set(conversationId, {
+        requestId: crypto.randomUUID(),
         open: true,
         draft: { category: 'wrong_intent', description: '', images: [], context: feedbackContext(solution, buyerText) },
         processing: 0,
@@ -108,10 +117,17 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
     const form = forms.get(conversationId);
     if (!form || form.submitting) return;
     update(conversationId, { submitting: true, error: undefined });
+    const input = { ...form.draft, requestId: form.requestId };
     try {
-      await callBackground('submitFeedback', form.draft);
+      // A worker stopped mid-request may have stored the item before its answer was lost: one retry under the
+      // same request id finds it rather than storing it again.
+      const { duplicate } = await callBackground('submitFeedback', input).catch((error: unknown) => {
+        if (isCodedError(error)) throw error;
+        return callBackground('submitFeedback', input);
+      });
       forms.delete(conversationId);
-      options.sent(conversationId, options.strings().feedback.sent);
+      const t = options.strings().feedback;
+      options.sent(conversationId, duplicate ? t.sentBefore : t.sent);
     } catch (error) {
       update(conversationId, {
         submitting: false,

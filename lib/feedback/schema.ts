@@ -58,6 +58,7 @@ const FeedbackImageSchema = v.pipe(
 export const FeedbackInputSchema = v.pipe(
   v.object(
     {
+      requestId: v.optional(v.pipe(v.string('requestId'), v.uuid('requestId'))),
       category: v.picklist(FEEDBACK_CATEGORIES, 'category'),
       description: text('description', FEEDBACK_LIMITS.descriptionChars),
       images: v.array(FeedbackImageSchema, 'images'),

@@ -73,7 +73,11 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
   return {
     queue,
     handlers: {
-      async submitFeedback(input: FeedbackInput): Promise<{ id: string }> {
+      /** `duplicate`: this request id was stored before (a retry after a lost answer); nothing new is stored. */
+      async submitFeedback(input: FeedbackInput): Promise<{ id: string; duplicate: boolean }> {
+        if (input.requestId && (await (await deps.db()).get('items', input.requestId))) {
+          return { id: input.requestId, duplicate: true };
+        }
         const description = input.description.trim();
         if (!description) throw new CodedError('feedbackDescriptionMissing');
         const images = input.images.map((image) => {
@@ -87,7 +91,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
           };
         });
         const record: FeedbackRecord = {
-          id: deps.uuid(),
+          id: input.requestId ?? deps.uuid(),
           createdAt: deps.now(),
           category: input.category,
           description: maskPersonal(description),
@@ -99,7 +103,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
         const { webhookUrl } = await settings();
         // Queued after the item is stored: a failing webhook never loses feedback.
         if (webhookUrl) void queue.enqueue(record.id, webhookUrl).catch(() => {});
-        return { id: record.id };
+        return { id: record.id, duplicate: false };
       },
       listFeedback: () => list(),
       getFeedback: ({ id }: { id: string }) => item(id),

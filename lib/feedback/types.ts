@@ -48,6 +48,11 @@ export interface FeedbackImageData {
 export const IMAGE_TYPES: readonly FeedbackImageData['type'][] = ['image/webp', 'image/jpeg', 'image/png'];
 
 export interface FeedbackInput {
+  /**
+   * Made in the page once per draft and kept across retries: it becomes the item's id, so a submit repeated
+   * after a lost answer stores nothing twice.
+   */
+  requestId?: string;
   category: FeedbackCategory;
   description: string;
   images: FeedbackImageData[];

@@ -97,6 +97,7 @@ const zh: Texts = {
   selectorEmptyItem: () => '逗号之间缺少选择器',
   selectorDanglingCombinator: () => '组合符（> + ~）两边都要有选择器',
   feedbackMissing: () => '这条反馈已被删除',
+  replyConflict: () => '这条话术刚被其他人修改过，你的修改尚未保存：请对比后再保存',
   webhookMissing: () => '尚未设置 Webhook 地址，无法重新发送',
 };
 
@@ -175,6 +176,7 @@ const en: Texts = {
   selectorEmptyItem: () => 'an empty item between commas',
   selectorDanglingCombinator: () => 'a combinator (> + ~) needs a selector on both sides',
   feedbackMissing: () => 'This feedback was deleted',
+  replyConflict: () => 'Someone else changed this reply meanwhile; yours is not saved yet. Compare, then save',
   webhookMissing: () => 'No webhook is set, so nothing can be resent',
 };
 

@@ -128,11 +128,35 @@ export const BACKGROUND_REQUESTS = {
   shopState: { request: none, response: snapshot },
   /** Edits an official reply (an override) or one of the shop's own replies. */
   saveReply: {
-    request: inCatalogue(v.object({ ...slot, replyId: id('replyId'), text: replyText }, 'request')),
+    request: inCatalogue(
+      v.object(
+        {
+          ...slot,
+          replyId: id('replyId'),
+          text: replyText,
+          /** The text the edit started from: a save over someone else's newer text is refused as a conflict. */
+          base: v.optional(replyText),
+        },
+        'request',
+      ),
+    ),
     response: snapshot,
   },
   restoreReply: { request: ReplyRefSchema, response: snapshot },
-  addOwnReply: { request: inCatalogue(v.object({ ...slot, text: replyText }, 'request')), response: snapshot },
+  addOwnReply: {
+    request: inCatalogue(
+      v.object(
+        {
+          ...slot,
+          text: replyText,
+          /** Made in the page once per new reply; a retry with it adds nothing twice. */
+          requestId: v.optional(v.pipe(v.string('requestId'), v.uuid('requestId'))),
+        },
+        'request',
+      ),
+    ),
+    response: snapshot,
+  },
   deleteOwnReply: { request: ReplyRefSchema, response: snapshot },
   reorderReplies: {
     request: inCatalogue(v.object({ ...slot, order: list('replyOrder', 20, id('replyOrder')) }, 'request')),
@@ -182,7 +206,7 @@ export const BACKGROUND_REQUESTS = {
     response: returns<StatsSummaryState>(),
   },
   // Feedback (我要反馈): the popup sends, the options page's inbox reads. Lists come newest first.
-  submitFeedback: { request: FeedbackInputSchema, response: returns<{ id: string }>() },
+  submitFeedback: { request: FeedbackInputSchema, response: returns<{ id: string; duplicate: boolean }>() },
   listFeedback: { request: none, response: returns<FeedbackSummary[]>() },
   getFeedback: { request: FeedbackIdSchema, response: returns<FeedbackItem | null>() },
   setFeedbackResolved: { request: FeedbackResolvedSchema, response: returns<FeedbackSummary[]>() },

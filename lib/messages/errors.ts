@@ -87,6 +87,8 @@ export const ERROR_CODES = [
   'ownRepliesFull',
   'replyDeleted',
   'repliesChanged',
+  /** Someone saved this reply since the edit began: `theirs` is what is stored, `yours` what was sent. */
+  'replyConflict',
   'intentManaged',
   'ruleDeleted',
   'tooManyRules',

@@ -182,3 +182,25 @@ describe('webhook delivery in the inbox', () => {
     expect(fetched).toBe(0);
   });
 });
+
+describe('a submit retried after its answer was lost', () => {
+  test('stores one item under the page’s request id and says the retry found it', async () => {
+    const factory = new IDBFactory();
+    const { handlers } = service(factory);
+    const requestId = '0b7c2a52-8a8e-4f37-9d3c-2f1e5a6b7c8d';
+    await expect(handlers.submitFeedback({ ...input(), requestId })).resolves.toEqual({
+      id: requestId,
+      duplicate: false,
+    });
+    // The worker stopped before answering; the page submits the same draft again.
+    await expect(service(factory).handlers.submitFeedback({ ...input(), requestId })).resolves.toEqual({
+      id: requestId,
+      duplicate: true,
+    });
+    expect(await handlers.listFeedback()).toHaveLength(1);
+  });
+
+  test('a request id that is not a UUID is refused', () => {
+    expect(refusal(() => backgroundRequest('submitFeedback', { ...input(), requestId: 'fb1' }))).toBe('请求编号无效');
+  });
+});

@@ -86,9 +86,16 @@ describe('errors travel as codes', () => {
     expect(errorText(data, 'en')).toBe('At most 3 images');
   });
 
-  test('an unexpected error becomes an internal code that still names the detail', () => {
+  test('an unexpected error becomes an internal code: the detail stays in the data for logs, never on screen', () => {
     const data = toErrorData(new TypeError('x is not a function'));
-    expect(data.code).toBe('internal');
-    expect(errorText(data, 'en')).toContain('x is not a function');
+    expect(data).toMatchObject({ code: 'internal', params: { detail: 'x is not a function' } });
+    expect(errorText(data, 'zh')).toBe('出现意外错误，请重试；如果反复出现，请刷新页面');
+  });
+
+  test('the browser’s own English errors are worded by what they mean, never shown raw', () => {
+    const stopped = new Error('Could not establish connection. Receiving end does not exist.');
+    expect(errorText(stopped, 'zh')).toBe('话术助手后台无响应');
+    expect(errorText(new Error('Extension context invalidated.'), 'zh')).toBe('话术助手已更新或重新加载，请刷新页面');
+    expect(errorText(new Error('Failed to fetch'), 'zh')).not.toMatch(/[A-Za-z]/);
   });
 });
