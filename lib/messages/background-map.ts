@@ -41,6 +41,26 @@ const optionalText = (field: Field, max: number) =>
     v.nullish(text(field, max)),
     v.transform((value) => value ?? undefined),
   );
+/** What marks a field the page showed longer than Huashu reads. */
+export const CUT_MARKER = '…';
+/** Cut, with the marker, rather than refused: a page showing an odd field still gets its suggestion. */
+const clipped = (field: Field, max: number) =>
+  v.pipe(
+    v.string(field),
+    v.transform((value) => (value.length > max ? `${value.slice(0, max - CUT_MARKER.length)}${CUT_MARKER}` : value)),
+  );
+/** Absent and null both read as absent; too long is cut. */
+const optionalClipped = (field: Field, max: number) =>
+  v.pipe(
+    v.nullish(clipped(field, max)),
+    v.transform((value) => value ?? undefined),
+  );
+/** A list the page shows, kept to `keep` items (`fromEnd`: the latest); only absurd lengths are refused. */
+const keptList = <S extends v.GenericSchema>(field: Field, keep: number, item: S, fromEnd = false) =>
+  v.pipe(
+    list(field, LIMITS.listItemsRead, item),
+    v.transform((items) => (fromEnd ? items.slice(-keep) : items.slice(0, keep))),
+  );
 /** Buyer text is cut rather than refused: a huge message still deserves a suggestion, and its cues come first. */
 const buyerText = (field: Field) =>
   v.pipe(
@@ -53,14 +73,14 @@ const returns = <T>() => undefined as T;
 
 const OrderSchema = v.object(
   {
-    id: id('orderId'),
-    product: optionalText('orderField', LIMITS.fieldChars),
-    amount: optionalText('orderField', LIMITS.fieldChars),
-    status: optionalText('orderField', LIMITS.fieldChars),
-    paidAt: optionalText('orderField', LIMITS.fieldChars),
-    promiseShipBy: optionalText('orderField', LIMITS.fieldChars),
-    courier: optionalText('orderField', LIMITS.fieldChars),
-    trackingNo: optionalText('orderField', LIMITS.fieldChars),
+    id: clipped('orderId', LIMITS.idChars),
+    product: optionalClipped('orderField', LIMITS.fieldChars),
+    amount: optionalClipped('orderField', LIMITS.fieldChars),
+    status: optionalClipped('orderField', LIMITS.fieldChars),
+    paidAt: optionalClipped('orderField', LIMITS.fieldChars),
+    promiseShipBy: optionalClipped('orderField', LIMITS.fieldChars),
+    courier: optionalClipped('orderField', LIMITS.fieldChars),
+    trackingNo: optionalClipped('orderField', LIMITS.fieldChars),
   },
   'order',
 );
@@ -70,12 +90,12 @@ const SuggestSchema = v.object(
     conversationId: id('conversation'),
     messageId: id('message'),
     text: buyerText('text'),
-    /** The buyer's earlier text messages in this conversation, oldest first. */
-    history: v.optional(list('history', LIMITS.historyItems, buyerText('history')), []),
-    buyerName: optionalText('buyerName', LIMITS.fieldChars),
-    orders: v.optional(list('orders', LIMITS.orders, OrderSchema), []),
-    /** The order the buyer confirmed or the agent picked, if any. */
-    chosenOrderId: optionalText('orderId', LIMITS.idChars),
+    /** The buyer's earlier text messages in this conversation, oldest first; the latest are kept. */
+    history: v.optional(keptList('history', LIMITS.historyItems, buyerText('history'), true), []),
+    buyerName: optionalClipped('buyerName', LIMITS.fieldChars),
+    orders: v.optional(keptList('orders', LIMITS.orders, OrderSchema), []),
+    /** The order the buyer confirmed or the agent picked, if any; cut as the order ids are, so they still match. */
+    chosenOrderId: optionalClipped('orderId', LIMITS.idChars),
     /** What the host page's adapter can do, so unsupported actions show disabled. */
     capabilities: v.optional(list('actions', ACTION_IDS.length, v.picklist(ACTION_IDS, 'actions')), []),
   },
