@@ -42,7 +42,7 @@ const optionalText = (field: Field, max: number) =>
     v.transform((value) => value ?? undefined),
   );
 /** What marks a field the page showed longer than Huashu reads. */
-export const CUT_MARKER = '…';
+const CUT_MARKER = '…';
 /** Cut, with the marker, rather than refused: a page showing an odd field still gets its suggestion. */
 const clipped = (field: Field, max: number) =>
   v.pipe(
