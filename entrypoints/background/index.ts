@@ -3,6 +3,7 @@
  * Every service lives in its own module; nothing here holds logic of its own.
  */
 import { startFeedbackServices } from '@/entrypoints/background/feedback';
+import { reattachOpenTabs } from '@/entrypoints/background/reattach';
 import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
 import { startShopServices } from '@/entrypoints/background/shop';
 import { showPageHealth } from '@/entrypoints/background/toolbar';
@@ -44,4 +45,5 @@ export default defineBackground(() => {
     reportHealth: showPageHealth,
     testSelectors: testSelectorsOnTabs,
   });
+  void reattachOpenTabs().catch(() => {});
 });

@@ -61,8 +61,55 @@ function isCodedError(error: unknown): boolean {
   return error instanceof CodedError && error.code !== 'backgroundDown';
 }
 
+/** Where drafts wait in extension storage (never the page's own storage: the page could read that). */
+const DRAFTS_KEY = 'huashu-feedback-drafts';
+/** A draft older than this is dropped rather than restored. */
+const DRAFT_KEEP_MS = 24 * 60 * 60_000;
+/** Images are kept with a draft only up to this size in all: extension storage holds about 10 MB. */
+const DRAFT_IMAGE_CHARS = 3 * 1024 * 1024;
+
+interface SavedDraft {
+  requestId: string;
+  open: boolean;
+  draft: FeedbackDraft;
+  savedAt: number;
+}
+
 export function createFeedbackController(options: FeedbackControllerOptions) {
   const forms = new Map<string, FormState>();
+
+  /**
+   * Every change is written at once to extension storage: an update replaces this content script without
+   * warning, and the new one restores the half-written form (same request id, so it is still sent once).
+   */
+  function persist() {
+    const saved: Record<string, SavedDraft> = {};
+    for (const [conversationId, form] of forms) {
+      const images = form.draft.images.reduce((chars, image) => chars + image.dataUrl.length, 0);
+      const draft = images > DRAFT_IMAGE_CHARS ? { ...form.draft, images: [] } : form.draft;
+      saved[conversationId] = { requestId: form.requestId, open: form.open, draft, savedAt: Date.now() };
+    }
+    void browser.storage.local.set({ [DRAFTS_KEY]: saved }).catch(() => {});
+  }
+
+  /** Drafts a previous content script left, restored before the agent touches a form here. */
+  const restored = browser.storage.local
+    .get(DRAFTS_KEY)
+    .then((stored) => {
+      const saved = (stored[DRAFTS_KEY] ?? {}) as Record<string, SavedDraft>;
+      for (const [conversationId, entry] of Object.entries(saved)) {
+        if (forms.has(conversationId) || !isSavedDraft(entry) || Date.now() - entry.savedAt > DRAFT_KEEP_MS) continue;
+        forms.set(conversationId, {
+          requestId: entry.requestId,
+          open: entry.open,
+          draft: entry.draft,
+          processing: 0,
+          submitting: false,
+        });
+      }
+      options.redraw();
+    })
+    .catch(() => {});
 
   function open(conversationId: string, solution: IntentSolution, buyerText: string) {
     const form = forms.get(conversationId);
@@ -76,6 +123,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
         submitting: false,
       });
     }
+    persist();
     options.redraw();
   }
 
@@ -83,6 +131,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
     const form = forms.get(conversationId);
     if (!form) return;
     Object.assign(form, patch);
+    persist();
     options.redraw();
   }
 
@@ -103,6 +152,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
         try {
           const image = await downscaleImage(file);
           form.draft.images = [...form.draft.images, image];
+          persist();
         } catch {
           form.error = options.strings().feedback.imageFailed(file.name || 'image');
         } finally {
@@ -126,6 +176,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
         return callBackground('submitFeedback', input);
       });
       forms.delete(conversationId);
+      persist();
       const t = options.strings().feedback;
       options.sent(conversationId, duplicate ? t.sentBefore : t.sent);
     } catch (error) {
@@ -151,22 +202,35 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
         onChange={(patch) => {
           // The current draft, not this render's: a redraw may not have happened since the last change.
           form.draft = { ...form.draft, ...patch };
+          persist();
           options.redraw();
         }}
         onAddFiles={(files) => void addFiles(conversationId, files)}
         onRemoveImage={(index) => {
           form.draft = { ...form.draft, images: form.draft.images.filter((_, at) => at !== index) };
           form.error = undefined;
+          persist();
           options.redraw();
         }}
         onSubmit={() => void submit(conversationId)}
         onCancel={() => {
           forms.delete(conversationId);
+          persist();
           options.redraw();
         }}
       />
     );
   }
 
-  return { open, view };
+  return { open, view, restored };
+}
+
+function isSavedDraft(value: unknown): value is SavedDraft {
+  const entry = value as Partial<SavedDraft> | null;
+  return (
+    typeof entry?.requestId === 'string' &&
+    typeof entry.savedAt === 'number' &&
+    typeof entry.draft?.description === 'string' &&
+    Array.isArray(entry.draft.images)
+  );
 }
