@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'packNotPack',
   /** `version` the pack has, `supported` the one this build reads. */
   'packVersion',
+  /** Nested deeper than a pack ever is (`max` levels). */
+  'packTooDeep',
   // Reply packs: problems inside invalidAt.
   'notList',
   'tooManyItems',
@@ -74,6 +76,9 @@ export const ERROR_CODES = [
   'replyTooLong',
   'replyUnknownVariable',
   'replyUnpairedBraces',
+  /** A control, bidi or replacement character (`char`, as U+XXXX) at 1-based `position`. */
+  'replyUnsafeChar',
+  'keywordUnsafeChar',
   'keywordsMissing',
   'tooManyKeywords',
   'keywordTooLong',
@@ -118,6 +123,8 @@ export const ERROR_CODES = [
   'selectorMissing',
   'selectorEmptyItem',
   'selectorDanglingCombinator',
+  /** html, body, *, :root: a selector for the whole page, which would flatten the chat into plain text. */
+  'selectorWholePage',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The refusals the chat page can show; the content script bundles only their words (lib/i18n/chat-errors.ts). */
