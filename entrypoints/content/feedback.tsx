@@ -61,8 +61,11 @@ function isCodedError(error: unknown): boolean {
   return error instanceof CodedError && error.code !== 'backgroundDown';
 }
 
-/** Where drafts wait in extension storage (never the page's own storage: the page could read that). */
-const DRAFTS_KEY = 'huashu-feedback-drafts';
+/**
+ * Where a conversation's draft waits in extension storage (never the page's own storage: the page could read
+ * it). One key per conversation, so chat tabs open side by side never overwrite each other's drafts.
+ */
+const DRAFT_KEY_PREFIX = 'huashu-feedback-draft:';
 /** A draft older than this is dropped rather than restored. */
 const DRAFT_KEEP_MS = 24 * 60 * 60_000;
 /** Images are kept with a draft only up to this size in all: extension storage holds about 10 MB. */
@@ -82,23 +85,31 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
    * Every change is written at once to extension storage: an update replaces this content script without
    * warning, and the new one restores the half-written form (same request id, so it is still sent once).
    */
-  function persist() {
-    const saved: Record<string, SavedDraft> = {};
-    for (const [conversationId, form] of forms) {
-      const images = form.draft.images.reduce((chars, image) => chars + image.dataUrl.length, 0);
-      const draft = images > DRAFT_IMAGE_CHARS ? { ...form.draft, images: [] } : form.draft;
-      saved[conversationId] = { requestId: form.requestId, open: form.open, draft, savedAt: Date.now() };
-    }
-    void browser.storage.local.set({ [DRAFTS_KEY]: saved }).catch(() => {});
+  function persist(conversationId: string) {
+    const key = `${DRAFT_KEY_PREFIX}${conversationId}`;
+    const form = forms.get(conversationId);
+    const write = form ? browser.storage.local.set({ [key]: saved(form) }) : browser.storage.local.remove(key);
+    void write.catch(() => {});
+  }
+
+  function saved(form: FormState): SavedDraft {
+    const images = form.draft.images.reduce((chars, image) => chars + image.dataUrl.length, 0);
+    const draft = images > DRAFT_IMAGE_CHARS ? { ...form.draft, images: [] } : form.draft;
+    return { requestId: form.requestId, open: form.open, draft, savedAt: Date.now() };
   }
 
   /** Drafts a previous content script left, restored before the agent touches a form here. */
-  const restored = browser.storage.local
-    .get(DRAFTS_KEY)
+  void browser.storage.local
+    .get(null)
     .then((stored) => {
-      const saved = (stored[DRAFTS_KEY] ?? {}) as Record<string, SavedDraft>;
-      for (const [conversationId, entry] of Object.entries(saved)) {
-        if (forms.has(conversationId) || !isSavedDraft(entry) || Date.now() - entry.savedAt > DRAFT_KEEP_MS) continue;
+      for (const [key, entry] of Object.entries(stored)) {
+        if (!key.startsWith(DRAFT_KEY_PREFIX)) continue;
+        const conversationId = key.slice(DRAFT_KEY_PREFIX.length);
+        if (forms.has(conversationId) || !isSavedDraft(entry)) continue;
+        if (Date.now() - entry.savedAt > DRAFT_KEEP_MS) {
+          void browser.storage.local.remove(key).catch(() => {});
+          continue;
+        }
         forms.set(conversationId, {
           requestId: entry.requestId,
           open: entry.open,
@@ -123,7 +134,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
         submitting: false,
       });
     }
-    persist();
+    persist(conversationId);
     options.redraw();
   }
 
@@ -131,7 +142,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
     const form = forms.get(conversationId);
     if (!form) return;
     Object.assign(form, patch);
-    persist();
+    persist(conversationId);
     options.redraw();
   }
 
@@ -152,7 +163,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
         try {
           const image = await downscaleImage(file);
           form.draft.images = [...form.draft.images, image];
-          persist();
+          persist(conversationId);
         } catch {
           form.error = options.strings().feedback.imageFailed(file.name || 'image');
         } finally {
@@ -176,7 +187,7 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
         return callBackground('submitFeedback', input);
       });
       forms.delete(conversationId);
-      persist();
+      persist(conversationId);
       const t = options.strings().feedback;
       options.sent(conversationId, duplicate ? t.sentBefore : t.sent);
     } catch (error) {
@@ -202,27 +213,27 @@ export function createFeedbackController(options: FeedbackControllerOptions) {
         onChange={(patch) => {
           // The current draft, not this render's: a redraw may not have happened since the last change.
           form.draft = { ...form.draft, ...patch };
-          persist();
+          persist(conversationId);
           options.redraw();
         }}
         onAddFiles={(files) => void addFiles(conversationId, files)}
         onRemoveImage={(index) => {
           form.draft = { ...form.draft, images: form.draft.images.filter((_, at) => at !== index) };
           form.error = undefined;
-          persist();
+          persist(conversationId);
           options.redraw();
         }}
         onSubmit={() => void submit(conversationId)}
         onCancel={() => {
           forms.delete(conversationId);
-          persist();
+          persist(conversationId);
           options.redraw();
         }}
       />
     );
   }
 
-  return { open, view, restored };
+  return { open, view };
 }
 
 function isSavedDraft(value: unknown): value is SavedDraft {

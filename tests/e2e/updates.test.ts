@@ -27,10 +27,36 @@ describe('updates', () => {
     await demo.buyerSays(page, open, '发货了吗');
     await expect.poll(() => popup(page).isVisible(), { timeout: 10_000 }).toBe(true);
     await expect(popup(page).locator('.hs-fb-text').inputValue()).resolves.toBe('推荐的话术没提到预售');
+    // Cancelled, the draft is gone for good: the next test starts without it.
+    await popup(page).locator('.hs-feedback').getByRole('button', { name: '取消' }).click();
     await expect(page.locator('.composer-input').innerText()).resolves.toBe('亲，稍等我查一下');
     // Past the wait for a new version: nobody asks for a refresh that isn't needed.
     await new Promise((resolve) => setTimeout(resolve, 4000));
     await expect(page.locator('huashu-reload-notice').count()).resolves.toBe(0);
+  });
+
+  test('the reload button on chrome://extensions: the popup and the feedback draft come back without a refresh', async () => {
+    const { page } = workbench;
+    const open = await demo.currentId(page);
+    await demo.buyerSays(page, open, '什么时候发货');
+    await expect.poll(() => popup(page).isVisible()).toBe(true);
+    await popup(page).getByRole('button', { name: '我要反馈' }).click();
+    await popup(page).locator('.hs-fb-text').fill('半截反馈');
+    const extensions = await page.context().newPage();
+    try {
+      await extensions.goto('chrome://extensions');
+      const devMode = extensions.locator('extensions-toolbar #devMode');
+      if ((await devMode.getAttribute('aria-pressed')) !== 'true') await devMode.click();
+      await extensions.locator(`extensions-item#${workbench.extensionId} #dev-reload-button`).click();
+    } finally {
+      await extensions.close();
+    }
+    await expect.poll(() => popup(page).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('huashu-assistant[data-ready]').count(), { timeout: 10_000 }).toBe(1);
+    await demo.buyerSays(page, open, '发货了吗');
+    await expect.poll(() => popup(page).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect(popup(page).locator('.hs-fb-text').inputValue()).resolves.toBe('半截反馈');
+    await popup(page).locator('.hs-feedback').getByRole('button', { name: '取消' }).click();
   });
 
   test('disabled, the page says to reload at once; enabled again, popups come back without a refresh', async () => {
