@@ -35,7 +35,8 @@ export default defineConfig({
       mode === 'production' ? adapterMatches.filter((pattern) => !isLocalDemo(pattern)) : adapterMatches,
     // storage: read the reply pack an admin pushes through enterprise policy (storage.managed).
     // alarms: wakes the worker to retry a feedback webhook delivery after a long backoff.
-    permissions: ['storage', 'alarms'],
+    // scripting: after an update, attaches the new content script to chat tabs that were already open.
+    permissions: ['storage', 'alarms', 'scripting'],
     // The feedback webhook's origin is asked for when the admin saves its URL, not at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Firefox's MV2 manifest has no optional_host_permissions: there the same origins are optional permissions.

@@ -5,6 +5,7 @@
 // First, so its mark comes before every other module of the worker evaluates.
 import '@/entrypoints/background/script-start';
 import { startFeedbackServices } from '@/entrypoints/background/feedback';
+import { reattachOpenTabs } from '@/entrypoints/background/reattach';
 import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
 import { startShopServices } from '@/entrypoints/background/shop';
 import { showPageHealth } from '@/entrypoints/background/toolbar';
@@ -87,4 +88,5 @@ export default defineBackground(() => {
   });
   serveKeepAwake();
   start.step('listening');
+  void reattachOpenTabs().catch(() => {});
 });

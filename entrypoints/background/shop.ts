@@ -48,14 +48,14 @@ function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandl
       const snapshot = store.snapshot();
       return { settings: effectiveSettings(snapshot), selectorOverrides: effectiveSelectorOverrides(snapshot) };
     },
-    saveReply: ({ intent, situation, replyId, text }) =>
+    saveReply: ({ intent, situation, replyId, text, base }) =>
       after(
         replyId.startsWith('own.')
-          ? store.updateOwn(intent, situation, replyId, text)
-          : store.setOverride(intent, situation, replyId, text),
+          ? store.updateOwn(intent, situation, replyId, text, base)
+          : store.setOverride(intent, situation, replyId, text, base),
       ),
     restoreReply: ({ intent, situation, replyId }) => after(store.restoreOfficial(intent, situation, replyId)),
-    addOwnReply: ({ intent, situation, text }) => after(store.addOwn(intent, situation, text)),
+    addOwnReply: ({ intent, situation, text, requestId }) => after(store.addOwn(intent, situation, text, requestId)),
     deleteOwnReply: ({ intent, situation, replyId }) => after(store.deleteOwn(intent, situation, replyId)),
     reorderReplies: ({ intent, situation, order }) => after(store.reorder(intent, situation, order)),
     setIntentEnabled: ({ intent, enabled }) => after(store.setIntentEnabled(intent, enabled)),

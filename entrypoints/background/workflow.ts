@@ -4,6 +4,7 @@
  * page work; this only relays and stores.
  */
 
+import { webhookPost } from '@/entrypoints/background/feedback';
 import { setWaitingCount, watchClosedTabs } from '@/entrypoints/background/toolbar';
 import { postJson } from '@/lib/feedback/queue';
 import type { IntentId } from '@/lib/intents/ids';
@@ -57,7 +58,7 @@ export function startWorkflowServices(deps: WorkflowDeps): {
     sendDailySummary({
       stats,
       webhookUrl: () => deps.webhookUrl().catch(() => ''),
-      post: (url, id, body) => postJson(fetch, url, id, body),
+      post: (url, id, body) => postJson(webhookPost, url, id, body),
       now,
     }).catch(() => undefined);
   // Hourly: yesterday's summary goes out on the first wake-up of the day; a failed post is tried next hour.

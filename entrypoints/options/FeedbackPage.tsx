@@ -107,6 +107,18 @@ export function FeedbackPage({ t, popupT, language, onEditReply, notify }: Props
     }
   }
 
+  async function resend(ids: string[]) {
+    try {
+      const next = await callBackground('resendFeedback', { ids });
+      setRows(next);
+      const delivery = next.find((row) => row.id === item?.id)?.delivery;
+      if (item && ids.includes(item.id)) setItem({ ...item, delivery });
+      notify({ tone: 'ok', text: f.resent(ids.length) });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
   async function exportZip(ids?: string[]) {
     try {
       const items = await callBackground('exportFeedback', ids ? { ids } : {});
@@ -237,6 +249,11 @@ export function FeedbackPage({ t, popupT, language, onEditReply, notify }: Props
                   <span class="fb-row-bottom">
                     <span class="fb-row-buyer">“{row.buyerText}”</span>
                     {row.imageCount > 0 && <span class="fb-row-images">{f.imageCount(row.imageCount)}</span>}
+                    {row.delivery && (
+                      <span class={`fb-delivery fb-delivery--${row.delivery.state}`}>
+                        {f.delivery[row.delivery.state]}
+                      </span>
+                    )}
                     <span class={`fb-state${row.resolved ? ' fb-state--resolved' : ''}`}>
                       {row.resolved ? f.resolved : f.open}
                     </span>
@@ -261,6 +278,7 @@ export function FeedbackPage({ t, popupT, language, onEditReply, notify }: Props
             time={time}
             onResolved={(resolved) => void setResolved(item.id, resolved)}
             onDelete={() => void remove([item.id])}
+            onResend={() => void resend([item.id])}
             onEditReply={() => onEditReply(item.context.intent, situationFor(item.context.intent, item.context.node))}
           />
         )}
@@ -279,6 +297,7 @@ function Detail(props: {
   time(ms: number): string;
   onResolved(resolved: boolean): void;
   onDelete(): void;
+  onResend(): void;
   onEditReply(): void;
 }) {
   const { item, t, popupT } = props;
@@ -301,13 +320,16 @@ function Detail(props: {
         <span class={`fb-state${item.resolved ? ' fb-state--resolved' : ''}`}>
           {item.resolved ? f.resolved : f.open}
         </span>
-        {item.delivery && <span class={`fb-delivery fb-delivery--${item.delivery}`}>{f.delivery[item.delivery]}</span>}
+        {item.delivery && (
+          <span class={`fb-delivery fb-delivery--${item.delivery.state}`}>{f.delivery[item.delivery.state]}</span>
+        )}
         <span class="spacer" />
         <span class="muted small">
           {f.received} {props.time(item.createdAt)}
         </span>
       </header>
       <p class="fb-item-desc">{item.description}</p>
+      <DeliveryLine delivery={item.delivery} t={t} time={props.time} onResend={props.onResend} />
       {item.images.length > 0 && (
         <div class="fb-images">
           {item.images.map((image, index) => (
@@ -343,6 +365,34 @@ function Detail(props: {
         </div>
       )}
     </article>
+  );
+}
+
+/** Where the item's webhook delivery stands, why the last attempt failed, and 重新发送 while it is not through. */
+function DeliveryLine(props: {
+  delivery: FeedbackItem['delivery'];
+  t: OptionsStrings;
+  time(ms: number): string;
+  onResend(): void;
+}) {
+  const f = props.t.feedback;
+  const { delivery } = props;
+  if (delivery?.state === 'delivered') return null;
+  const facts = delivery
+    ? [
+        f.delivery[delivery.state],
+        delivery.problem && f.deliveryProblem(delivery.problem),
+        delivery.attempts > 0 && f.deliveryAttempts(delivery.attempts),
+        f.deliveryNext(props.time(delivery.nextAt)),
+      ]
+    : [f.notQueued];
+  return (
+    <p class="fb-delivery-line small">
+      <span class="muted">{facts.filter(Boolean).join(' · ')}</span>
+      <button type="button" class="btn" onClick={props.onResend}>
+        {f.resend}
+      </button>
+    </p>
   );
 }
 

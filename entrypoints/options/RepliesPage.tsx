@@ -9,6 +9,7 @@ import { situationLabel } from '@/lib/i18n/slots';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
+import { CodedError } from '@/lib/messages/errors';
 import { VARIABLES } from '@/lib/solutions/render';
 import { MAX_REPLIES } from '@/lib/solutions/solve';
 import { situationsOf } from '@/lib/store/catalogue';
@@ -37,7 +38,12 @@ interface Editing {
   /** A reply id, or 'new' for an own reply being added. */
   id: string;
   text: string;
+  /** The stored text the edit started from; sent as the save's base. */
   initial: string;
+  /** For a new reply: made once, so a retried add adds it once. */
+  requestId?: string;
+  /** What someone else saved meanwhile, when a save was refused as a conflict. */
+  theirs?: string;
 }
 
 const MAX_RESULTS = 60;
@@ -81,15 +87,64 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Prop
     guard(() => setEditing({ id, text, initial: text }));
   }
 
-  async function save() {
-    if (!editing) return;
+  async function save(edit = editing) {
+    if (!edit) return;
     setBusy(true);
+    // A conflict keeps the editor open with both texts: nothing typed is lost.
+    const conflict = (error: unknown) => {
+      if (!(error instanceof CodedError && error.code === 'replyConflict')) return false;
+      setEditing({ ...edit, theirs: String(error.params.theirs ?? '') });
+      shop.setNotice({ tone: 'error', text: errorText(error, lang) });
+      return true;
+    };
     const done =
-      editing.id === 'new'
-        ? await shop.run('addOwnReply', { intent, situation, text: editing.text }, a.saved)
-        : await shop.run('saveReply', { intent, situation, replyId: editing.id, text: editing.text }, a.saved);
+      edit.id === 'new'
+        ? await shop.run('addOwnReply', { intent, situation, text: edit.text, requestId: edit.requestId }, a.saved)
+        : await shop.run(
+            'saveReply',
+            { intent, situation, replyId: edit.id, text: edit.text, base: edit.initial },
+            a.saved,
+            conflict,
+          );
     setBusy(false);
     if (done) setEditing(null);
+  }
+
+  /** Both texts side by side, and the two ways out: save mine over theirs, or take theirs. */
+  function conflictPanel(edit: Editing) {
+    if (edit.theirs === undefined) return null;
+    const theirs = edit.theirs;
+    return (
+      <div class="reply-conflict" role="alert">
+        <p class="reply-conflict-title">{a.conflictTitle}</p>
+        <p class="muted small">{a.conflictTheirs}</p>
+        <p class="reply-conflict-text" data-conflict="theirs">
+          {theirs}
+        </p>
+        <p class="muted small">{a.conflictYours}</p>
+        <p class="reply-conflict-text" data-conflict="yours">
+          {edit.text}
+        </p>
+        <div class="reply-conflict-actions">
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled={busy}
+            onClick={() => void save({ ...edit, initial: theirs, theirs: undefined })}
+          >
+            {a.conflictKeepMine}
+          </button>
+          <button
+            type="button"
+            class="btn"
+            disabled={busy}
+            onClick={() => setEditing({ ...edit, text: theirs, initial: theirs, theirs: undefined })}
+          >
+            {a.conflictTakeTheirs}
+          </button>
+        </div>
+      </div>
+    );
   }
 
   function move(index: number, by: -1 | 1) {
@@ -104,7 +159,7 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Prop
       shop.setNotice({ tone: 'error', text: a.ownLimit(MAX_OWN_REPLIES) });
       return;
     }
-    startEdit('new', '');
+    guard(() => setEditing({ id: 'new', text: '', initial: '', requestId: crypto.randomUUID() }));
   }
 
   const results = useMemo(() => search(snapshot, query, lang), [snapshot, query, lang]);
@@ -322,6 +377,7 @@ export function RepliesPage({ shop, snapshot, t, guard, onDirty, initial }: Prop
                   )}
                   {reply.managed && <span class="muted small">{a.managedReadOnly}</span>}
                 </div>
+                {editing?.id === reply.id && conflictPanel(editing)}
                 {editing?.id === reply.id ? (
                   <ReplyEditor
                     value={editing.text}

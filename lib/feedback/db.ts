@@ -3,7 +3,7 @@
  * the shop store's schema stays untouched. Opened only by the background. SCHEMA_STEPS[n] upgrades n → n + 1.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { FeedbackRecord, FeedbackSettings } from '@/lib/feedback/types';
+import type { DeliveryProblem, DeliveryState, FeedbackRecord, FeedbackSettings } from '@/lib/feedback/types';
 
 const FEEDBACK_DB_NAME = 'huashu-feedback';
 const FEEDBACK_DB_VERSION = 1;
@@ -11,13 +11,14 @@ const FEEDBACK_DB_VERSION = 1;
 /** One item's webhook delivery. The item id is the idempotency key. */
 export interface OutboxEntry {
   id: string;
-  state: 'pending' | 'delivered' | 'failed';
+  state: DeliveryState;
   attempts: number;
   /** When the next attempt is due (ms since epoch). */
   nextAt: number;
   /** The URL it goes to, fixed when queued so a later settings change doesn't redirect it. */
   url: string;
-  lastError?: string;
+  /** Entries written before problems were coded may hold other text; the inbox words those generically. */
+  lastError?: DeliveryProblem;
 }
 
 export interface FeedbackDb extends DBSchema {

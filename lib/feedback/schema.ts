@@ -58,6 +58,7 @@ const FeedbackImageSchema = v.pipe(
 export const FeedbackInputSchema = v.pipe(
   v.object(
     {
+      requestId: v.optional(v.pipe(v.string('requestId'), v.uuid('requestId'))),
       category: v.picklist(FEEDBACK_CATEGORIES, 'category'),
       description: text('description', FEEDBACK_LIMITS.descriptionChars),
       images: v.array(FeedbackImageSchema, 'images'),
@@ -85,9 +86,13 @@ export const FeedbackExportSchema = v.object(
   { ids: v.optional(v.pipe(v.array(feedbackId, 'feedbackId'), v.maxLength(10_000, 'feedbackId'))) },
   'request',
 );
+export const FeedbackResendSchema = v.object(
+  { ids: v.pipe(v.array(feedbackId, 'feedbackId'), v.minLength(1, 'feedbackId'), v.maxLength(10_000, 'feedbackId')) },
+  'request',
+);
 export const FeedbackResolvedSchema = v.object({ id: feedbackId, resolved: v.boolean('enabled') }, 'request');
 
-/** Only http(s) URLs; empty turns the webhook off. */
+/** Only https, or http to this machine; empty turns the webhook off. */
 export const FeedbackSettingsSchema = v.object(
   {
     webhookUrl: v.pipe(
@@ -99,10 +104,12 @@ export const FeedbackSettingsSchema = v.object(
   'request',
 );
 
+/** Where a webhook may go: https, or http to this machine (a receiver under test or on the agent's PC). */
 export function isWebhookUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    if (parsed.protocol === 'https:') return true;
+    return parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
   } catch {
     return false;
   }

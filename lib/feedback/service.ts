@@ -11,7 +11,7 @@ import { dataUrlToBytes } from '@/lib/feedback/images';
 import { maskContext, maskPersonal } from '@/lib/feedback/mask';
 import { createDeliveryQueue, type DeliveryQueue, postJson } from '@/lib/feedback/queue';
 import type {
-  DeliveryState,
+  DeliveryInfo,
   FeedbackImageData,
   FeedbackInput,
   FeedbackItem,
@@ -19,12 +19,15 @@ import type {
   FeedbackSettings,
   FeedbackSummary,
 } from '@/lib/feedback/types';
+import { CodedError } from '@/lib/messages/errors';
 
 export interface FeedbackServiceDeps {
   db: () => Promise<IDBPDatabase<FeedbackDb>>;
   now(): number;
   uuid(): string;
   fetch: typeof fetch;
+  /** permissions.contains for a webhook origin ("https://host/*"). */
+  granted(origin: string): Promise<boolean>;
   setTimer(run: () => void, ms: number): void;
 }
 
@@ -44,7 +47,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
       const record = await (await deps.db()).get('items', id);
       // Deleted before it went out: nothing to send, and nothing to retry.
       if (!record) return { ok: true };
-      return postJson(deps.fetch, url, id, await webhookBody(record));
+      return postJson(deps, url, id, await webhookBody(record));
     },
   });
 
@@ -55,7 +58,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
   async function list(): Promise<FeedbackSummary[]> {
     const db = await deps.db();
     const [records, entries] = await Promise.all([db.getAll('items'), db.getAll('outbox')]);
-    const delivery = new Map(entries.map((entry) => [entry.id, entry.state]));
+    const delivery = new Map(entries.map((entry) => [entry.id, deliveryInfo(entry)]));
     return records.sort((a, b) => b.createdAt - a.createdAt).map((record) => summary(record, delivery.get(record.id)));
   }
 
@@ -63,18 +66,23 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
     const db = await deps.db();
     const record = await db.get('items', id);
     if (!record) return null;
-    return { ...(await withDataUrls(record)), delivery: (await db.get('outbox', id))?.state };
+    const entry = await db.get('outbox', id);
+    return { ...(await withDataUrls(record)), delivery: entry && deliveryInfo(entry) };
   }
 
   return {
     queue,
     handlers: {
-      async submitFeedback(input: FeedbackInput): Promise<{ id: string }> {
+      /** `duplicate`: this request id was stored before (a retry after a lost answer); nothing new is stored. */
+      async submitFeedback(input: FeedbackInput): Promise<{ id: string; duplicate: boolean }> {
+        if (input.requestId && (await (await deps.db()).get('items', input.requestId))) {
+          return { id: input.requestId, duplicate: true };
+        }
         const description = input.description.trim();
-        if (!description) throw new Error('请填写问题描述');
+        if (!description) throw new CodedError('feedbackDescriptionMissing');
         const images = input.images.map((image) => {
           const decoded = dataUrlToBytes(image.dataUrl);
-          if (!decoded) throw new Error('图片无效');
+          if (!decoded) throw new CodedError('invalidField', { field: 'image' });
           return {
             type: decoded.type,
             blob: new Blob([decoded.bytes as BlobPart], { type: decoded.type }),
@@ -83,7 +91,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
           };
         });
         const record: FeedbackRecord = {
-          id: deps.uuid(),
+          id: input.requestId ?? deps.uuid(),
           createdAt: deps.now(),
           category: input.category,
           description: maskPersonal(description),
@@ -95,14 +103,14 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
         const { webhookUrl } = await settings();
         // Queued after the item is stored: a failing webhook never loses feedback.
         if (webhookUrl) void queue.enqueue(record.id, webhookUrl).catch(() => {});
-        return { id: record.id };
+        return { id: record.id, duplicate: false };
       },
       listFeedback: () => list(),
       getFeedback: ({ id }: { id: string }) => item(id),
       async setFeedbackResolved({ id, resolved }: { id: string; resolved: boolean }) {
         const db = await deps.db();
         const record = await db.get('items', id);
-        if (!record) throw new Error('反馈不存在或已删除');
+        if (!record) throw new CodedError('feedbackMissing');
         await db.put('items', { ...record, resolved });
         return list();
       },
@@ -118,6 +126,16 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
         const items = await Promise.all(chosen.map(item));
         return items.filter((found): found is FeedbackItem => found !== null);
       },
+      /** 重新发送: the chosen items go to the webhook now, each under its own id as the Idempotency-Key. */
+      async resendFeedback({ ids }: { ids: string[] }) {
+        const { webhookUrl } = await settings();
+        if (!webhookUrl) throw new CodedError('webhookMissing');
+        const db = await deps.db();
+        for (const id of ids) {
+          if (await db.get('items', id)) await queue.resend(id, webhookUrl);
+        }
+        return list();
+      },
       feedbackSettings: () => settings(),
       async saveFeedbackSettings(next: FeedbackSettings): Promise<FeedbackSettings> {
         await (await deps.db()).put('settings', next, 'feedback');
@@ -127,7 +145,11 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
   };
 }
 
-function summary(record: FeedbackRecord, delivery: DeliveryState | undefined): FeedbackSummary {
+function deliveryInfo(entry: OutboxEntry): DeliveryInfo {
+  return { state: entry.state, attempts: entry.attempts, nextAt: entry.nextAt, problem: entry.lastError };
+}
+
+function summary(record: FeedbackRecord, delivery: DeliveryInfo | undefined): FeedbackSummary {
   return {
     id: record.id,
     createdAt: record.createdAt,

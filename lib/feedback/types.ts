@@ -48,6 +48,11 @@ export interface FeedbackImageData {
 export const IMAGE_TYPES: readonly FeedbackImageData['type'][] = ['image/webp', 'image/jpeg', 'image/png'];
 
 export interface FeedbackInput {
+  /**
+   * Made in the page once per draft and kept across retries: it becomes the item's id, so a submit repeated
+   * after a lost answer stores nothing twice.
+   */
+  requestId?: string;
   category: FeedbackCategory;
   description: string;
   images: FeedbackImageData[];
@@ -85,16 +90,32 @@ export interface FeedbackSummary {
   buyerText: string;
   imageCount: number;
   resolved: boolean;
-  delivery?: DeliveryState;
+  delivery?: DeliveryInfo;
 }
 
 /** One item with its images as data URLs (Blobs do not cross runtime messages in Chromium). */
 export interface FeedbackItem extends Omit<FeedbackRecord, 'images'> {
   images: FeedbackImageData[];
-  delivery?: DeliveryState;
+  delivery?: DeliveryInfo;
 }
 
+/**
+ * pending: being sent, with fast retries. failed: the fast retries are spent; still retried every hour, at each
+ * start and when the server answers again. An item with no delivery was never queued (no webhook then).
+ */
 export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** Why an attempt failed, as a code the inbox words in the admin's language. */
+export type DeliveryProblem = 'timeout' | 'network' | 'notGranted' | 'notHttps' | `http${number}`;
+
+/** An item's webhook delivery as the inbox shows it. */
+export interface DeliveryInfo {
+  state: DeliveryState;
+  attempts: number;
+  /** When the next attempt is due, unless delivered. */
+  nextAt: number;
+  problem?: DeliveryProblem;
+}
 
 export interface FeedbackSettings {
   /** Where each item is POSTed; empty for none. */

@@ -66,7 +66,8 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     why: '匹配原因无效',
     replies: '推荐话术无效',
     product: '商品无效',
-    webhookUrl: 'Webhook 地址须以 http:// 或 https:// 开头',
+    webhookUrl: 'Webhook 地址须以 https:// 开头（本机地址可用 http://）',
+    requestId: '请求编号无效',
   },
   en: {
     request: 'Invalid request',
@@ -113,13 +114,15 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     why: 'Invalid reasons',
     replies: 'Invalid suggested replies',
     product: 'Invalid product',
-    webhookUrl: 'The webhook URL must start with http:// or https://',
+    webhookUrl: 'The webhook URL must start with https:// (http:// only for this computer)',
+    requestId: 'Invalid request id',
   },
 };
 
 export const CHAT_ERROR_TEXTS: Record<Language, ErrorTexts<ChatErrorCode>> = {
   zh: {
-    internal: (p) => `出现意外错误：${str(p.detail)}`,
+    // The detail is the browser's or a library's English: for logs (the reply's `error`), not for the agent.
+    internal: () => '出现意外错误，请重试；如果反复出现，请刷新页面',
     storageFull: () =>
       '浏览器存储空间已满，本次修改未保存，已有数据不受影响。请清理浏览器存储或删除旧的反馈图片后重试。',
     backgroundDown: () => '话术助手后台无响应',
@@ -131,7 +134,7 @@ export const CHAT_ERROR_TEXTS: Record<Language, ErrorTexts<ChatErrorCode>> = {
     feedbackRateLimited: (p) => `反馈太频繁：每分钟最多 ${str(p.max)} 条，请稍后再试`,
   },
   en: {
-    internal: (p) => `Something went wrong: ${str(p.detail)}`,
+    internal: () => 'Something went wrong; try again, and reload the page if it keeps happening',
     storageFull: () =>
       "The browser's storage is full. This change was not saved; existing data is safe. Free some browser storage or delete old feedback images, then try again.",
     backgroundDown: () => 'Huashu’s background is not answering',
@@ -144,19 +147,29 @@ export const CHAT_ERROR_TEXTS: Record<Language, ErrorTexts<ChatErrorCode>> = {
   },
 };
 
-/** An error in words from `texts`: a coded one in this language (its nested coded params too), else its message. */
+/**
+ * An error in words from `texts`: a coded one in this language (its nested coded params too). Anything else
+ * is the browser's own English (a stopped worker, a closed port): worded by what it means, never shown raw.
+ */
 export function wordError(
   error: unknown,
   language: Language,
   texts: Record<Language, Partial<ErrorTexts<ErrorCode>>>,
 ): string {
-  if (isErrorData(error)) {
-    const text = texts[language][error.code];
-    const say = (param: ErrorParam | undefined) =>
-      isErrorData(param) ? wordError(param, language, texts) : str(param);
-    if (text) return text(error.params ?? {}, say);
+  const coded = isErrorData(error) ? error : uncodedError(error);
+  const text = texts[language][coded.code] ?? texts[language].internal;
+  const say = (param: ErrorParam | undefined) => (isErrorData(param) ? wordError(param, language, texts) : str(param));
+  return text ? text(coded.params ?? {}, say) : coded.code;
+}
+
+/** The code an uncoded error means: the messaging layer's failures by their (English) text. */
+function uncodedError(error: unknown): { code: ErrorCode; params?: ErrorParams } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/context invalidated/i.test(message)) return { code: 'extensionReloaded' };
+  if (/Receiving end does not exist|Could not establish connection|message port closed/i.test(message)) {
+    return { code: 'backgroundDown' };
   }
-  return error instanceof Error ? error.message : String(error);
+  return { code: 'internal', params: { detail: message } };
 }
 
 /** A refusal the chat page shows, in its language. */

@@ -24,7 +24,7 @@ const pageIds = () => PAGES.map((page) => page.id);
 const zh: Texts = {
   ...CHAT_ERROR_TEXTS.zh,
   invalidAt: (p, say) => `${say(p.where)}：${say(p.problem)}`,
-  placeReplyGroup: (p) => `第 ${str(p.index)} 组话术`,
+  placeReplyGroup: (p) => `第 ${str(p.index)} 组话术${p.field === undefined ? '' : ` 的 ${str(p.field)}`}`,
   placeSlot: (p) => slot(p, 'zh'),
   placeOfficialReply: (p, say) => `${say(p.slot)} 官方话术 ${str(p.position)}`,
   placeOwnReply: (p, say) => `${say(p.slot)} 自定义话术 ${str(p.position)}`,
@@ -33,7 +33,8 @@ const zh: Texts = {
   placeSelector: (p) =>
     `${str(p.key)} 第 ${str(p.position)} 个${p.selector === undefined ? '' : `「${str(p.selector)}」`}`,
   packTooLarge: () => '文件太大，不是话术包',
-  packNotJson: () => '文件不是有效的 JSON，无法导入',
+  packNotJson: (p) => `文件不是有效的 JSON（第 ${str(p.line)} 行第 ${str(p.column)} 列），无法导入`,
+  packTooDeep: (p) => `文件嵌套太深（最多 ${str(p.max)} 层），不是话术包`,
   packNotPack: () => '这不是话术助手的话术包文件',
   packVersion: (p) =>
     `话术包版本 ${str(p.version)} 不受支持（当前支持版本 ${str(p.supported)}），请用同一版本的话术助手导出`,
@@ -58,6 +59,9 @@ const zh: Texts = {
   replyTooLong: (p) => `话术不能超过 ${str(p.max)} 个字（当前 ${str(p.length)} 个字）`,
   replyUnknownVariable: (p) => `未知变量 ${str(p.names)}，请从变量列表中选择`,
   replyUnpairedBraces: () => '花括号不成对：变量请写成 {订单号} 这样的形式',
+  replyUnsafeChar: (p) =>
+    `第 ${str(p.position)} 个字是看不见的控制字符 ${str(p.char)}，买家会看到乱码或颠倒的文字，请删除`,
+  keywordUnsafeChar: (p) => `关键词含看不见的控制字符 ${str(p.char)}，请删除`,
   keywordsMissing: () => '请至少填写一个关键词',
   tooManyKeywords: (p) => `关键词最多 ${str(p.max)} 个`,
   keywordTooLong: (p) => `关键词「${str(p.keyword)}」太长（最多 ${str(p.max)} 个字）`,
@@ -78,7 +82,7 @@ const zh: Texts = {
   selectorsUnreadable: () => '页面选择器无法读取',
   selectorsTooLong: (p) => `页面选择器太长（最多 ${str(p.max)} 个字符）`,
   selectorsTextTooLong: (p) => `内容太长（最多 ${str(p.max)} 个字符）`,
-  selectorsNotJson: (p) => `不是有效的 JSON：${str(p.detail)}`,
+  selectorsNotJson: (p) => `不是有效的 JSON（第 ${str(p.line)} 行第 ${str(p.column)} 列）`,
   selectorsUnknownPage: (p) => `未知页面「${str(p.page)}」，可用：${pageIds().join('、')}`,
   selectorsUnknownKey: (p) =>
     `${pageLabel(str(p.page), 'zh')}没有名为「${str(p.key)}」的选择器，可用：${pageKeys(p.page).join('、')}`,
@@ -96,12 +100,16 @@ const zh: Texts = {
   selectorMissing: (p) => `缺少「${str(p.char)}」`,
   selectorEmptyItem: () => '逗号之间缺少选择器',
   selectorDanglingCombinator: () => '组合符（> + ~）两边都要有选择器',
+  selectorWholePage: () => '选中的是整个页面（html、body、*、:root），会把聊天页面变成纯文字，请选具体的元素',
+  feedbackMissing: () => '这条反馈已被删除',
+  replyConflict: () => '这条话术刚被其他人修改过，你的修改尚未保存：请对比后再保存',
+  webhookMissing: () => '尚未设置 Webhook 地址，无法重新发送',
 };
 
 const en: Texts = {
   ...CHAT_ERROR_TEXTS.en,
   invalidAt: (p, say) => `${say(p.where)}: ${say(p.problem)}`,
-  placeReplyGroup: (p) => `Reply group ${str(p.index)}`,
+  placeReplyGroup: (p) => `Reply group ${str(p.index)}${p.field === undefined ? '' : `, ${str(p.field)}`}`,
   placeSlot: (p) => slot(p, 'en'),
   placeOfficialReply: (p, say) => `${say(p.slot)} official reply ${str(p.position)}`,
   placeOwnReply: (p, say) => `${say(p.slot)} own reply ${str(p.position)}`,
@@ -109,7 +117,8 @@ const en: Texts = {
   placePage: (p) => `${pageLabel(str(p.page), 'en')} (${str(p.page)})`,
   placeSelector: (p) => `${str(p.key)} #${str(p.position)}${p.selector === undefined ? '' : ` "${str(p.selector)}"`}`,
   packTooLarge: () => 'The file is too large to be a reply pack',
-  packNotJson: () => 'The file is not valid JSON',
+  packNotJson: (p) => `The file is not valid JSON (line ${str(p.line)}, column ${str(p.column)})`,
+  packTooDeep: (p) => `The file is nested too deeply (at most ${str(p.max)} levels): not a reply pack`,
   packNotPack: () => 'This is not a Huashu reply pack',
   packVersion: (p) =>
     `Reply pack version ${str(p.version)} is not supported (this version reads ${str(p.supported)}); export it again with the same Huashu version`,
@@ -134,6 +143,9 @@ const en: Texts = {
   replyTooLong: (p) => `A reply may have at most ${str(p.max)} characters (this one has ${str(p.length)})`,
   replyUnknownVariable: (p) => `Unknown variable ${str(p.names)}: pick one from the list`,
   replyUnpairedBraces: () => 'Unpaired braces: write variables as {订单号}',
+  replyUnsafeChar: (p) =>
+    `Character ${str(p.position)} is an invisible control character (${str(p.char)}); buyers would see garbled or reversed text. Remove it`,
+  keywordUnsafeChar: (p) => `A keyword holds an invisible control character (${str(p.char)}); remove it`,
   keywordsMissing: () => 'Add at least one keyword',
   tooManyKeywords: (p) => `At most ${str(p.max)} keywords`,
   keywordTooLong: (p) => `Keyword "${str(p.keyword)}" is too long (at most ${str(p.max)} characters)`,
@@ -154,7 +166,7 @@ const en: Texts = {
   selectorsUnreadable: () => 'Selector overrides cannot be read',
   selectorsTooLong: (p) => `Selector overrides are too long (at most ${str(p.max)} characters)`,
   selectorsTextTooLong: (p) => `Too long (at most ${str(p.max)} characters)`,
-  selectorsNotJson: (p) => `Not valid JSON: ${str(p.detail)}`,
+  selectorsNotJson: (p) => `Not valid JSON (line ${str(p.line)}, column ${str(p.column)})`,
   selectorsUnknownPage: (p) => `Unknown page "${str(p.page)}"; known: ${pageIds().join(', ')}`,
   selectorsUnknownKey: (p) =>
     `${pageLabel(str(p.page), 'en')} has no selector "${str(p.key)}"; known: ${pageKeys(p.page).join(', ')}`,
@@ -172,6 +184,11 @@ const en: Texts = {
   selectorMissing: (p) => `missing "${str(p.char)}"`,
   selectorEmptyItem: () => 'an empty item between commas',
   selectorDanglingCombinator: () => 'a combinator (> + ~) needs a selector on both sides',
+  selectorWholePage: () =>
+    'selects the whole page (html, body, *, :root), which would turn the chat into plain text; pick a specific element',
+  feedbackMissing: () => 'This feedback was deleted',
+  replyConflict: () => 'Someone else changed this reply meanwhile; yours is not saved yet. Compare, then save',
+  webhookMissing: () => 'No webhook is set, so nothing can be resent',
 };
 
 export const ERROR_TEXTS: Record<Language, Texts> = { zh, en };

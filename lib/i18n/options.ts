@@ -44,6 +44,11 @@ export const zh = {
     saving: '保存中…',
     cancel: '取消',
     saved: '已保存，所有打开的聊天窗口已更新',
+    conflictTitle: '保存前，这条话术已被其他人修改。你的修改还在，请选择：',
+    conflictTheirs: '对方刚保存的：',
+    conflictYours: '你的修改：',
+    conflictKeepMine: '用我的覆盖',
+    conflictTakeTheirs: '改用对方的',
     restored: '已恢复为官方话术',
     deleted: '已删除',
     editorLabel: '话术内容',
@@ -122,16 +127,29 @@ export const zh = {
     received: '提交时间',
     webhookTitle: '推送到 Webhook',
     webhookIntro:
-      '每条新反馈会以 JSON（含图片）POST 到该地址，失败自动重试，不会重复推送。保存时浏览器会请求访问该网址的权限。',
+      '每条新反馈会以 JSON（含图片）POST 到该地址（须为 https，本机可用 http）。失败会自动重试，先快后慢，每小时一次直到成功；每次请求带相同的 Idempotency-Key，接收方按它去重。保存时浏览器会请求访问该网址的权限。',
     webhookUrl: 'Webhook 地址',
     webhookSave: '保存',
     webhookSaved: 'Webhook 已保存',
     webhookCleared: '已关闭 Webhook 推送',
     webhookDenied: '未获得访问该网址的权限，Webhook 未保存',
-    delivery: { pending: '推送中', delivered: '已推送', failed: '推送失败' } as Record<
+    delivery: { pending: '推送中', delivered: '已推送', failed: '推送失败，每小时重试' } as Record<
       'pending' | 'delivered' | 'failed',
       string
     >,
+    notQueued: '未推送',
+    deliveryAttempts: (count: number) => `已尝试 ${count} 次`,
+    deliveryNext: (time: string) => `下次重试 ${time}`,
+    deliveryProblem: (problem: string) => {
+      if (problem.startsWith('http')) return `接收方返回 HTTP ${problem.slice(4)}`;
+      return (
+        { timeout: '接收方 30 秒内未响应', notGranted: '未获得访问该网址的权限', notHttps: '地址不是 https' }[
+          problem
+        ] ?? '网络错误，无法连接接收方'
+      );
+    },
+    resend: '重新发送',
+    resent: (count: number) => `已重新发送 ${count} 条`,
   },
   // The slow-reply settings, the keyboard shortcuts and the statistics tab.
   workflow: {
@@ -259,6 +277,11 @@ export const en: OptionsStrings = {
     saving: 'Saving…',
     cancel: 'Cancel',
     saved: 'Saved; open chats are updated',
+    conflictTitle: 'Someone else changed this reply before you saved. Your edit is kept; choose:',
+    conflictTheirs: 'What they saved:',
+    conflictYours: 'Your edit:',
+    conflictKeepMine: 'Save mine over it',
+    conflictTakeTheirs: 'Take theirs',
     restored: 'Official reply restored',
     deleted: 'Deleted',
     editorLabel: 'Reply text',
@@ -337,13 +360,28 @@ export const en: OptionsStrings = {
     received: 'Received',
     webhookTitle: 'Send to a webhook',
     webhookIntro:
-      'Each new item is POSTed to this URL as JSON with its images, retried on failure, never twice. Saving asks the browser for access to that site.',
+      'Each new item is POSTed to this URL (https, or http on this computer) as JSON with its images. Failures are retried, quickly at first, then hourly until it goes through; every attempt carries the same Idempotency-Key, and the receiver de-duplicates on it. Saving asks the browser for access to that site.',
     webhookUrl: 'Webhook URL',
     webhookSave: 'Save',
     webhookSaved: 'Webhook saved',
     webhookCleared: 'Webhook turned off',
     webhookDenied: 'Access to that site was not granted; the webhook was not saved',
-    delivery: { pending: 'Sending', delivered: 'Sent', failed: 'Failed' },
+    delivery: { pending: 'Sending', delivered: 'Sent', failed: 'Not sent, retried hourly' },
+    notQueued: 'Not sent',
+    deliveryAttempts: (count: number) => `${count} attempt(s)`,
+    deliveryNext: (time: string) => `next try ${time}`,
+    deliveryProblem: (problem: string) => {
+      if (problem.startsWith('http')) return `the receiver answered HTTP ${problem.slice(4)}`;
+      return (
+        {
+          timeout: 'the receiver did not answer within 30 s',
+          notGranted: 'access to that site was not granted',
+          notHttps: 'the address is not https',
+        }[problem] ?? 'network error: the receiver could not be reached'
+      );
+    },
+    resend: 'Resend',
+    resent: (count: number) => `Resent ${count} item(s)`,
   },
   workflow: {
     settingThreshold: 'Slow-reply alert (seconds)',

@@ -10,6 +10,7 @@ import {
   FeedbackIdSchema,
   FeedbackIdsSchema,
   FeedbackInputSchema,
+  FeedbackResendSchema,
   FeedbackResolvedSchema,
   FeedbackSettingsSchema,
 } from '@/lib/feedback/schema';
@@ -40,6 +41,26 @@ const optionalText = (field: Field, max: number) =>
     v.nullish(text(field, max)),
     v.transform((value) => value ?? undefined),
   );
+/** What marks a field the page showed longer than Huashu reads. */
+const CUT_MARKER = '…';
+/** Cut, with the marker, rather than refused: a page showing an odd field still gets its suggestion. */
+const clipped = (field: Field, max: number) =>
+  v.pipe(
+    v.string(field),
+    v.transform((value) => (value.length > max ? `${value.slice(0, max - CUT_MARKER.length)}${CUT_MARKER}` : value)),
+  );
+/** Absent and null both read as absent; too long is cut. */
+const optionalClipped = (field: Field, max: number) =>
+  v.pipe(
+    v.nullish(clipped(field, max)),
+    v.transform((value) => value ?? undefined),
+  );
+/** A list the page shows, kept to `keep` items (`fromEnd`: the latest); only absurd lengths are refused. */
+const keptList = <S extends v.GenericSchema>(field: Field, keep: number, item: S, fromEnd = false) =>
+  v.pipe(
+    list(field, LIMITS.listItemsRead, item),
+    v.transform((items) => (fromEnd ? items.slice(-keep) : items.slice(0, keep))),
+  );
 /** Buyer text is cut rather than refused: a huge message still deserves a suggestion, and its cues come first. */
 const buyerText = (field: Field) =>
   v.pipe(
@@ -52,14 +73,14 @@ const returns = <T>() => undefined as T;
 
 const OrderSchema = v.object(
   {
-    id: id('orderId'),
-    product: optionalText('orderField', LIMITS.fieldChars),
-    amount: optionalText('orderField', LIMITS.fieldChars),
-    status: optionalText('orderField', LIMITS.fieldChars),
-    paidAt: optionalText('orderField', LIMITS.fieldChars),
-    promiseShipBy: optionalText('orderField', LIMITS.fieldChars),
-    courier: optionalText('orderField', LIMITS.fieldChars),
-    trackingNo: optionalText('orderField', LIMITS.fieldChars),
+    id: clipped('orderId', LIMITS.idChars),
+    product: optionalClipped('orderField', LIMITS.fieldChars),
+    amount: optionalClipped('orderField', LIMITS.fieldChars),
+    status: optionalClipped('orderField', LIMITS.fieldChars),
+    paidAt: optionalClipped('orderField', LIMITS.fieldChars),
+    promiseShipBy: optionalClipped('orderField', LIMITS.fieldChars),
+    courier: optionalClipped('orderField', LIMITS.fieldChars),
+    trackingNo: optionalClipped('orderField', LIMITS.fieldChars),
   },
   'order',
 );
@@ -69,12 +90,12 @@ const SuggestSchema = v.object(
     conversationId: id('conversation'),
     messageId: id('message'),
     text: buyerText('text'),
-    /** The buyer's earlier text messages in this conversation, oldest first. */
-    history: v.optional(list('history', LIMITS.historyItems, buyerText('history')), []),
-    buyerName: optionalText('buyerName', LIMITS.fieldChars),
-    orders: v.optional(list('orders', LIMITS.orders, OrderSchema), []),
-    /** The order the buyer confirmed or the agent picked, if any. */
-    chosenOrderId: optionalText('orderId', LIMITS.idChars),
+    /** The buyer's earlier text messages in this conversation, oldest first; the latest are kept. */
+    history: v.optional(keptList('history', LIMITS.historyItems, buyerText('history'), true), []),
+    buyerName: optionalClipped('buyerName', LIMITS.fieldChars),
+    orders: v.optional(keptList('orders', LIMITS.orders, OrderSchema), []),
+    /** The order the buyer confirmed or the agent picked, if any; cut as the order ids are, so they still match. */
+    chosenOrderId: optionalClipped('orderId', LIMITS.idChars),
     /** What the host page's adapter can do, so unsupported actions show disabled. */
     capabilities: v.optional(list('actions', ACTION_IDS.length, v.picklist(ACTION_IDS, 'actions')), []),
   },
@@ -127,11 +148,35 @@ export const BACKGROUND_REQUESTS = {
   shopState: { request: none, response: snapshot },
   /** Edits an official reply (an override) or one of the shop's own replies. */
   saveReply: {
-    request: inCatalogue(v.object({ ...slot, replyId: id('replyId'), text: replyText }, 'request')),
+    request: inCatalogue(
+      v.object(
+        {
+          ...slot,
+          replyId: id('replyId'),
+          text: replyText,
+          /** The text the edit started from: a save over someone else's newer text is refused as a conflict. */
+          base: v.optional(replyText),
+        },
+        'request',
+      ),
+    ),
     response: snapshot,
   },
   restoreReply: { request: ReplyRefSchema, response: snapshot },
-  addOwnReply: { request: inCatalogue(v.object({ ...slot, text: replyText }, 'request')), response: snapshot },
+  addOwnReply: {
+    request: inCatalogue(
+      v.object(
+        {
+          ...slot,
+          text: replyText,
+          /** Made in the page once per new reply; a retry with it adds nothing twice. */
+          requestId: v.optional(v.pipe(v.string('requestId'), v.uuid('requestId'))),
+        },
+        'request',
+      ),
+    ),
+    response: snapshot,
+  },
   deleteOwnReply: { request: ReplyRefSchema, response: snapshot },
   reorderReplies: {
     request: inCatalogue(v.object({ ...slot, order: list('replyOrder', 20, id('replyOrder')) }, 'request')),
@@ -181,13 +226,15 @@ export const BACKGROUND_REQUESTS = {
     response: returns<StatsSummaryState>(),
   },
   // Feedback (我要反馈): the popup sends, the options page's inbox reads. Lists come newest first.
-  submitFeedback: { request: FeedbackInputSchema, response: returns<{ id: string }>() },
+  submitFeedback: { request: FeedbackInputSchema, response: returns<{ id: string; duplicate: boolean }>() },
   listFeedback: { request: none, response: returns<FeedbackSummary[]>() },
   getFeedback: { request: FeedbackIdSchema, response: returns<FeedbackItem | null>() },
   setFeedbackResolved: { request: FeedbackResolvedSchema, response: returns<FeedbackSummary[]>() },
   deleteFeedback: { request: FeedbackIdsSchema, response: returns<FeedbackSummary[]>() },
   /** All items, or the chosen ones, with their images, for the zip export. */
   exportFeedback: { request: FeedbackExportSchema, response: returns<FeedbackItem[]>() },
+  /** 重新发送: the chosen items go to the webhook now. */
+  resendFeedback: { request: FeedbackResendSchema, response: returns<FeedbackSummary[]>() },
   feedbackSettings: { request: none, response: returns<FeedbackSettings>() },
   saveFeedbackSettings: { request: FeedbackSettingsSchema, response: returns<FeedbackSettings>() },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;

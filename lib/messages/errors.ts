@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'feedbackTooManyImages',
   /** One chat tab sent more feedback in a minute than an agent would; `max` items a minute pass. */
   'feedbackRateLimited',
+  /** The inbox asked about an item someone deleted meanwhile. */
+  'feedbackMissing',
+  /** 重新发送 with no webhook set. */
+  'webhookMissing',
   /**
    * A problem and where it is: `where` is a place (one of the place codes below) or a key path that reads the
    * same in every language ("slots", "feige.composer"); `problem` is the coded problem.
@@ -47,6 +51,8 @@ export const ERROR_CODES = [
   'packNotPack',
   /** `version` the pack has, `supported` the one this build reads. */
   'packVersion',
+  /** Nested deeper than a pack ever is (`max` levels). */
+  'packTooDeep',
   // Reply packs: problems inside invalidAt.
   'notList',
   'tooManyItems',
@@ -70,6 +76,9 @@ export const ERROR_CODES = [
   'replyTooLong',
   'replyUnknownVariable',
   'replyUnpairedBraces',
+  /** A control, bidi or replacement character (`char`, as U+XXXX) at 1-based `position`. */
+  'replyUnsafeChar',
+  'keywordUnsafeChar',
   'keywordsMissing',
   'tooManyKeywords',
   'keywordTooLong',
@@ -83,6 +92,8 @@ export const ERROR_CODES = [
   'ownRepliesFull',
   'replyDeleted',
   'repliesChanged',
+  /** Someone saved this reply since the edit began: `theirs` is what is stored, `yours` what was sent. */
+  'replyConflict',
   'intentManaged',
   'ruleDeleted',
   'tooManyRules',
@@ -112,6 +123,8 @@ export const ERROR_CODES = [
   'selectorMissing',
   'selectorEmptyItem',
   'selectorDanglingCombinator',
+  /** html, body, *, :root: a selector for the whole page, which would flatten the chat into plain text. */
+  'selectorWholePage',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The refusals the chat page can show; the content script bundles only their words (lib/i18n/chat-errors.ts). */

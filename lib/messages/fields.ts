@@ -48,6 +48,7 @@ const FIELDS = [
   'replies',
   'product',
   'webhookUrl',
+  'requestId',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

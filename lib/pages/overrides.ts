@@ -13,10 +13,11 @@
  * - the content script, when binding: a variant its CSS parser still refuses is dropped there (with one
  *   warning), so a bad variant that got past the DOM-free check can never hide the built-in ones.
  */
-import { isRecord } from '@/lib/is-record';
 
+import { isRecord } from '@/lib/is-record';
 import type { Language } from '@/lib/language';
 import { CodedError, type ErrorData, invalidAt } from '@/lib/messages/errors';
+import { jsonErrorPlace } from '@/lib/messages/shown';
 import { PAGES } from '@/lib/pages';
 
 export type SelectorOverrides = Record<string, Record<string, string[]>>;
@@ -126,7 +127,17 @@ function selectorProblem(selector: string): ErrorData | null {
   const syntax = selectorSyntaxProblem(selector);
   if (syntax) return { code: 'selectorInvalid', params: { syntax } };
   if (!selectorParses(selector)) return { code: 'selectorInvalid' };
+  if (splitTopLevel(selector).some(selectsWholePage)) return { code: 'selectorWholePage' };
   return null;
+}
+
+/** Only html, body, * and :root, in any combination ("body > *"): the page itself, not a part of it. */
+function selectsWholePage(item: string): boolean {
+  const parts = item
+    .toLowerCase()
+    .split(/[\s>+~]+/)
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((part) => /^(html|body|\*|:root)+$/.test(part));
 }
 
 /**
@@ -191,7 +202,7 @@ export function parseSelectorOverridesText(text: string): SelectorOverrides {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CodedError('selectorsNotJson', { detail: error instanceof Error ? error.message : String(error) });
+    throw new CodedError('selectorsNotJson', jsonErrorPlace(text, error));
   }
   return parseSelectorOverrides(value);
 }

@@ -8,6 +8,7 @@ import { type IntentId, isIntentId } from '@/lib/intents/ids';
 import { isRecord } from '@/lib/is-record';
 import { CodedError, type ErrorData, type ErrorParam, invalidAt } from '@/lib/messages/errors';
 import { accepted, codedTransform, problemOf, refuseWith, says } from '@/lib/messages/problems';
+import { jsonErrorPlace, shownValue } from '@/lib/messages/shown';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import { CompensationSchema } from '@/lib/settings-schema';
 import { catalogueSlot, isSituation, slotKey } from '@/lib/store/catalogue';
@@ -56,10 +57,10 @@ const boolean = (name: string) =>
     (value): value is boolean => typeof value === 'boolean',
     () => ({ code: 'notBoolean', params: { name } }),
   );
-const intent = accepted(isIntentId, (value) => ({ code: 'packUnknownIntent', params: { intent: String(value) } }));
+const intent = accepted(isIntentId, (value) => ({ code: 'packUnknownIntent', params: { intent: shownValue(value) } }));
 const situation = accepted(isSituation, (value) => ({
   code: 'packUnknownSituation',
-  params: { situation: String(value) },
+  params: { situation: shownValue(value) },
 }));
 const id = v.pipe(v.string(says('packInvalidId')), v.regex(ID_PATTERN, says('packInvalidId')));
 const replyText = v.pipe(v.string(says('replyNotText')), refuseWith(replyTextProblem));
@@ -87,12 +88,14 @@ const SlotSchema = v.pipe(
     order: v.nullish(v.array(v.unknown(), says('packOrderNotList')), []),
   }),
   refuseWith(({ intent, situation }) =>
-    catalogueSlot(intent, situation) ? null : { code: 'packUnknownSituation', params: { situation } },
+    catalogueSlot(intent, situation)
+      ? null
+      : { code: 'packUnknownSituation', params: { situation: shownValue(situation) } },
   ),
   refuseWith(({ intent, situation, overrides }) => {
     const official = catalogueSlot(intent, situation)?.replies.map((reply) => reply.id) ?? [];
     const unknown = Object.keys(overrides).find((replyId) => !official.includes(replyId));
-    return unknown === undefined ? null : { code: 'packUnknownReply', params: { replyId: unknown } };
+    return unknown === undefined ? null : { code: 'packUnknownReply', params: { replyId: shownValue(unknown) } };
   }),
   v.transform(({ intent, situation, overrides, own, order }): SlotEdits => {
     const known = new Set([...Object.keys(overrides), ...own.map((reply) => reply.id)]);
@@ -133,7 +136,7 @@ const ReplyPackSchema = v.pipe(
       : {
           code: 'packVersion',
           params: {
-            version: typeof version === 'number' || typeof version === 'string' ? version : '?',
+            version: shownValue(version),
             supported: PACK_VERSION,
           },
         },
@@ -178,7 +181,7 @@ function refuseRepeats(slots: SlotEdits[], rules: KeywordRule[]): void {
   const slotKeys = new Set<string>();
   const ids = new Set<string>();
   const once = (id: string, where: ErrorData) => {
-    if (ids.has(id)) throw invalidAt(where, { code: 'packDuplicateId', params: { id } });
+    if (ids.has(id)) throw invalidAt(where, { code: 'packDuplicateId', params: { id: shownValue(id) } });
     ids.add(id);
   };
   for (const { intent, situation, own } of slots) {
@@ -206,7 +209,9 @@ function placeOf(path: readonly v.IssuePathItem[] = []): ErrorParam | null {
   if (field.key !== 'slots' || !item) return String(field.key);
   const { intent, situation } = isRecord(item.value) ? item.value : {};
   if (!isIntentId(intent) || !isSituation(situation) || !catalogueSlot(intent, situation)) {
-    return { code: 'placeReplyGroup', params: { index: Number(item.key) + 1 } };
+    // The entry at fault, as the file spells it ("intent"), since the group has no name yet.
+    const index = Number(item.key) + 1;
+    return { code: 'placeReplyGroup', params: part ? { index, field: String(part.key) } : { index } };
   }
   const slot = slotPlace(intent, situation);
   const official = (catalogueSlot(intent, situation)?.replies ?? []).findIndex((reply) => reply.id === partItem?.key);
@@ -220,20 +225,46 @@ function placeOf(path: readonly v.IssuePathItem[] = []): ErrorParam | null {
   return slot;
 }
 
-/** Reads a pack file's text: size, JSON, then parsePack. */
+/** Reads a pack file's text: size, JSON (a refusal says where it breaks), then parsePack. */
 export function parsePackText(text: string): ReplyPack {
   if (new TextEncoder().encode(text).length > MAX_PACK_BYTES) throw new CodedError('packTooLarge');
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw new CodedError('packNotJson');
+  } catch (error) {
+    throw new CodedError('packNotJson', jsonErrorPlace(text, error));
   }
   return parsePack(value);
 }
 
-/** Checks every field of a pack; throws a CodedError naming the first problem and where it is. */
+/** A pack is 5 levels deep (pack.selectorOverrides.page.key[i]); anything much deeper is not one. */
+const MAX_PACK_DEPTH = 10;
+
+/** Whether `value` nests deeper than `max` levels; walked without recursion, so any depth is safe to ask. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Checks every field of a pack; throws a CodedError naming the first problem and where it is. The file and the
+ * message path both come through here, so both get the same limits: depth, size, then the schema.
+ */
 export function parsePack(value: unknown): ReplyPack {
+  if (nestedDeeperThan(value, MAX_PACK_DEPTH)) throw new CodedError('packTooDeep', { max: MAX_PACK_DEPTH });
+  let bytes = 0;
+  try {
+    bytes = new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+  } catch {
+    throw new CodedError('packNotPack');
+  }
+  if (bytes > MAX_PACK_BYTES) throw new CodedError('packTooLarge');
   const result = v.safeParse(ReplyPackSchema, value, { abortEarly: true });
   if (result.success) return result.output;
   const [issue] = result.issues;

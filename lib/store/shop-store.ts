@@ -158,6 +158,17 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     await tx.done;
   }
 
+  /**
+   * An edit that started from `base` while the stored text is now `current`: someone else saved meanwhile.
+   * Refused with both texts, so the admin sees theirs and keeps their own. Saving the text already stored is
+   * no conflict (a retry of a save that went through, or the same edit twice).
+   */
+  function refuseStale(current: string, text: string, base: string | undefined) {
+    if (base !== undefined && current !== base && current !== text) {
+      throw new CodedError('replyConflict', { theirs: current, yours: text });
+    }
+  }
+
   function refuseManagedReply(intent: IntentId, situation: Situation, replyId: string) {
     const reply = effectiveSlot(snapshot, intent, situation).find((candidate) => candidate.id === replyId);
     if (reply?.managed) throw new CodedError('replyManaged');
@@ -195,13 +206,15 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
 
     refreshManaged: () => write(refreshManaged),
 
-    setOverride(intent: IntentId, situation: Situation, replyId: string, text: string) {
+    /** `base`: the text the edit started from; when someone saved another text since, nothing changes. */
+    setOverride(intent: IntentId, situation: Situation, replyId: string, text: string, base?: string) {
       return write(async () => {
         officialId(intent, situation, replyId);
         refuseManagedReply(intent, situation, replyId);
         assertNoProblem(replyTextProblem(text));
         const official = requireSlot(intent, situation).replies.find((reply) => reply.id === replyId)?.text;
         await updateSlot(intent, situation, (slot) => {
+          refuseStale(slot.overrides[replyId] ?? official ?? '', text, base);
           // Saving the official text unchanged is the same as restoring it.
           if (text === official) delete slot.overrides[replyId];
           else slot.overrides[replyId] = text;
@@ -219,27 +232,36 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
       });
     },
 
-    addOwn(intent: IntentId, situation: Situation, text: string) {
+    /**
+     * `requestId`, made by the page once per new reply, becomes the reply's id: a retry of an add that went
+     * through finds it and adds nothing.
+     */
+    addOwn(intent: IntentId, situation: Situation, text: string, requestId?: string) {
       return write(async () => {
         requireSlot(intent, situation);
         assertNoProblem(replyTextProblem(text));
+        const id = `own.${requestId ?? newId()}`;
+        const added = (slot: Pick<SlotRecord, 'own'> | undefined) => slot?.own.some((reply) => reply.id === id);
+        if (added(snapshot.local.slots.find((slot) => slot.intent === intent && slot.situation === situation))) return;
         const full = () => new CodedError('ownRepliesFull', { max: MAX_OWN_REPLIES });
         if (ownRepliesLeft(snapshot, intent, situation) === 0) throw full();
         await updateSlot(intent, situation, (slot) => {
           // Checked again inside the transaction: the record is the truth, not the snapshot.
+          if (added(slot)) return;
           if (slot.own.length >= MAX_OWN_REPLIES) throw full();
-          slot.own.push({ id: `own.${newId()}`, text });
+          slot.own.push({ id, text });
         });
       });
     },
 
-    updateOwn(intent: IntentId, situation: Situation, replyId: string, text: string) {
+    updateOwn(intent: IntentId, situation: Situation, replyId: string, text: string, base?: string) {
       return write(async () => {
         refuseManagedReply(intent, situation, replyId);
         assertNoProblem(replyTextProblem(text));
         await updateSlot(intent, situation, (slot) => {
           const reply = slot.own.find((candidate) => candidate.id === replyId);
           if (!reply) throw new CodedError('replyDeleted');
+          refuseStale(reply.text, text, base);
           reply.text = text;
         });
       });

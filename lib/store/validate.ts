@@ -1,4 +1,5 @@
 import { CodedError, type ErrorData } from '@/lib/messages/errors';
+import { charCode, UNSAFE_CHARS } from '@/lib/messages/shown';
 import { KNOWN_VARIABLES, templateVariables } from '@/lib/solutions/render';
 import { MAX_KEYWORD_CHARS, MAX_KEYWORDS, MAX_REPLY_CHARS } from '@/lib/store/types';
 
@@ -10,6 +11,13 @@ const KNOWN = new Set(KNOWN_VARIABLES);
  */
 export function replyTextProblem(text: string): ErrorData | null {
   if (text.trim() === '') return { code: 'replyEmpty' };
+  // Invisible to the admin, yet they reach the buyer: a bidi override reverses what the buyer reads.
+  const unsafe = UNSAFE_CHARS.exec(text);
+  if (unsafe)
+    return {
+      code: 'replyUnsafeChar',
+      params: { char: charCode(unsafe[0]), position: [...text.slice(0, unsafe.index)].length + 1 },
+    };
   const length = [...text].length;
   if (length > MAX_REPLY_CHARS) return { code: 'replyTooLong', params: { max: MAX_REPLY_CHARS, length } };
   const unknown = templateVariables(text).filter((name) => !KNOWN.has(name));
@@ -24,6 +32,8 @@ export function replyTextProblem(text: string): ErrorData | null {
 export function keywordsProblem(keywords: readonly string[]): ErrorData | null {
   if (keywords.length === 0) return { code: 'keywordsMissing' };
   if (keywords.length > MAX_KEYWORDS) return { code: 'tooManyKeywords', params: { max: MAX_KEYWORDS } };
+  const unsafe = keywords.find((keyword) => UNSAFE_CHARS.test(keyword));
+  if (unsafe) return { code: 'keywordUnsafeChar', params: { char: charCode(UNSAFE_CHARS.exec(unsafe)?.[0] ?? '') } };
   const long = keywords.find((keyword) => [...keyword].length > MAX_KEYWORD_CHARS);
   if (long) return { code: 'keywordTooLong', params: { keyword: long, max: MAX_KEYWORD_CHARS } };
   return null;

@@ -284,6 +284,9 @@ describe('webhook', () => {
     expect(posts.filter((post) => post.key === firstId)).toHaveLength(2);
     expect(posts.filter((post) => post.key === secondId)).toHaveLength(2);
     const inbox = await request('listFeedback', {});
-    expect((inbox.value as { delivery?: string }[]).map((row) => row.delivery)).toEqual(['delivered', 'delivered']);
+    expect((inbox.value as { delivery?: { state: string } }[]).map((row) => row.delivery?.state)).toEqual([
+      'delivered',
+      'delivered',
+    ]);
   });
 });

@@ -218,7 +218,7 @@ describe('reply packs', () => {
     });
     await expect
       .poll(() => options.locator('.import-error').textContent())
-      .toBe('无法导入：文件不是有效的 JSON，无法导入。话术未做任何改动。');
+      .toBe('无法导入：文件不是有效的 JSON（第 1 行第 68 列），无法导入。话术未做任何改动。');
 
     await file.setInputFiles({
       name: 'future.json',

@@ -93,6 +93,10 @@ export function useFreshWorkbench() {
       if (!session) throw new Error('the browser did not start');
       return session.page;
     },
+    get extensionId(): string {
+      if (!session) throw new Error('the browser did not start');
+      return session.extensionId;
+    },
   };
 }
 

@@ -117,8 +117,9 @@ describe('validating overrides', () => {
   });
 
   test('bad JSON, unknown page, unknown key, empty list and invalid selectors each say what and where', () => {
-    expect(refusal(() => parseSelectorOverridesText('{ feige: }'))).toMatch(/^不是有效的 JSON：/);
-    expect(refusal(() => parseSelectorOverridesText('{ feige: }'), 'en')).toMatch(/^Not valid JSON: /);
+    // Where it breaks, and none of the JSON parser's English.
+    expect(refusal(() => parseSelectorOverridesText('{ feige: }'))).toBe('不是有效的 JSON（第 1 行第 3 列）');
+    expect(refusal(() => parseSelectorOverridesText('{ feige: }'), 'en')).toBe('Not valid JSON (line 1, column 3)');
     expect(problem(['textarea'])).toMatch(/应为 JSON 对象/);
     expect(problem({ douyin: { composer: ['a'] } })).toMatch(
       /未知页面「douyin」，可用：feige、pinduoduo、demo-workbench/,

@@ -55,6 +55,7 @@ test('the stored item, the zip and the webhook body carry only masked text, and 
     now: () => 1000,
     uuid: () => 'fb1',
     fetch: fetcher,
+    granted: async () => true,
     setTimer: () => {},
   });
   await handlers.saveFeedbackSettings({ webhookUrl: 'https://hook.example/x' });

@@ -40,6 +40,7 @@ function service(factory = new IDBFactory(), fetcher: typeof fetch = async () =>
     now: () => (clock += 1000),
     uuid: () => `fb${++id}`,
     fetch: fetcher,
+    granted: async () => true,
     setTimer: () => {},
   });
 }
@@ -79,7 +80,9 @@ describe('feedback service', () => {
   });
 
   test('an empty description is refused', async () => {
-    await expect(service().handlers.submitFeedback(input({ description: '   ' }))).rejects.toThrow('请填写问题描述');
+    await expect(service().handlers.submitFeedback(input({ description: '   ' }))).rejects.toMatchObject({
+      code: 'feedbackDescriptionMissing',
+    });
   });
 
   test('with a webhook set, a new item is posted once with its idempotency key', async () => {
@@ -96,7 +99,7 @@ describe('feedback service', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ url: 'https://hook.example/x', key: id, body: { id } });
     expect(calls[0].body.images).toHaveLength(1);
-    expect((await handlers.listFeedback())[0].delivery).toBe('delivered');
+    expect((await handlers.listFeedback())[0].delivery?.state).toBe('delivered');
   });
 });
 
@@ -125,13 +128,79 @@ describe('protocol checks for feedback', () => {
     expect(refusal(() => backgroundRequest('submitFeedback', { ...input(), ...overrides }))).toBe(reason);
   });
 
-  test('webhook URLs must be http(s)', () => {
+  test('webhook URLs must be https, or http only to this machine', () => {
     expect(backgroundRequest('saveFeedbackSettings', { webhookUrl: ' https://a.example/h ' })?.payload).toEqual({
       webhookUrl: 'https://a.example/h',
     });
     expect(backgroundRequest('saveFeedbackSettings', { webhookUrl: '' })?.payload).toEqual({ webhookUrl: '' });
     expect(refusal(() => backgroundRequest('saveFeedbackSettings', { webhookUrl: 'javascript:alert(1)' }))).toBe(
-      'Webhook 地址须以 http:// 或 https:// 开头',
+      'Webhook 地址须以 https:// 开头（本机地址可用 http://）',
     );
+    expect(refusal(() => backgroundRequest('saveFeedbackSettings', { webhookUrl: 'http://a.example/h' }))).toBe(
+      'Webhook 地址须以 https:// 开头（本机地址可用 http://）',
+    );
+    expect(backgroundRequest('saveFeedbackSettings', { webhookUrl: 'http://127.0.0.1:9/h' })?.payload).toEqual({
+      webhookUrl: 'http://127.0.0.1:9/h',
+    });
+  });
+});
+
+describe('webhook delivery in the inbox', () => {
+  test('an item from before the webhook shows 未推送; 重新发送 sends it and the inbox shows it sent', async () => {
+    const keys: (string | null)[] = [];
+    const fetcher = (async (_url: string, init: RequestInit) => {
+      keys.push(new Headers(init.headers).get('Idempotency-Key'));
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    const { handlers } = service(new IDBFactory(), fetcher);
+    const { id } = await handlers.submitFeedback(input());
+    expect((await handlers.listFeedback())[0].delivery).toBeUndefined();
+    await expect(handlers.resendFeedback({ ids: [id] })).rejects.toMatchObject({ code: 'webhookMissing' });
+    await handlers.saveFeedbackSettings({ webhookUrl: 'https://hook.example/x' });
+    const rows = await handlers.resendFeedback({ ids: [id] });
+    expect(keys).toEqual([id]);
+    expect(rows[0].delivery).toMatchObject({ state: 'delivered', attempts: 1 });
+  });
+
+  test('a refused origin is shown as such and nothing is fetched', async () => {
+    let fetched = 0;
+    const factory = new IDBFactory();
+    const { handlers } = createFeedbackService({
+      db: () => openFeedbackDb(factory),
+      now: () => 1000,
+      uuid: () => 'fb1',
+      fetch: (async () => {
+        fetched++;
+        return new Response(null, { status: 204 });
+      }) as unknown as typeof fetch,
+      granted: async () => false,
+      setTimer: () => {},
+    });
+    await handlers.saveFeedbackSettings({ webhookUrl: 'https://hook.example/x' });
+    await handlers.submitFeedback(input());
+    await expect.poll(async () => (await handlers.getFeedback({ id: 'fb1' }))?.delivery?.problem).toBe('notGranted');
+    expect(fetched).toBe(0);
+  });
+});
+
+describe('a submit retried after its answer was lost', () => {
+  test('stores one item under the page’s request id and says the retry found it', async () => {
+    const factory = new IDBFactory();
+    const { handlers } = service(factory);
+    const requestId = '0b7c2a52-8a8e-4f37-9d3c-2f1e5a6b7c8d';
+    await expect(handlers.submitFeedback({ ...input(), requestId })).resolves.toEqual({
+      id: requestId,
+      duplicate: false,
+    });
+    // The worker stopped before answering; the page submits the same draft again.
+    await expect(service(factory).handlers.submitFeedback({ ...input(), requestId })).resolves.toEqual({
+      id: requestId,
+      duplicate: true,
+    });
+    expect(await handlers.listFeedback()).toHaveLength(1);
+  });
+
+  test('a request id that is not a UUID is refused', () => {
+    expect(refusal(() => backgroundRequest('submitFeedback', { ...input(), requestId: 'fb1' }))).toBe('请求编号无效');
   });
 });

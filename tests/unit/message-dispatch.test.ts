@@ -42,6 +42,7 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   getFeedback: { id: 'f1' },
   setFeedbackResolved: { id: 'f1', resolved: true },
   deleteFeedback: { ids: ['f1'] },
+  resendFeedback: { ids: ['f1'] },
   saveFeedbackSettings: { webhookUrl: '' },
   submitFeedback: {
     category: 'bad_reply',

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { errorText } from '@/lib/i18n/errors';
-import { BACKGROUND_REQUESTS } from '@/lib/messages/background-map';
+import { BACKGROUND_REQUESTS, type SuggestRequest } from '@/lib/messages/background-map';
 import { parseEnvelope } from '@/lib/messages/envelope';
 import { CodedError, toErrorData } from '@/lib/messages/errors';
 import { LIMITS } from '@/lib/messages/limits';
 import { TAB_REQUESTS } from '@/lib/messages/tab-map';
+import { createSuggestService } from '@/lib/service/suggest';
 import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 
 const validSuggest = {
@@ -42,8 +43,8 @@ describe('the message map checks every request on arrival', () => {
     ['an order without id', { ...validSuggest, orders: [{ status: '待发货' }] }, '订单号无效', 'Invalid order number'],
     ['an unknown action', { ...validSuggest, capabilities: ['format_disk'] }, '操作无效', 'Invalid action'],
     [
-      'too many orders',
-      { ...validSuggest, orders: Array(LIMITS.orders + 1).fill({ id: '1' }) },
+      'an absurd number of orders',
+      { ...validSuggest, orders: Array(LIMITS.listItemsRead + 1).fill({ id: '1' }) },
       '订单列表无效',
       'Invalid order list',
     ],
@@ -56,6 +57,33 @@ describe('the message map checks every request on arrival', () => {
   ])('refuses %s with a clear reason in either language', (_name, payload, zh, en) => {
     expect(refusal(() => backgroundRequest('suggest', payload))).toBe(zh);
     expect(refusal(() => backgroundRequest('suggest', payload), 'en')).toBe(en);
+  });
+
+  test('over-long page fields and 51 orders are cut with a marker, and suggest still answers', () => {
+    const long = {
+      ...validSuggest,
+      buyerName: '名'.repeat(600),
+      orders: Array.from({ length: LIMITS.orders + 1 }, (_, index) => ({
+        id: index === 0 ? '6'.repeat(250) : `69${index}`,
+        product: '睡衣'.repeat(300),
+        status: '待发货',
+      })),
+      chosenOrderId: '6'.repeat(250),
+      history: Array.from({ length: 25 }, (_, index) => `第${index}句`),
+    };
+    const payload = backgroundRequest('suggest', long)?.payload as SuggestRequest;
+    expect(payload.buyerName).toBe(`${'名'.repeat(LIMITS.fieldChars - 1)}…`);
+    expect(payload.orders).toHaveLength(LIMITS.orders);
+    expect(payload.orders[0].id).toBe(`${'6'.repeat(LIMITS.idChars - 1)}…`);
+    expect(payload.chosenOrderId).toBe(payload.orders[0].id);
+    expect(payload.orders[0].product).toHaveLength(LIMITS.fieldChars);
+    expect(payload.orders[0].product?.endsWith('…')).toBe(true);
+    // The latest earlier messages are the ones kept.
+    expect(payload.history.at(-1)).toBe('第24句');
+    expect(payload.history).toHaveLength(LIMITS.historyItems);
+    const solution = createSuggestService({ now: () => new Date('2026-11-24T08:00:00Z') }).suggest(payload);
+    expect(solution?.intent).toBe('ship_urge');
+    expect(solution?.replies.length).toBeGreaterThan(0);
   });
 
   test('truncates a huge buyer message instead of refusing it', () => {
@@ -86,9 +114,16 @@ describe('errors travel as codes', () => {
     expect(errorText(data, 'en')).toBe('At most 3 images');
   });
 
-  test('an unexpected error becomes an internal code that still names the detail', () => {
+  test('an unexpected error becomes an internal code: the detail stays in the data for logs, never on screen', () => {
     const data = toErrorData(new TypeError('x is not a function'));
-    expect(data.code).toBe('internal');
-    expect(errorText(data, 'en')).toContain('x is not a function');
+    expect(data).toMatchObject({ code: 'internal', params: { detail: 'x is not a function' } });
+    expect(errorText(data, 'zh')).toBe('出现意外错误，请重试；如果反复出现，请刷新页面');
+  });
+
+  test('the browser’s own English errors are worded by what they mean, never shown raw', () => {
+    const stopped = new Error('Could not establish connection. Receiving end does not exist.');
+    expect(errorText(stopped, 'zh')).toBe('话术助手后台无响应');
+    expect(errorText(new Error('Extension context invalidated.'), 'zh')).toBe('话术助手已更新或重新加载，请刷新页面');
+    expect(errorText(new Error('Failed to fetch'), 'zh')).not.toMatch(/[A-Za-z]/);
   });
 });

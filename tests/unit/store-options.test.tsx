@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RepliesPage } from '@/entrypoints/options/RepliesPage';
 import type { Shop } from '@/entrypoints/options/shop';
 import { optionsStrings } from '@/lib/i18n/options';
+import { CodedError } from '@/lib/messages/errors';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ShopSnapshot } from '@/lib/store/types';
 
@@ -136,5 +137,48 @@ describe('the options page’s replies', () => {
       situation: 'awaiting_shipment',
       order: ['ship_urge.awaiting_shipment.2', OFFICIAL_1, 'ship_urge.awaiting_shipment.3'],
     });
+  });
+
+  test('a save refused as a conflict shows both texts, keeps the edit, and 用我的覆盖 saves from their text', async () => {
+    const data = snapshot();
+    let refuse = true;
+    const run = vi.fn(
+      async (_type: string, payload: { text: string }, _done?: string, refused?: (e: unknown) => boolean) => {
+        if (refuse) {
+          refuse = false;
+          refused?.(new CodedError('replyConflict', { theirs: '亲，<b>对方</b>的版本', yours: payload.text }));
+          return undefined;
+        }
+        return data;
+      },
+    );
+    const shop = { run, setNotice: vi.fn() } as unknown as Shop;
+    render(<RepliesPage shop={shop} snapshot={data} t={optionsStrings('zh')} guard={(a) => a()} onDirty={() => {}} />);
+    fireEvent.click(screen.getByRole('tab', { name: '待发货' }));
+    fireEvent.click(within(card(OFFICIAL_1)).getByRole('button', { name: '编辑' }));
+    const area = card(OFFICIAL_1).querySelector('textarea') as HTMLTextAreaElement;
+    const started = area.value;
+    fireEvent.input(area, { target: { value: '亲，我的版本' } });
+    fireEvent.click(within(card(OFFICIAL_1)).getByRole('button', { name: '保存' }));
+    const panel = await waitFor(() => card(OFFICIAL_1).querySelector('.reply-conflict') as HTMLElement);
+    expect(run).toHaveBeenLastCalledWith(
+      'saveReply',
+      { intent: 'ship_urge', situation: 'awaiting_shipment', replyId: OFFICIAL_1, text: '亲，我的版本', base: started },
+      expect.any(String),
+      expect.any(Function),
+    );
+    // Their text shows as text, not HTML; mine is still in the editor.
+    expect(panel.querySelector('[data-conflict="theirs"]')?.textContent).toBe('亲，<b>对方</b>的版本');
+    expect(panel.querySelector('[data-conflict="yours"]')?.textContent).toBe('亲，我的版本');
+    expect((card(OFFICIAL_1).querySelector('textarea') as HTMLTextAreaElement).value).toBe('亲，我的版本');
+    fireEvent.click(within(panel).getByRole('button', { name: '用我的覆盖' }));
+    await waitFor(() =>
+      expect(run).toHaveBeenLastCalledWith(
+        'saveReply',
+        expect.objectContaining({ text: '亲，我的版本', base: '亲，<b>对方</b>的版本' }),
+        expect.any(String),
+        expect.any(Function),
+      ),
+    );
   });
 });

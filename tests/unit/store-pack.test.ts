@@ -103,7 +103,12 @@ describe('reply packs', () => {
   });
 
   test.each([
-    ['text that is not JSON', '{"format": "huashu-reply-pack", ', '文件不是有效的 JSON，无法导入'],
+    ['text that is not JSON', '{"format": "huashu-reply-pack", ', '文件不是有效的 JSON（第 1 行第 33 列），无法导入'],
+    [
+      'JSON broken on its third line',
+      '{\n  "format": "huashu-reply-pack",\n  "version": 1,,\n}',
+      '文件不是有效的 JSON（第 3 行第 16 列），无法导入',
+    ],
     ['a file over 1 MB', ' '.repeat(1_000_001), '文件太大，不是话术包'],
     ['a newer version', pack({ version: 2 }), '话术包版本 2 不受支持（当前支持版本 1），请用同一版本的话术助手导出'],
     ['slots that are not a list', pack({ slots: {} }), 'slots：应为列表'],
@@ -252,5 +257,61 @@ describe('reply packs', () => {
   test('an unchanged pack previews no changes', async () => {
     const { store } = await storeWithEdits();
     expect(diffShop(store.snapshot().local, packData(parsePack(store.exportPack())))).toEqual([]);
+  });
+});
+
+describe('hostile packs', () => {
+  const own = (text: string) =>
+    pack({ slots: [{ intent: 'invoice', situation: 'none', own: [{ id: 'own.a', text }] }] });
+  test.each([
+    ['a right-to-left override', own('亲，\u202e发货了'), '第 3 个字是看不见的控制字符 U+202E'],
+    ['a control character', own('亲\u0007'), '控制字符 U+0007'],
+    ['bytes that were not text (U+FFFD)', own('亲\ufffd'), '控制字符 U+FFFD'],
+  ])('a reply with %s is refused, naming where and which', (_name, text, reason) => {
+    expect(refusal(() => parsePackText(text))).toContain('开发票 · 无订单 自定义话术 1：');
+    expect(refusal(() => parsePackText(text))).toContain(reason);
+  });
+
+  test('a reply with a newline or tab is fine', () => {
+    expect(() => parsePackText(own('亲，\n\t好的'))).not.toThrow();
+  });
+
+  test.each([['body'], ['html'], ['*'], [':root'], ['html > body'], ['body *'], ['.box, BODY']])(
+    'the whole-page selector %s is refused',
+    (selector) => {
+      const text = pack({ selectorOverrides: { 'demo-workbench': { composer: [selector] } } });
+      expect(refusal(() => parsePackText(text))).toContain('选中的是整个页面');
+    },
+  );
+
+  test('a selector that only mentions body inside is fine', () => {
+    const text = pack({ selectorOverrides: { 'demo-workbench': { composer: ['body .composer-input'] } } });
+    expect(() => parsePackText(text)).not.toThrow();
+  });
+
+  test.each([
+    ['an object for an intent', { intent: { a: 1 }, situation: 'none' }],
+    ['a missing intent', { situation: 'none' }],
+    ['null for a situation', { intent: 'invoice', situation: null }],
+    ['an array for a situation', { intent: 'invoice', situation: [1, 2] }],
+  ])('%s is named, never as 「undefined」 or 「[object Object]」', (_name, slot) => {
+    const reason = refusal(() => parsePackText(pack({ slots: [slot] })));
+    expect(reason).not.toMatch(/undefined|\[object Object\]/);
+    expect(reason).toMatch(/intent|situation|意图|订单节点/);
+  });
+
+  test('a deeply nested payload is refused with a message, by the file and by the message path alike', () => {
+    let nested: unknown = 'x';
+    for (let level = 0; level < 100_000; level++) nested = [nested];
+    const payload = { format: PACK_FORMAT, version: PACK_VERSION, slots: [], rules: [], junk: nested };
+    expect(refusal(() => parsePack(payload))).toBe('文件嵌套太深（最多 10 层），不是话术包');
+    expect(refusal(() => backgroundRequest('importPack', { pack: payload }))).toBe(
+      '文件嵌套太深（最多 10 层），不是话术包',
+    );
+  });
+
+  test('the message path refuses a pack over 1 MB as the file path does', () => {
+    const payload = { format: PACK_FORMAT, version: PACK_VERSION, slots: [], note: 'x'.repeat(1_000_001) };
+    expect(refusal(() => backgroundRequest('importPack', { pack: payload }))).toBe('文件太大，不是话术包');
   });
 });

@@ -145,3 +145,46 @@ describe('shop replies in the store', () => {
     expect(again.snapshot().hits.ship_urge).toBe(2);
   });
 });
+
+describe('two admins editing the same reply', () => {
+  const slotText = (snapshot: Parameters<typeof effectiveSlot>[0], id: string) =>
+    effectiveSlot(snapshot, 'ship_urge', 'awaiting_shipment').find((reply) => reply.id === id)?.text;
+
+  test('a save that started from an older text is refused with both texts, and the newer one stays', async () => {
+    const { store } = await freshStore();
+    const official = slotText(store.snapshot(), OFFICIAL_1) ?? '';
+    // Both open the editor on the official text; A saves first.
+    await store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '亲，A 的版本', official);
+    const refused = await store
+      .setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '亲，B 的版本', official)
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'replyConflict', params: { theirs: '亲，A 的版本', yours: '亲，B 的版本' } });
+    expect(slotText(store.snapshot(), OFFICIAL_1)).toBe('亲，A 的版本');
+    // B chose to keep theirs over A's: saved from A's text, it goes through.
+    await store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '亲，B 的版本', '亲，A 的版本');
+    expect(slotText(store.snapshot(), OFFICIAL_1)).toBe('亲，B 的版本');
+  });
+
+  test('the same holds for the shop’s own replies; a retried save that went through is no conflict', async () => {
+    const { store } = await freshStore();
+    await store.addOwn('ship_urge', 'awaiting_shipment', '原文');
+    const own = effectiveSlot(store.snapshot(), 'ship_urge', 'awaiting_shipment').find((r) => r.kind === 'own');
+    const id = own?.id ?? '';
+    await store.updateOwn('ship_urge', 'awaiting_shipment', id, '改一', '原文');
+    // The answer was lost; the page sends the same save again.
+    await store.updateOwn('ship_urge', 'awaiting_shipment', id, '改一', '原文');
+    expect(
+      await store.updateOwn('ship_urge', 'awaiting_shipment', id, '改二', '原文').catch((error: unknown) => error),
+    ).toMatchObject({ code: 'replyConflict', params: { theirs: '改一' } });
+    expect(slotText(store.snapshot(), id)).toBe('改一');
+  });
+
+  test('an add retried with its request id adds one reply', async () => {
+    const { store } = await freshStore();
+    const requestId = '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
+    await store.addOwn('ship_urge', 'awaiting_shipment', '新话术', requestId);
+    await store.addOwn('ship_urge', 'awaiting_shipment', '新话术', requestId);
+    const own = effectiveSlot(store.snapshot(), 'ship_urge', 'awaiting_shipment').filter((r) => r.kind === 'own');
+    expect(own.map((reply) => reply.text)).toEqual(['新话术']);
+  });
+});
