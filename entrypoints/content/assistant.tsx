@@ -8,6 +8,16 @@ import type { WaitingController } from '@/entrypoints/content/waiting';
 import { noteShown, noteUse } from '@/entrypoints/content/workflow';
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
+import {
+  type AssistantEvent,
+  type AssistantState,
+  type Conversation,
+  conversationOf,
+  INITIAL_STATE,
+  mayAutoSend,
+  reduce,
+  visible,
+} from '@/lib/conversation/reducer';
 import { popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
 import type { ChatState, SuggestRequest } from '@/lib/messages/background-map';
@@ -26,22 +36,6 @@ const HEALTH_CHECK_DELAY_MS = 2000;
 /** Actions Huashu runs itself, whatever the page: sending text and copying. */
 const GENERIC_ACTIONS: ActionId[] = ['send_logistics', 'copy_tracking_no'];
 
-interface ConversationState {
-  solution: Solution | null;
-  collapsed: boolean;
-  closed: boolean;
-  status?: PopupStatus;
-  chosenOrderId?: string;
-  /** The request behind the current solution, re-sent when the order changes. */
-  request?: SuggestRequest;
-  /** Numbers each request, so a slow answer to an older message can't replace a newer one's. */
-  sequence: number;
-  /** The number of the request whose answer is shown. */
-  shownSequence: number;
-  /** The order prediction card goes out at most once per conversation. */
-  predictionCardSent: boolean;
-}
-
 /**
  * Ties one host page to the popup: watches buyer messages through the adapter, asks the background
  * for a solution, and renders it above the composer of the conversation it belongs to.
@@ -56,7 +50,7 @@ export function startAssistant(
   const doc = document;
   let settings = shop.current()?.settings ?? DEFAULT_SETTINGS;
   let t = popupStrings(settings.language);
-  const conversations = new Map<string, ConversationState>();
+  let state: AssistantState = INITIAL_STATE;
   const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
   let frame = 0;
   let health: { summary: HealthSummary; orderNotice: string | null } | null = null;
@@ -65,31 +59,19 @@ export function startAssistant(
     strings: () => t,
     language: () => settings.language,
     redraw: () => schedule(),
-    sent: (conversationId, text) => {
-      const sentFrom = conversations.get(conversationId);
-      if (sentFrom) setStatus(sentFrom, { tone: 'info', text });
-    },
+    sent: (conversationId, text) => setStatus(conversationId, { tone: 'info', text }),
   });
 
-  function stateOf(conversationId: string): ConversationState {
-    let state = conversations.get(conversationId);
-    if (!state) {
-      state = {
-        solution: null,
-        collapsed: false,
-        closed: false,
-        sequence: 0,
-        shownSequence: 0,
-        predictionCardSent: false,
-      };
-      conversations.set(conversationId, state);
-    }
-    return state;
+  function dispatch(event: AssistantEvent) {
+    state = reduce(state, event);
   }
 
-  function openState(): ConversationState | undefined {
-    const id = adapter.currentConversationId(doc);
-    return id ? conversations.get(id) : undefined;
+  /** The conversation on screen and Huashu's state for it, when the page shows one. */
+  function onScreen(): { conversationId: string; conversation: Conversation } | null {
+    const conversationId = adapter.currentConversationId(doc);
+    if (!conversationId) return null;
+    dispatch({ type: 'opened', conversationId });
+    return { conversationId, conversation: conversationOf(state, conversationId) };
   }
 
   /**
@@ -97,8 +79,8 @@ export function startAssistant(
    * popup; a refresh after an edit or an order switch keeps the agent's collapse and close choices.
    */
   async function requestSolution(conversationId: string, request: SuggestRequest, fresh: boolean) {
-    const state = stateOf(conversationId);
-    const sequence = ++state.sequence;
+    dispatch({ type: 'asked', conversationId });
+    const sequence = conversationOf(state, conversationId).asked;
     let solution: Solution | null;
     try {
       solution = await callBackground('suggest', request);
@@ -106,7 +88,7 @@ export function startAssistant(
       if (error instanceof CodedError && error.code === 'extensionReloaded') {
         // The old script can't reach the new background: no popup may offer dead buttons, and the agent is told why.
         console.warn(`[话术助手] ${t.extensionReloaded}`);
-        conversations.clear();
+        dispatch({ type: 'reset' });
         draw();
         showReloadNotice(t, adapter.composerArea(doc)?.getBoundingClientRect() ?? null);
         return;
@@ -114,24 +96,21 @@ export function startAssistant(
       console.warn(`[话术助手] ${t.backgroundError}:`, error);
       return;
     }
-    // A message with no clear intent ("好的", "在吗") leaves the open question's suggestion in place, even when
-    // that question's answer arrives after it; a late answer to an older question never replaces a newer one.
-    if (!solution && fresh) return;
-    if (sequence < state.shownSequence) return;
-    Object.assign(state, { solution, request, status: undefined, shownSequence: sequence });
-    if (fresh) Object.assign(state, { closed: false, collapsed: false });
+    const before = conversationOf(state, conversationId);
+    dispatch({ type: 'answered', conversationId, sequence, request, solution, fresh });
+    const after = conversationOf(state, conversationId);
+    if (after === before) return;
     if (fresh && solution) noteShown(waiting, conversationId, solution);
     // Drawn at once rather than on the next frame: the suggestion should land with the message.
     draw();
   }
 
   function onBuyerMessage(conversationId: string, message: ThreadMessage, thread: ThreadMessage[]) {
-    const state = stateOf(conversationId);
     if (message.orderId && message.kind !== 'text') {
       // The buyer confirmed or sent an order: the open suggestion follows that order.
-      state.chosenOrderId = message.orderId;
-      if (state.request)
-        void requestSolution(conversationId, { ...state.request, chosenOrderId: message.orderId }, true);
+      dispatch({ type: 'orderChosen', conversationId, orderId: message.orderId });
+      const shown = conversationOf(state, conversationId).request;
+      if (shown) void requestSolution(conversationId, { ...shown, chosenOrderId: message.orderId }, true);
       return;
     }
     const earlier = thread
@@ -149,7 +128,7 @@ export function startAssistant(
       history: earlier,
       buyerName: adapter.buyerName(doc),
       orders: adapter.readOrders(doc),
-      chosenOrderId: state.chosenOrderId,
+      chosenOrderId: conversationOf(state, conversationId).chosenOrderId,
       capabilities,
     };
     void requestSolution(conversationId, request, true).then(() => offerPredictionCard(conversationId, message.id));
@@ -157,33 +136,35 @@ export function startAssistant(
 
   /** On a first order question from a buyer with several orders, asks which order they mean. */
   async function offerPredictionCard(conversationId: string, messageId: string) {
-    const state = stateOf(conversationId);
-    const solution = state.solution;
-    if (!solution?.intent || solution.messageId !== messageId || !adapter.actions.send_order_card) return;
+    const conversation = conversationOf(state, conversationId);
+    const solution = conversation.solution;
+    if (!solution?.intent || !solution.order || !adapter.actions.send_order_card) return;
     const send = shouldSendPredictionCard({
       intent: solution.intent,
-      predictedOrderId: solution.order?.id,
-      orders: state.request?.orders ?? [],
+      predictedOrderId: solution.order.id,
+      orders: conversation.request?.orders ?? [],
       enabled: settings.orderPredictionCard,
-      alreadySettled: state.predictionCardSent || state.chosenOrderId !== undefined,
+      alreadySettled: conversation.chosenOrderId !== undefined,
     });
-    if (!send || !solution.order || adapter.currentConversationId(doc) !== conversationId) return;
-    state.predictionCardSent = true;
+    if (!send || adapter.currentConversationId(doc) !== conversationId) return;
+    if (!mayAutoSend(state, conversationId, messageId)) return;
+    // Counted before sending: a second answer arriving meanwhile finds the conversation's automatic sends used.
+    dispatch({ type: 'autoSent', conversationId });
     if (await deliver(PREDICTION_CARD_TEXT)) adapter.actions.send_order_card(doc, solution.order.id);
   }
 
-  function setStatus(state: ConversationState, status: PopupStatus) {
-    state.status = status;
+  function setStatus(conversationId: string, status: PopupStatus) {
+    dispatch({ type: 'noted', conversationId, status });
     schedule();
   }
 
   function copyReply(text: string) {
-    const state = openState();
-    if (!state) return;
+    const open = onScreen();
+    if (!open) return;
     const draft = adapter.readDraft(doc).trimEnd();
     const placed = adapter.setDraft(doc, draft ? `${draft} ${text}` : text);
-    setStatus(state, placed ? { tone: 'info', text: t.copied } : { tone: 'error', text: t.noComposer });
-    if (placed) noteUse('copied', state.solution);
+    setStatus(open.conversationId, placed ? { tone: 'info', text: t.copied } : { tone: 'error', text: t.noComposer });
+    if (placed) noteUse('copied', open.conversation.solution);
   }
 
   /** Sends a text as the agent without losing what the agent was typing. */
@@ -196,42 +177,43 @@ export function startAssistant(
   }
 
   async function sendText(text: string, fromAction = false) {
-    const conversationId = adapter.currentConversationId(doc);
-    const state = openState();
-    if (!state) return;
-    if (!adapter.composer(doc)) return setStatus(state, { tone: 'error', text: t.noComposer });
-    setStatus(state, { tone: 'info', text: t.sending });
+    const open = onScreen();
+    if (!open) return;
+    const { conversationId, conversation } = open;
+    if (!adapter.composer(doc)) return setStatus(conversationId, { tone: 'error', text: t.noComposer });
+    setStatus(conversationId, { tone: 'info', text: t.sending });
     const sent = await deliver(text);
-    if (sent && conversationId) waiting?.replied(conversationId);
-    if (sent && !fromAction) noteUse('sent', state.solution);
-    setStatus(state, sent ? { tone: 'info', text: t.sent } : { tone: 'error', text: t.sendFailed });
+    if (sent) waiting?.replied(conversationId);
+    if (sent && !fromAction) noteUse('sent', conversation.solution);
+    setStatus(conversationId, sent ? { tone: 'info', text: t.sent } : { tone: 'error', text: t.sendFailed });
     // A failed send often means the page changed under us: let the popup say which part is missing.
     if (!sent) checkHealth();
   }
 
   async function runAction(action: SuggestedAction) {
-    const state = openState();
-    if (!state || !action.enabled) return;
-    noteUse('action', state.solution);
+    const open = onScreen();
+    if (!open || !action.enabled) return;
+    const { conversationId } = open;
+    noteUse('action', open.conversation.solution);
     if (action.id === 'send_logistics' && action.payload) return sendText(action.payload, true);
     if (action.id === 'copy_tracking_no' && action.payload) {
       await navigator.clipboard.writeText(action.payload).then(
-        () => setStatus(state, { tone: 'info', text: t.trackingCopied }),
-        () => setStatus(state, { tone: 'error', text: t.actionFailed }),
+        () => setStatus(conversationId, { tone: 'info', text: t.trackingCopied }),
+        () => setStatus(conversationId, { tone: 'error', text: t.actionFailed }),
       );
       return;
     }
     const handler = adapter.actions[action.id];
     const done = Boolean(handler && action.orderId && handler(doc, action.orderId));
-    setStatus(state, done ? { tone: 'info', text: t.actionDone } : { tone: 'error', text: t.actionFailed });
+    setStatus(conversationId, done ? { tone: 'info', text: t.actionDone } : { tone: 'error', text: t.actionFailed });
   }
 
   function pickOrder(orderId: string) {
     const conversationId = adapter.currentConversationId(doc);
     if (!conversationId) return;
-    const state = stateOf(conversationId);
-    state.chosenOrderId = orderId;
-    if (state.request) void requestSolution(conversationId, { ...state.request, chosenOrderId: orderId }, false);
+    dispatch({ type: 'orderChosen', conversationId, orderId });
+    const shown = conversationOf(state, conversationId).request;
+    if (shown) void requestSolution(conversationId, { ...shown, chosenOrderId: orderId }, false);
   }
 
   /** Checks which parts of the page the adapter finds, so the popup can say what is missing. */
@@ -255,40 +237,41 @@ export function startAssistant(
   }
 
   function draw() {
-    const state = openState();
-    const solution = state && !state.closed ? state.solution : null;
-    if (!state || !solution) {
+    const shown = onScreen() ? visible(state) : null;
+    if (!shown) {
       render(null, layer);
       layer.hidden = true;
       adapter.reserveThreadSpace(doc, 0);
       return;
     }
+    const { conversationId, conversation } = shown;
+    const solution = conversation.solution as Solution;
     render(
       <SuggestionPopup
         solution={solution}
-        buyerText={state.request?.text ?? ''}
+        buyerText={conversation.request?.text ?? ''}
         pageNotice={health && !health.summary.ok ? health.summary.text : undefined}
         orderNotice={health?.orderNotice ?? undefined}
         t={t}
-        collapsed={state.collapsed}
-        status={state.status}
+        collapsed={conversation.collapsed}
+        status={conversation.status}
         onCopy={(reply: SuggestedReply) => copyReply(reply.text)}
         onSend={(reply: SuggestedReply) => void sendText(reply.text)}
         onAction={(action) => void runAction(action)}
         onPickOrder={pickOrder}
         onToggleCollapsed={() => {
-          state.collapsed = !state.collapsed;
+          dispatch({ type: 'collapsed', conversationId, collapsed: !conversation.collapsed });
           schedule();
         }}
         urgent={waiting?.isMarked(solution.conversationId)}
         onClose={() => {
           noteUse('dismissed', solution);
-          state.closed = true;
+          dispatch({ type: 'closed', conversationId });
           schedule();
         }}
         onFeedback={
           isIntentSolution(solution)
-            ? () => feedback.open(solution.conversationId, solution, state.request?.text ?? '')
+            ? () => feedback.open(solution.conversationId, solution, conversation.request?.text ?? '')
             : undefined
         }
         feedback={feedback.view(solution.conversationId)}
@@ -326,11 +309,11 @@ export function startAssistant(
     // Typing in Huashu's own fields (the feedback form) is text, not a shortcut.
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLElement && layer.contains(origin) && origin.matches('textarea, input, select')) return;
-    const state = openState();
-    const solution = state && !state.closed && !state.collapsed ? state.solution : null;
-    if (!state || !solution) return;
+    const shown = onScreen() ? visible(state) : null;
+    const solution = shown && !shown.conversation.collapsed ? shown.conversation.solution : null;
+    if (!shown || !solution) return;
     if (event.key === 'Escape' && !event.altKey) {
-      state.collapsed = true;
+      dispatch({ type: 'collapsed', conversationId: shown.conversationId, collapsed: true });
       schedule();
       return;
     }
@@ -347,14 +330,14 @@ export function startAssistant(
   }
 
   /** The admin edited replies or settings: every open suggestion is asked for again, without a page reload. */
-  function refreshAll(state: ChatState) {
-    settings = state.settings;
+  function refreshAll(chat: ChatState) {
+    settings = chat.settings;
     t = popupStrings(settings.language);
     // The admin may have fixed a selector (bound by index.tsx): let the popup say what the page check finds now.
     if (health) checkHealth();
     schedule();
-    for (const [conversationId, state] of conversations) {
-      if (state.request) void requestSolution(conversationId, state.request, false);
+    for (const [conversationId, conversation] of Object.entries(state.conversations)) {
+      if (conversation.request) void requestSolution(conversationId, conversation.request, false);
     }
   }
 
@@ -364,7 +347,9 @@ export function startAssistant(
     adapter,
     {
       onBuyerMessage,
-      onConversationChange: () => {
+      onAgentMessage: (conversationId) => dispatch({ type: 'agentReplied', conversationId }),
+      onConversationChange: (conversationId) => {
+        dispatch({ type: 'opened', conversationId });
         if (health) checkHealth();
         schedule();
       },
