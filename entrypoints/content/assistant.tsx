@@ -27,8 +27,6 @@ import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/pages/he
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
 
-/** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
-const HISTORY_MESSAGES = 5;
 const GAP_ABOVE_COMPOSER = 8;
 /** Real workbenches render their panels late; the page check waits this long after start. */
 const HEALTH_CHECK_DELAY_MS = 2000;
@@ -105,7 +103,7 @@ export function startAssistant(
     draw();
   }
 
-  function onBuyerMessage(conversationId: string, message: ThreadMessage, thread: ThreadMessage[]) {
+  function onBuyerMessage(conversationId: string, message: ThreadMessage, history: string[]) {
     if (message.orderId && message.kind !== 'text') {
       // The buyer confirmed or sent an order: the open suggestion follows that order.
       dispatch({ type: 'orderChosen', conversationId, orderId: message.orderId });
@@ -113,19 +111,11 @@ export function startAssistant(
       if (shown) void requestSolution(conversationId, { ...shown, chosenOrderId: message.orderId }, true);
       return;
     }
-    const earlier = thread
-      .slice(
-        0,
-        thread.findIndex((item) => item.id === message.id),
-      )
-      .filter((item) => item.from === 'buyer' && item.kind === 'text')
-      .slice(-HISTORY_MESSAGES)
-      .map((item) => item.text);
     const request: SuggestRequest = {
       conversationId,
       messageId: message.id,
       text: message.text,
-      history: earlier,
+      history,
       buyerName: adapter.buyerName(doc),
       orders: adapter.readOrders(doc),
       chosenOrderId: conversationOf(state, conversationId).chosenOrderId,

@@ -87,6 +87,9 @@ export const demoWorkbench: HostAdapter = defineAdapter({
       .filter((message): message is ThreadMessage => message !== null);
   },
 
+  messageSelector: () => SELECTORS.message.join(','),
+  readMessage,
+
   readOrders: (doc) => queryAll(doc, SELECTORS.orderItem).map(readOrder),
 
   composer: (doc) => queryFirst(doc, SELECTORS.composer),

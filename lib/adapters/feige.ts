@@ -186,6 +186,8 @@ export const feige: HostAdapter = defineAdapter({
 
   buyerName,
   readThread,
+  messageSelector: () => SELECTORS.message.join(','),
+  readMessage,
   readOrders,
   conversations: readConversations,
 

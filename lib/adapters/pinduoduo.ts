@@ -115,6 +115,8 @@ export const pinduoduo: HostAdapter = defineAdapter({
   },
 
   readThread,
+  messageSelector: () => SELECTORS.message.join(','),
+  readMessage,
 
   // No public source shows 拼多多's order panel: orders are never read, never guessed.
   readOrders: () => [],
