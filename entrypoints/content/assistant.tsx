@@ -2,8 +2,11 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type PopupStatus, SuggestionPopup } from '@/components/SuggestionPopup';
 import { createFeedbackController, type IntentSolution } from '@/entrypoints/content/feedback';
+import { shortcutFor } from '@/entrypoints/content/keyboard';
+import { createPlacement } from '@/entrypoints/content/placement';
 import { showReloadNotice } from '@/entrypoints/content/reload-notice';
 import type { ShopWatch } from '@/entrypoints/content/shop';
+import { createTimers } from '@/entrypoints/content/timers';
 import type { WaitingController } from '@/entrypoints/content/waiting';
 import { noteShown, noteUse } from '@/entrypoints/content/workflow';
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
@@ -27,7 +30,6 @@ import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/pages/he
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
 
-const GAP_ABOVE_COMPOSER = 8;
 /** Real workbenches render their panels late; the page check waits this long after start. */
 const HEALTH_CHECK_DELAY_MS = 2000;
 
@@ -50,7 +52,15 @@ export function startAssistant(
   let t = popupStrings(settings.language);
   let state: AssistantState = INITIAL_STATE;
   const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
-  let frame = 0;
+  const timers = createTimers(ctx.signal, () => ctx.isValid);
+  let drawPending = false;
+  const placement = createPlacement({
+    layer,
+    anchor: () => adapter.composerArea(doc),
+    reserve: (px) => adapter.reserveThreadSpace(doc, px),
+    timers,
+    signal: ctx.signal,
+  });
   let health: { summary: HealthSummary; orderNotice: string | null } | null = null;
   // 我要反馈: a form and draft per conversation (./feedback.tsx).
   const feedback = createFeedbackController({
@@ -219,9 +229,10 @@ export function startAssistant(
   }
 
   function schedule() {
-    if (frame) return;
-    frame = ctx.requestAnimationFrame(() => {
-      frame = 0;
+    if (drawPending) return;
+    drawPending = true;
+    timers.frame(() => {
+      drawPending = false;
       draw();
     });
   }
@@ -231,7 +242,6 @@ export function startAssistant(
     if (!shown) {
       render(null, layer);
       layer.hidden = true;
-      adapter.reserveThreadSpace(doc, 0);
       return;
     }
     const { conversationId, conversation } = shown;
@@ -269,53 +279,29 @@ export function startAssistant(
       layer,
     );
     layer.hidden = false;
-    place();
+    placement.request();
   }
 
-  /** Keeps the popup just above the composer, as wide as it, and the thread's last message above the popup. */
-  function place() {
-    if (layer.hidden) return;
-    const anchor = adapter.composerArea(doc);
-    if (!anchor) {
-      layer.hidden = true;
-      return;
-    }
-    resizes.observe(anchor);
-    const rect = anchor.getBoundingClientRect();
-    layer.style.left = `${rect.left}px`;
-    layer.style.width = `${rect.width}px`;
-    layer.style.bottom = `${window.innerHeight - rect.top + GAP_ABOVE_COMPOSER}px`;
-    adapter.reserveThreadSpace(doc, layer.offsetHeight + GAP_ABOVE_COMPOSER * 2);
-  }
-
-  /**
-   * Keyboard-first: Alt+1..3 sends reply n, Alt+Shift+1..3 copies it, Alt+A runs the first action,
-   * Esc collapses. Keys are read by physical position (event.code) because Alt and Shift change the
-   * character; nothing fires while an IME composition is open, and the composer keeps focus.
-   */
+  /** The popup's shortcuts (./keyboard.ts); the composer keeps focus. */
   function onKeyDown(event: KeyboardEvent) {
-    // Only the agent's own keys: a key event the page's script made up must never send a reply.
-    if (!event.isTrusted || event.isComposing || event.keyCode === 229) return;
     // Typing in Huashu's own fields (the feedback form) is text, not a shortcut.
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLElement && layer.contains(origin) && origin.matches('textarea, input, select')) return;
     const shown = onScreen() ? visible(state) : null;
     const solution = shown && !shown.conversation.collapsed ? shown.conversation.solution : null;
     if (!shown || !solution) return;
-    if (event.key === 'Escape' && !event.altKey) {
+    const action = solution.actions.find((item) => item.enabled);
+    const shortcut = shortcutFor(event, solution.replies.length, action !== undefined);
+    if (!shortcut) return;
+    if (shortcut.kind === 'collapse') {
       dispatch({ type: 'collapsed', conversationId: shown.conversationId, collapsed: true });
       schedule();
       return;
     }
-    if (!event.altKey || event.ctrlKey || event.metaKey) return;
-    const digit = /^Digit([1-3])$/.exec(event.code);
-    const reply = digit ? solution.replies[Number(digit[1]) - 1] : undefined;
-    const action = event.code === 'KeyA' && !event.shiftKey ? solution.actions.find((item) => item.enabled) : undefined;
-    if (!reply && !action) return;
     event.preventDefault();
     event.stopPropagation();
-    if (reply && event.shiftKey) copyReply(reply.text);
-    else if (reply) void sendText(reply.text);
+    if (shortcut.kind === 'copy') copyReply(solution.replies[shortcut.reply].text);
+    else if (shortcut.kind === 'send') void sendText(solution.replies[shortcut.reply].text);
     else if (action) void runAction(action);
   }
 
@@ -341,23 +327,20 @@ export function startAssistant(
       onConversationChange: (conversationId) => {
         dispatch({ type: 'opened', conversationId });
         if (health) checkHealth();
+        placement.threadChanged();
         schedule();
       },
     },
     ctx.signal,
   );
-  ctx.setTimeout(checkHealth, HEALTH_CHECK_DELAY_MS);
+  timers.timeout(checkHealth, HEALTH_CHECK_DELAY_MS);
   ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
   // A mark clears once the agent has replied: the popup loses its urgent colour.
   waiting?.onMarksChanged(schedule);
-  ctx.addEventListener(window, 'resize', schedule);
+  ctx.addEventListener(window, 'resize', placement.request);
   // Capture: the page's own scroll containers move the composer without scrolling the window.
-  ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
-  const resizes = new ResizeObserver(schedule);
-  ctx.onInvalidated(() => {
-    resizes.disconnect();
-    render(null, layer);
-  });
+  ctx.addEventListener(window, 'scroll', placement.request, { capture: true, passive: true });
+  ctx.onInvalidated(() => render(null, layer));
 }
 
 /** A shop keyword rule's own suggestion has no built-in intent; feedback and stats concern intents. */

@@ -5,6 +5,7 @@
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
 import { datetimeOf, queryAll, queryFirst, sendAndConfirm, setEditableText, textOf } from '@/lib/adapters/dom';
+import { padScroller } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import type { Order } from '@/lib/orders/types';
 import { demoWorkbenchPage } from '@/lib/pages/demo-workbench';
@@ -143,13 +144,7 @@ export const demoWorkbench: HostAdapter = defineAdapter({
     orders: probe(() => demoWorkbench.readOrders(doc).length > 0 || queryFirst(doc, SELECTORS.orderEmpty) !== null),
   }),
 
-  reserveThreadSpace(doc, px) {
-    const list = queryFirst(doc, SELECTORS.messageList);
-    if (!list) return;
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
-    list.style.paddingBottom = px > 0 ? `${px}px` : '';
-    if (atBottom) list.scrollTop = list.scrollHeight;
-  },
+  reserveThreadSpace: (doc, px) => padScroller(queryFirst(doc, SELECTORS.messageList), px),
 
   actions: {
     send_order_card(doc, orderId) {

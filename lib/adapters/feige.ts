@@ -15,9 +15,9 @@ import {
   isoFromShown,
   labelValue,
   leafTexts,
-  padScroller,
   scrollableAncestor,
   squash,
+  threadPadding,
   uniqueLeaf,
 } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
@@ -217,9 +217,7 @@ export const feige: HostAdapter = defineAdapter({
     threadRoot: threadRoot,
   }),
 
-  reserveThreadSpace(doc, px) {
-    padScroller(scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null), px);
-  },
+  reserveThreadSpace: threadPadding((doc) => scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null)),
 
   health: (doc) => ({
     conversations: probe(() => readConversations(doc).length > 0),

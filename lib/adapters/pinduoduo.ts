@@ -10,7 +10,7 @@
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
 import { queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
-import { commonAncestor, padScroller, scrollableAncestor, squash } from '@/lib/adapters/page-text';
+import { commonAncestor, scrollableAncestor, squash, threadPadding } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import { pinduoduoPage } from '@/lib/pages/pinduoduo';
 import { copySelectors } from '@/lib/pages/types';
@@ -147,9 +147,7 @@ export const pinduoduo: HostAdapter = defineAdapter({
     threadRoot: (doc) => pinduoduo.threadRoot(doc),
   }),
 
-  reserveThreadSpace(doc, px) {
-    padScroller(scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null), px);
-  },
+  reserveThreadSpace: threadPadding((doc) => scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null)),
 
   health: (doc) => ({
     conversations: probe(() => readConversations(doc).length > 0),
