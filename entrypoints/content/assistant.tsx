@@ -242,10 +242,10 @@ export function startAssistant(
     if (!shown) {
       render(null, layer);
       layer.hidden = true;
+      placement.drawn();
       return;
     }
-    const { conversationId, conversation } = shown;
-    const solution = conversation.solution as Solution;
+    const { conversationId, conversation, solution } = shown;
     render(
       <SuggestionPopup
         solution={solution}
@@ -279,7 +279,7 @@ export function startAssistant(
       layer,
     );
     layer.hidden = false;
-    placement.request();
+    placement.drawn();
   }
 
   /** The popup's shortcuts (./keyboard.ts); the composer keeps focus. */
@@ -288,8 +288,8 @@ export function startAssistant(
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLElement && layer.contains(origin) && origin.matches('textarea, input, select')) return;
     const shown = onScreen() ? visible(state) : null;
-    const solution = shown && !shown.conversation.collapsed ? shown.conversation.solution : null;
-    if (!shown || !solution) return;
+    if (!shown || shown.conversation.collapsed) return;
+    const { solution } = shown;
     const action = solution.actions.find((item) => item.enabled);
     const shortcut = shortcutFor(event, solution.replies.length, action !== undefined);
     if (!shortcut) return;
@@ -339,7 +339,7 @@ export function startAssistant(
   waiting?.onMarksChanged(schedule);
   ctx.addEventListener(window, 'resize', placement.request);
   // Capture: the page's own scroll containers move the composer without scrolling the window.
-  ctx.addEventListener(window, 'scroll', placement.request, { capture: true, passive: true });
+  ctx.addEventListener(window, 'scroll', (event) => placement.scrolled(event.target), { capture: true, passive: true });
   ctx.onInvalidated(() => render(null, layer));
 }
 

@@ -2,8 +2,8 @@
  * Keeps the popup just above the composer, as wide as it, and the thread's last message above the popup,
  * without forcing layouts while the agent chats. The composer's place is read once per animation frame, when
  * something may have moved it (window resize or scroll, the composer resizing), and written right after; the
- * popup's height comes from a ResizeObserver, which the browser fills in after its own layout, and the thread is
- * padded only when that height changes.
+ * popup's height comes from a ResizeObserver, which the browser fills in after its own layout, and the thread's
+ * padding changes only when the popup outgrows it, hides or collapses.
  */
 import type { Timers } from '@/entrypoints/content/timers';
 
@@ -20,8 +20,12 @@ export interface PlacementOptions {
 }
 
 export interface Placement {
-  /** Places the popup before the next paint. Call after drawing it, or when the page may have moved. */
+  /** Places the popup before the next paint, if it shows. */
   request(): void;
+  /** The popup was drawn: placed if it just appeared; a popup in place stays where it is, with nothing read. */
+  drawn(): void;
+  /** Something scrolled: only a scroll that carries the composer along moves the popup. */
+  scrolled(target: EventTarget | null): void;
   /** The page showed another thread (a conversation switch): it gets the popup's room too. */
   threadChanged(): void;
 }
@@ -32,6 +36,8 @@ export function createPlacement({ layer, anchor, reserve, timers, signal }: Plac
   let written = '';
   let reserved = -1;
   let height = 0;
+  /** The popup shows and was placed since it appeared. */
+  let placedVisible = false;
 
   const sizes = new ResizeObserver((entries) => {
     for (const entry of entries) {
@@ -44,9 +50,14 @@ export function createPlacement({ layer, anchor, reserve, timers, signal }: Plac
   sizes.observe(layer);
   signal.addEventListener('abort', () => sizes.disconnect(), { once: true });
 
-  /** The popup changed height (or hid): the thread keeps room for it, and no more. */
+  /**
+   * The popup changed height (or hid): the thread keeps room for it. Every change of that room lays out the whole
+   * thread, so the room grows with the popup but only shrinks when the popup hides or shrinks to less than half
+   * (collapsed): one suggestion after another, with a few replies more or less, costs no layout.
+   */
   function reserveRoom() {
-    const px = layer.hidden || height <= 0 ? 0 : Math.ceil(height) + GAP_ABOVE_COMPOSER * 2;
+    const needed = layer.hidden || height <= 0 ? 0 : Math.ceil(height) + GAP_ABOVE_COMPOSER * 2;
+    const px = needed > reserved || needed < reserved / 2 ? needed : reserved;
     if (px === reserved) return;
     reserved = px;
     reserve(px);
@@ -61,9 +72,11 @@ export function createPlacement({ layer, anchor, reserve, timers, signal }: Plac
   function place() {
     pending = false;
     if (layer.hidden) return;
-    const area = anchor();
+    // Looked up again only once the page replaced it: in a long thread each lookup walks every message.
+    const area = observedAnchor?.isConnected ? observedAnchor : anchor();
     if (!area) {
       layer.hidden = true;
+      placedVisible = false;
       reserveRoom();
       return;
     }
@@ -84,7 +97,18 @@ export function createPlacement({ layer, anchor, reserve, timers, signal }: Plac
 
   return {
     request,
+    drawn() {
+      const wasPlaced = placedVisible;
+      placedVisible = !layer.hidden;
+      if (!wasPlaced) request();
+    },
+    scrolled(target) {
+      const carriesAnchor =
+        !observedAnchor || target === document || (target instanceof Node && target.contains(observedAnchor));
+      if (carriesAnchor) request();
+    },
     threadChanged() {
+      request();
       reserved = -1;
       reserveRoom();
     },

@@ -138,10 +138,13 @@ function answered(
 }
 
 /** What the popup draws: the open conversation's suggestion, unless the agent closed it. */
-export function visible(state: AssistantState): { conversationId: string; conversation: Conversation } | null {
+export function visible(
+  state: AssistantState,
+): { conversationId: string; conversation: Conversation; solution: Solution } | null {
   if (!state.open) return null;
   const conversation = conversationOf(state, state.open);
-  return conversation.solution && !conversation.closed ? { conversationId: state.open, conversation } : null;
+  const { solution } = conversation;
+  return solution && !conversation.closed ? { conversationId: state.open, conversation, solution } : null;
 }
 
 /**
