@@ -4,7 +4,15 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { datetimeOf, queryAll, queryFirst, sendAndConfirm, setEditableText, textOf } from '@/lib/adapters/dom';
+import {
+  datetimeOf,
+  latestMessageFrom,
+  queryAll,
+  queryFirst,
+  sendAndConfirm,
+  setEditableText,
+  textOf,
+} from '@/lib/adapters/dom';
 import { padScroller } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import type { Order } from '@/lib/orders/types';
@@ -112,11 +120,7 @@ export const demoWorkbench: HostAdapter = defineAdapter({
     if (!button || !list) return Promise.resolve(false);
     return sendAndConfirm({
       text: demoWorkbench.readDraft(doc),
-      agentTexts: () =>
-        demoWorkbench
-          .readThread(doc)
-          .filter((message) => message.from === 'agent')
-          .map((message) => message.text),
+      latestAgentMessage: () => latestMessageFrom(doc, SELECTORS.message.join(','), readMessage, 'agent'),
       trigger: () => button.click(),
       root: list,
     });

@@ -9,7 +9,7 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { latestMessageFrom, queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
 import {
   commonAncestor,
   isoFromShown,
@@ -167,8 +167,8 @@ function threadRoot(doc: Document): Element | null {
   return commonAncestor(anchors);
 }
 
-function agentMessages(doc: Document): ThreadMessage[] {
-  return readThread(doc).filter((message) => message.from === 'agent');
+function latestAgentMessage(doc: Document): ThreadMessage | undefined {
+  return latestMessageFrom(doc, SELECTORS.message.join(','), readMessage, 'agent');
 }
 
 export const feige: HostAdapter = defineAdapter({
@@ -213,7 +213,7 @@ export const feige: HostAdapter = defineAdapter({
   ...textareaComposer({
     composer,
     sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
-    agentTexts: (doc) => agentMessages(doc).map((message) => message.text),
+    latestAgentMessage,
     threadRoot: threadRoot,
   }),
 

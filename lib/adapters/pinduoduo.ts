@@ -9,7 +9,7 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { latestMessageFrom, queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
 import { commonAncestor, scrollableAncestor, squash, threadPadding } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import { pinduoduoPage } from '@/lib/pages/pinduoduo';
@@ -83,8 +83,8 @@ function readConversations(doc: Document): ConversationSummary[] {
   return rows;
 }
 
-function agentMessages(doc: Document): ThreadMessage[] {
-  return readThread(doc).filter((message) => message.from === 'agent');
+function latestAgentMessage(doc: Document): ThreadMessage | undefined {
+  return latestMessageFrom(doc, SELECTORS.message.join(','), readMessage, 'agent');
 }
 
 function currentConversationId(doc: Document): string | null {
@@ -143,7 +143,7 @@ export const pinduoduo: HostAdapter = defineAdapter({
   ...textareaComposer({
     composer,
     sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
-    agentTexts: (doc) => agentMessages(doc).map((message) => message.text),
+    latestAgentMessage,
     threadRoot: (doc) => pinduoduo.threadRoot(doc),
   }),
 

@@ -111,5 +111,7 @@ function closestElement(node: Node): Element | null {
 /** Whether `el` comes after `other` in the page; an element no longer in the page counts as before. */
 function follows(el: Element, other: Element): boolean {
   if (!other.isConnected) return true;
-  return Boolean(other.compareDocumentPosition(el) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */);
+  // Asked from `el`'s side: browsers walk back from it through its earlier siblings, so a message appended right
+  // after the newest one is placed in one step (asked the other way, the walk passes every message in the thread).
+  return Boolean(el.compareDocumentPosition(other) & 2 /* Node.DOCUMENT_POSITION_PRECEDING */);
 }
