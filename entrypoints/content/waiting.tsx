@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ShopWatch } from '@/entrypoints/content/shop';
 import { recordStat } from '@/entrypoints/content/stats';
+import { createTimers } from '@/entrypoints/content/timers';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { type PopupStrings, popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
@@ -42,6 +43,8 @@ export function startWaiting(
   tab: TabDispatcher,
 ): WaitingController {
   const doc = document;
+  const timers = createTimers(ctx.signal, () => ctx.isValid);
+  let placePending = false;
   const startedAt = Date.now();
   const tracker = new WaitingTracker(() => Date.now());
   let settings: Settings = shop.current()?.settings ?? DEFAULT_SETTINGS;
@@ -76,7 +79,7 @@ export function startWaiting(
   function open(id: string): boolean {
     const done = adapter.openConversation(doc, id);
     // The agent jumped there to answer: put the caret in the composer once the page has switched.
-    if (done) ctx.setTimeout(() => adapter.composer(doc)?.focus(), 50);
+    if (done) timers.timeout(() => adapter.composer(doc)?.focus(), 50);
     return done;
   }
 
@@ -153,30 +156,41 @@ export function startWaiting(
       layer,
     );
     layer.hidden = false;
-    place();
+    requestPlace();
+  }
+
+  /** Places the badge before the next paint, once however often it is asked. */
+  function requestPlace() {
+    if (placePending) return;
+    placePending = true;
+    timers.frame(() => {
+      placePending = false;
+      place();
+    });
   }
 
   /** Centred at the top of the chat column: above old messages, never over the composer or the popup. */
   function place() {
-    if (!layer) return;
+    if (!layer || layer.hidden) return;
+    // Every read first, then the writes: one layout, not one per read.
     // Only the thread anchors it: the composer's box would put the badge on the composer. Without a
     // thread (the page still rendering) it waits in the top-right corner.
     const rect = adapter.threadRoot(doc)?.getBoundingClientRect();
+    const popupTop = document
+      .querySelector('huashu-assistant')
+      ?.shadowRoot?.querySelector('.hs-layer:not([hidden])')
+      ?.getBoundingClientRect().top;
+    const composerTop = adapter.composerArea(doc)?.getBoundingClientRect().top;
+    const head = layer.querySelector('.hw-head')?.getBoundingClientRect().height ?? 32;
     const top = rect && rect.width > 0 ? Math.max(8, rect.top + 10) : 72;
+    // The list never reaches down to the suggestion popup or the composer: it scrolls within the room left.
+    const floor = Math.min(popupTop ?? Number.POSITIVE_INFINITY, composerTop ?? window.innerHeight) - 8;
     Object.assign(
       layer.style,
       rect && rect.width > 0
         ? { left: `${rect.left + rect.width / 2}px`, top: `${top}px`, right: '', transform: 'translateX(-50%)' }
         : { left: '', top: `${top}px`, right: '16px', transform: '' },
     );
-    // The list never reaches down to the suggestion popup or the composer: it scrolls within the room left.
-    const popupTop = document
-      .querySelector('huashu-assistant')
-      ?.shadowRoot?.querySelector('.hs-layer:not([hidden])')
-      ?.getBoundingClientRect().top;
-    const composerTop = adapter.composerArea(doc)?.getBoundingClientRect().top;
-    const floor = Math.min(popupTop ?? Number.POSITIVE_INFINITY, composerTop ?? window.innerHeight) - 8;
-    const head = layer.querySelector('.hw-head')?.getBoundingClientRect().height ?? 32;
     layer.style.setProperty('--hw-room', `${Math.max(0, floor - top - head - 2)}px`);
   }
 
@@ -227,7 +241,7 @@ export function startWaiting(
     },
     { capture: true },
   );
-  ctx.addEventListener(window, 'resize', place);
+  ctx.addEventListener(window, 'resize', requestPlace);
   ctx.onInvalidated(() => {
     if (layer) render(null, layer);
   });

@@ -9,6 +9,8 @@ const NOTHING_FOUND: AdapterHealth = {
   send: false,
   orders: false,
 };
+/** Matches no element: a message selector that failed finds nothing. */
+const NO_ELEMENT = ':not(*)';
 const warned = new Set<string>();
 
 function warnOnce(key: string, error: unknown): void {
@@ -49,6 +51,8 @@ export function defineAdapter(adapter: HostAdapter): HostAdapter {
     currentConversationId: guard(key('currentConversationId'), adapter.currentConversationId, () => null),
     buyerName: guard(key('buyerName'), adapter.buyerName, () => undefined),
     readThread: guard(key('readThread'), adapter.readThread, () => []),
+    messageSelector: guard(key('messageSelector'), adapter.messageSelector, () => NO_ELEMENT),
+    readMessage: guard(key('readMessage'), adapter.readMessage, () => null),
     readOrders: guard(key('readOrders'), adapter.readOrders, () => []),
     composer: guard(key('composer'), adapter.composer, () => null),
     composerArea: guard(key('composerArea'), adapter.composerArea, () => null),

@@ -4,7 +4,16 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { datetimeOf, queryAll, queryFirst, sendAndConfirm, setEditableText, textOf } from '@/lib/adapters/dom';
+import {
+  datetimeOf,
+  latestMessageFrom,
+  queryAll,
+  queryFirst,
+  sendAndConfirm,
+  setEditableText,
+  textOf,
+} from '@/lib/adapters/dom';
+import { padScroller } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import type { Order } from '@/lib/orders/types';
 import { demoWorkbenchPage } from '@/lib/pages/demo-workbench';
@@ -87,6 +96,9 @@ export const demoWorkbench: HostAdapter = defineAdapter({
       .filter((message): message is ThreadMessage => message !== null);
   },
 
+  messageSelector: () => SELECTORS.message.join(','),
+  readMessage,
+
   readOrders: (doc) => queryAll(doc, SELECTORS.orderItem).map(readOrder),
 
   composer: (doc) => queryFirst(doc, SELECTORS.composer),
@@ -108,11 +120,7 @@ export const demoWorkbench: HostAdapter = defineAdapter({
     if (!button || !list) return Promise.resolve(false);
     return sendAndConfirm({
       text: demoWorkbench.readDraft(doc),
-      agentTexts: () =>
-        demoWorkbench
-          .readThread(doc)
-          .filter((message) => message.from === 'agent')
-          .map((message) => message.text),
+      latestAgentMessage: () => latestMessageFrom(doc, SELECTORS.message.join(','), readMessage, 'agent'),
       trigger: () => button.click(),
       root: list,
     });
@@ -140,13 +148,7 @@ export const demoWorkbench: HostAdapter = defineAdapter({
     orders: probe(() => demoWorkbench.readOrders(doc).length > 0 || queryFirst(doc, SELECTORS.orderEmpty) !== null),
   }),
 
-  reserveThreadSpace(doc, px) {
-    const list = queryFirst(doc, SELECTORS.messageList);
-    if (!list) return;
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
-    list.style.paddingBottom = px > 0 ? `${px}px` : '';
-    if (atBottom) list.scrollTop = list.scrollHeight;
-  },
+  reserveThreadSpace: (doc, px) => padScroller(queryFirst(doc, SELECTORS.messageList), px),
 
   actions: {
     send_order_card(doc, orderId) {

@@ -1,5 +1,6 @@
 /** DOM helpers shared by adapters. Only adapters import this file. */
 import { pressEnter } from '@/lib/adapters/page-text';
+import type { MessageSender, ThreadMessage } from '@/lib/adapters/types';
 
 /** Selector variants, current first; the first that matches wins. */
 import type { Selectors } from '@/lib/pages/types';
@@ -95,26 +96,44 @@ function waitForDom(root: Node, check: () => boolean, timeoutMs: number): Promis
 const SEND_CONFIRM_MS = 3000;
 
 /**
+ * The newest message `from` that sender, read from the last message element backwards: in a long thread only
+ * the last few messages are read.
+ */
+export function latestMessageFrom(
+  doc: Document,
+  selector: string,
+  read: (el: HTMLElement) => ThreadMessage | null,
+  from: MessageSender,
+): ThreadMessage | undefined {
+  const elements = doc.querySelectorAll<HTMLElement>(selector);
+  for (let index = elements.length - 1; index >= 0; index--) {
+    const message = read(elements[index]);
+    if (message?.from === from) return message;
+  }
+  return undefined;
+}
+
+/**
  * Triggers a send and resolves true only once a new agent message with exactly `text` shows in the
  * thread: a click that the page ignored must never be reported to the agent as sent.
  */
 export function sendAndConfirm(options: {
   text: string;
-  /** The agent's messages as the page shows them now. */
-  agentTexts: () => string[];
+  /** The agent's newest message as the page shows it now. */
+  latestAgentMessage: () => ThreadMessage | undefined;
   /** Clicks the send control (or presses Enter). */
   trigger: () => void;
   /** Where the new message will appear. */
   root: Node;
 }): Promise<boolean> {
   const text = options.text.trim();
-  const before = options.agentTexts().length;
+  const before = options.latestAgentMessage()?.id;
   options.trigger();
   return waitForDom(
     options.root,
     () => {
-      const sent = options.agentTexts();
-      return sent.length > before && sent.at(-1)?.trim() === text;
+      const latest = options.latestAgentMessage();
+      return latest !== undefined && latest.id !== before && latest.text.trim() === text;
     },
     SEND_CONFIRM_MS,
   );
@@ -127,7 +146,7 @@ export function sendAndConfirm(options: {
 export function textareaComposer(page: {
   composer(doc: Document): HTMLTextAreaElement | null;
   sendButton(doc: Document): HTMLElement | null;
-  agentTexts(doc: Document): string[];
+  latestAgentMessage(doc: Document): ThreadMessage | undefined;
   threadRoot(doc: Document): Element | null;
 }) {
   return {
@@ -145,7 +164,7 @@ export function textareaComposer(page: {
       const button = page.sendButton(doc);
       return sendAndConfirm({
         text,
-        agentTexts: () => page.agentTexts(doc),
+        latestAgentMessage: () => page.latestAgentMessage(doc),
         trigger: () => (button ? button.click() : pressEnter(input)),
         root: page.threadRoot(doc) ?? doc.body,
       });

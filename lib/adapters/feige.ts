@@ -9,15 +9,15 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { latestMessageFrom, queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
 import {
   commonAncestor,
   isoFromShown,
   labelValue,
   leafTexts,
-  padScroller,
   scrollableAncestor,
   squash,
+  threadPadding,
   uniqueLeaf,
 } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
@@ -167,8 +167,8 @@ function threadRoot(doc: Document): Element | null {
   return commonAncestor(anchors);
 }
 
-function agentMessages(doc: Document): ThreadMessage[] {
-  return readThread(doc).filter((message) => message.from === 'agent');
+function latestAgentMessage(doc: Document): ThreadMessage | undefined {
+  return latestMessageFrom(doc, SELECTORS.message.join(','), readMessage, 'agent');
 }
 
 export const feige: HostAdapter = defineAdapter({
@@ -186,6 +186,8 @@ export const feige: HostAdapter = defineAdapter({
 
   buyerName,
   readThread,
+  messageSelector: () => SELECTORS.message.join(','),
+  readMessage,
   readOrders,
   conversations: readConversations,
 
@@ -211,13 +213,11 @@ export const feige: HostAdapter = defineAdapter({
   ...textareaComposer({
     composer,
     sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
-    agentTexts: (doc) => agentMessages(doc).map((message) => message.text),
+    latestAgentMessage,
     threadRoot: threadRoot,
   }),
 
-  reserveThreadSpace(doc, px) {
-    padScroller(scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null), px);
-  },
+  reserveThreadSpace: threadPadding((doc) => scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null)),
 
   health: (doc) => ({
     conversations: probe(() => readConversations(doc).length > 0),

@@ -64,12 +64,30 @@ export function scrollableAncestor(el: Element | null): HTMLElement | null {
   return null;
 }
 
-/** Adds bottom padding to a scroll container, keeping it pinned to the bottom if it was. */
+/**
+ * Adds bottom padding to a scroll container, keeping it pinned to the bottom if it was. Nothing is read while
+ * the container already has that padding (the popup kept its height): new messages cost no layout here.
+ */
 export function padScroller(scroller: HTMLElement | null, px: number): void {
   if (!scroller) return;
+  const padding = px > 0 ? `${px}px` : '';
+  if (scroller.style.paddingBottom === padding) return;
   const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 24;
-  scroller.style.paddingBottom = px > 0 ? `${px}px` : '';
-  if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+  scroller.style.paddingBottom = padding;
+  // Past the end: the browser stops at the bottom, and nothing is read back after the write.
+  if (atBottom) scroller.scrollTop = Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * reserveThreadSpace for a page whose thread scroller is found by `find`: the scroller is looked up again only
+ * once it has left the page, so the popup's room costs no search through a long thread.
+ */
+export function threadPadding(find: (doc: Document) => HTMLElement | null): (doc: Document, px: number) => void {
+  let scroller: HTMLElement | null = null;
+  return (doc, px) => {
+    if (!scroller?.isConnected || scroller.ownerDocument !== doc) scroller = find(doc);
+    padScroller(scroller, px);
+  };
 }
 
 /** Presses Enter in a text field the way a page's key handlers see it (keydown, keypress, keyup). */

@@ -9,8 +9,8 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
-import { commonAncestor, padScroller, scrollableAncestor, squash } from '@/lib/adapters/page-text';
+import { latestMessageFrom, queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { commonAncestor, scrollableAncestor, squash, threadPadding } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import { pinduoduoPage } from '@/lib/pages/pinduoduo';
 import { copySelectors } from '@/lib/pages/types';
@@ -83,8 +83,8 @@ function readConversations(doc: Document): ConversationSummary[] {
   return rows;
 }
 
-function agentMessages(doc: Document): ThreadMessage[] {
-  return readThread(doc).filter((message) => message.from === 'agent');
+function latestAgentMessage(doc: Document): ThreadMessage | undefined {
+  return latestMessageFrom(doc, SELECTORS.message.join(','), readMessage, 'agent');
 }
 
 function currentConversationId(doc: Document): string | null {
@@ -115,6 +115,8 @@ export const pinduoduo: HostAdapter = defineAdapter({
   },
 
   readThread,
+  messageSelector: () => SELECTORS.message.join(','),
+  readMessage,
 
   // No public source shows 拼多多's order panel: orders are never read, never guessed.
   readOrders: () => [],
@@ -141,13 +143,11 @@ export const pinduoduo: HostAdapter = defineAdapter({
   ...textareaComposer({
     composer,
     sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
-    agentTexts: (doc) => agentMessages(doc).map((message) => message.text),
+    latestAgentMessage,
     threadRoot: (doc) => pinduoduo.threadRoot(doc),
   }),
 
-  reserveThreadSpace(doc, px) {
-    padScroller(scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null), px);
-  },
+  reserveThreadSpace: threadPadding((doc) => scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null)),
 
   health: (doc) => ({
     conversations: probe(() => readConversations(doc).length > 0),

@@ -54,6 +54,13 @@ export interface HostAdapter {
   currentConversationId(doc: Document): string | null;
   buyerName(doc: Document): string | undefined;
   readThread(doc: Document): ThreadMessage[];
+  /**
+   * The CSS selector of a message element (every variant), read at call time so bound overrides apply: the
+   * watcher finds the messages a page change touched without reading the whole thread again.
+   */
+  messageSelector(): string;
+  /** One message element as Huashu reads it; null when it is not a message Huashu reads. */
+  readMessage(el: HTMLElement): ThreadMessage | null;
   readOrders(doc: Document): Order[];
   composer(doc: Document): HTMLElement | null;
   /** The block holding the composer and its toolbar; the popup sits right above it. */

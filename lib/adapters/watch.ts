@@ -1,8 +1,15 @@
+import { ThreadReader } from '@/lib/adapters/thread-reader';
 import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 
+/** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
+const HISTORY_MESSAGES = 5;
+
 export interface WatchHandlers {
-  /** A buyer message that arrived while Huashu was watching; never history, never twice. */
-  onBuyerMessage(conversationId: string, message: ThreadMessage, thread: ThreadMessage[]): void;
+  /**
+   * A buyer message that arrived while Huashu was watching; never history, never twice. `history` holds the
+   * texts of up to 5 buyer messages before it, oldest first.
+   */
+  onBuyerMessage(conversationId: string, message: ThreadMessage, history: string[]): void;
   /** The agent opened another conversation (or the first one appeared). */
   onConversationChange(conversationId: string): void;
   /** The agent's own message appeared in the open conversation. */
@@ -14,6 +21,9 @@ export interface WatchHandlers {
  * was not on screen before and it arrived after Huashu started: when the agent returns to a
  * conversation, what came in meanwhile is new; a conversation opened for the first time is
  * history unless the page dates a message after start-up.
+ *
+ * The visible thread is read once when a conversation opens; after that only the messages a page change
+ * touched are read (./thread-reader.ts).
  */
 export function watchThread(
   doc: Document,
@@ -23,66 +33,105 @@ export function watchThread(
   startedAt = Date.now(),
 ): void {
   const seen = new Map<string, Set<string>>();
+  const reader = new ThreadReader(doc, adapter);
   let openConversation: string | null = null;
   let observedRoot: Element | null = null;
 
-  const threadObserver = new MutationObserver(scan);
+  const threadObserver = new MutationObserver(onThreadChange);
   // The thread root itself may be replaced by the page; the body observer re-attaches to the new one.
-  const rootObserver = new MutationObserver(attach);
-  signal.addEventListener('abort', () => {
-    threadObserver.disconnect();
-    rootObserver.disconnect();
-  });
+  const rootObserver = new MutationObserver(onPageChange);
+  signal.addEventListener(
+    'abort',
+    () => {
+      threadObserver.disconnect();
+      rootObserver.disconnect();
+    },
+    { once: true },
+  );
 
   function attach() {
     const root = adapter.threadRoot(doc);
     if (root === observedRoot) return;
     observedRoot = root;
     threadObserver.disconnect();
-    if (root) {
-      threadObserver.observe(root, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['data-conv-id'],
-      });
-      scan();
-    }
+    if (!root) return;
+    threadObserver.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-conv-id'],
+    });
+    // A new root may show another conversation, or the same one drawn anew: read what it shows once.
+    openConversation = null;
+    onThreadChange([]);
   }
 
-  function scan() {
+  /**
+   * Changes outside the observed thread matter only when the thread root went away, or when messages show
+   * outside it (a page that draws its first message after Huashu found only the composer).
+   */
+  function onPageChange(records: MutationRecord[]) {
+    if (signal.aborted) return;
+    if (observedRoot?.isConnected && !records.some(addsMessagesOutsideRoot)) return;
+    attach();
+  }
+
+  function addsMessagesOutsideRoot(record: MutationRecord): boolean {
+    if (observedRoot?.contains(record.target)) return false;
+    const selector = adapter.messageSelector();
+    for (const node of record.addedNodes) {
+      if (node instanceof Element && (node.matches(selector) || node.querySelector(selector))) return true;
+    }
+    return false;
+  }
+
+  function onThreadChange(records: MutationRecord[]) {
     if (signal.aborted) return;
     const conversationId = adapter.currentConversationId(doc);
     if (!conversationId) return;
-    const thread = adapter.readThread(doc);
-    const known = seen.get(conversationId);
-    const switched = conversationId !== openConversation;
-    openConversation = conversationId;
-    if (!known) {
-      const history = new Set<string>();
-      const fresh: ThreadMessage[] = [];
-      for (const message of thread) {
-        if (message.time !== undefined && message.time >= startedAt) fresh.push(message);
-        else history.add(message.id);
-      }
-      seen.set(conversationId, history);
-      if (switched) handlers.onConversationChange(conversationId);
-      report(conversationId, thread, fresh, history);
+    if (conversationId !== openConversation) {
+      openConversation = conversationId;
+      opened(conversationId);
       return;
     }
-    if (switched) handlers.onConversationChange(conversationId);
+    const known = seen.get(conversationId) ?? new Set<string>();
+    seen.set(conversationId, known);
     report(
       conversationId,
-      thread,
-      thread.filter((message) => !known.has(message.id)),
+      reader.readChanges(records).filter((message) => !known.has(message.id) && !predates(message)),
       known,
     );
   }
 
-  function report(conversationId: string, thread: ThreadMessage[], fresh: ThreadMessage[], known: Set<string>) {
+  /** A conversation opened: its visible thread is read once. */
+  function opened(conversationId: string) {
+    const thread = reader.readVisible();
+    const known = seen.get(conversationId);
+    const history = known ?? new Set<string>();
+    const fresh: ThreadMessage[] = [];
+    for (const message of thread) {
+      if (history.has(message.id)) continue;
+      // First time in this conversation: only what the page dates after start-up is new.
+      const isNew = known ? !predates(message) : message.time !== undefined && message.time >= startedAt;
+      if (isNew) fresh.push(message);
+      else history.add(message.id);
+    }
+    seen.set(conversationId, history);
+    handlers.onConversationChange(conversationId);
+    report(conversationId, fresh, history);
+  }
+
+  /** A message the page dates before Huashu started is history, wherever it shows up. */
+  function predates(message: ThreadMessage): boolean {
+    return message.time !== undefined && message.time < startedAt;
+  }
+
+  function report(conversationId: string, fresh: ThreadMessage[], known: Set<string>) {
     for (const message of fresh) {
       known.add(message.id);
-      if (message.from === 'buyer') handlers.onBuyerMessage(conversationId, message, thread);
+      if (message.from === 'buyer')
+        handlers.onBuyerMessage(conversationId, message, reader.earlierBuyerTexts(message.id, HISTORY_MESSAGES));
       else if (message.from === 'agent') handlers.onAgentMessage?.(conversationId, message);
     }
   }
