@@ -101,7 +101,9 @@ export function startAssistant(
         showReloadNotice(t, adapter.composerArea(doc)?.getBoundingClientRect() ?? null);
         return;
       }
+      // The worker stayed down after callBackground's one retry: an open popup says this message went unread.
       console.warn(`[话术助手] ${t.backgroundError}:`, error);
+      setStatus(conversationId, { tone: 'error', text: t.backgroundError });
       return;
     }
     const before = conversationOf(state, conversationId);
