@@ -9,6 +9,7 @@ import {
   latestMessageFrom,
   queryAll,
   queryFirst,
+  queryOne,
   sendAndConfirm,
   setEditableText,
   textOf,
@@ -80,7 +81,7 @@ export const demoWorkbench: HostAdapter = defineAdapter({
   matches: demoWorkbenchPage.matches,
   selectors: SELECTORS,
 
-  detect: (doc) => Boolean(queryFirst(doc, SELECTORS.thread) ?? queryFirst(doc, SELECTORS.composer)),
+  detect: (doc) => Boolean(queryFirst(doc, SELECTORS.thread) ?? queryOne(doc, SELECTORS.composer)),
 
   threadRoot: (doc) => queryFirst(doc, SELECTORS.thread),
 
@@ -101,14 +102,14 @@ export const demoWorkbench: HostAdapter = defineAdapter({
 
   readOrders: (doc) => queryAll(doc, SELECTORS.orderItem).map(readOrder),
 
-  composer: (doc) => queryFirst(doc, SELECTORS.composer),
+  composer: (doc) => queryOne(doc, SELECTORS.composer),
 
-  composerArea: (doc) => queryFirst(doc, SELECTORS.composerArea) ?? queryFirst(doc, SELECTORS.composer),
+  composerArea: (doc) => queryFirst(doc, SELECTORS.composerArea) ?? queryOne(doc, SELECTORS.composer),
 
-  readDraft: (doc) => queryFirst(doc, SELECTORS.composer)?.innerText.replace(/\n$/, '') ?? '',
+  readDraft: (doc) => queryOne(doc, SELECTORS.composer)?.innerText.replace(/\n$/, '') ?? '',
 
   setDraft(doc, text) {
-    const composer = queryFirst(doc, SELECTORS.composer);
+    const composer = queryOne(doc, SELECTORS.composer);
     if (!composer) return false;
     setEditableText(composer, text);
     return true;
@@ -143,7 +144,7 @@ export const demoWorkbench: HostAdapter = defineAdapter({
         demoWorkbench.currentConversationId(doc) !== null &&
         demoWorkbench.readThread(doc).some((message) => message.from !== 'system'),
     ),
-    input: probe(() => queryFirst(doc, SELECTORS.composer) !== null),
+    input: probe(() => queryOne(doc, SELECTORS.composer) !== null),
     send: probe(() => queryFirst(doc, SELECTORS.sendButton) !== null),
     orders: probe(() => demoWorkbench.readOrders(doc).length > 0 || queryFirst(doc, SELECTORS.orderEmpty) !== null),
   }),

@@ -13,6 +13,19 @@ export function queryFirst<E extends Element = HTMLElement>(root: ParentNode, se
   return null;
 }
 
+/**
+ * The one element a selector list names, for parts a page has exactly one of (the composer). A variant matching
+ * several elements is skipped: an over-broad override such as `div` or `.chat *` must never pick some element
+ * and have Huashu type a reply into it.
+ */
+export function queryOne<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E | null {
+  for (const selector of selectors) {
+    const found = root.querySelectorAll<E>(selector as string);
+    if (found.length === 1) return found[0] ?? null;
+  }
+  return null;
+}
+
 export function queryAll<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E[] {
   for (const selector of selectors) {
     const found = root.querySelectorAll<E>(selector as string);

@@ -9,7 +9,7 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { latestMessageFrom, queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { latestMessageFrom, queryAll, queryFirst, queryOne, textareaComposer, textOf } from '@/lib/adapters/dom';
 import {
   commonAncestor,
   isoFromShown,
@@ -43,7 +43,7 @@ const WAIT_TIME = /^\d+\s*(秒|分钟|小时)$/;
 const PLACEHOLDER_NAME = /^发送给\s*(.+?)\s*[，,]/;
 
 function composer(doc: Document): HTMLTextAreaElement | null {
-  return queryFirst<HTMLTextAreaElement>(doc, SELECTORS.composer);
+  return queryOne<HTMLTextAreaElement>(doc, SELECTORS.composer);
 }
 
 function buyerName(doc: Document): string | undefined {

@@ -9,7 +9,7 @@
  */
 
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { latestMessageFrom, queryAll, queryFirst, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { latestMessageFrom, queryAll, queryFirst, queryOne, textareaComposer, textOf } from '@/lib/adapters/dom';
 import { commonAncestor, scrollableAncestor, squash, threadPadding } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import { pinduoduoPage } from '@/lib/pages/pinduoduo';
@@ -23,7 +23,7 @@ const SELECTORS = copySelectors(pinduoduoPage.selectors);
 const WAIT_TIME = /^\d+\s*(秒|分钟)/;
 
 function composer(doc: Document): HTMLTextAreaElement | null {
-  return queryFirst<HTMLTextAreaElement>(doc, SELECTORS.composer);
+  return queryOne<HTMLTextAreaElement>(doc, SELECTORS.composer);
 }
 
 function rowName(row: Element): string | undefined {

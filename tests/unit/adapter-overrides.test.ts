@@ -63,6 +63,18 @@ describe('binding overrides to an adapter', () => {
     expect(feige.health(parse(fixture('feige-workspace.html'))).input).toBe(true);
   });
 
+  test('a composer override matching several elements is passed over: the reply goes into the real composer', () => {
+    const doc = parse(fixture('feige-workspace.html'));
+    const divs = doc.querySelectorAll('div').length;
+    expect(divs).toBeGreaterThan(1);
+    bindSelectorOverrides(feige, { feige: { composer: ['div'] } });
+    expect(feige.setDraft(doc, '您好')).toBe(true);
+    expect(doc.querySelector('textarea')?.value).toBe('您好');
+    // No element lost its content to the reply, and the page kept every element it had.
+    expect(doc.querySelectorAll('div').length).toBe(divs);
+    expect(doc.body.textContent).toContain('橙子不酸');
+  });
+
   test('overrides for another page leave this adapter as shipped', () => {
     bindSelectorOverrides(demoWorkbench, FIX);
     expect(demoWorkbench.selectors).toEqual(builtInSelectors('demo-workbench'));
