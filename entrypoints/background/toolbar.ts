@@ -12,7 +12,10 @@ import { summarizeHealth } from '@/lib/pages/health';
  * now); otherwise the page check's badge shows. The title always carries both.
  */
 const tabs = new Map<number, Map<number, FrameReport>>();
-const WAITING_COLOR = '#f53f3f';
+// The badge's white text needs 4.5:1 (WCAG AA); these are the danger and warning tokens of components/tokens.css.
+const WAITING_COLOR = '#cf2c26';
+const BROKEN_COLOR = '#b8231e';
+const PARTIAL_COLOR = '#ad5a00';
 let language: Language = 'zh';
 
 function frameOf(tabId: number, frameId = 0): FrameReport {
@@ -38,9 +41,11 @@ async function paint(tabId: number) {
   const badge = health?.badge ?? '';
   const waitingLine = waiting > 0 ? browser.i18n.getMessage('waitingBadgeTitle', [String(waiting)]) : '';
   const lines = [browser.i18n.getMessage('extName'), waitingLine, badge ? health?.text : ''].filter(Boolean);
-  const color = waiting > 0 ? WAITING_COLOR : badge === '×' ? '#e22e28' : '#ff8800';
+  const color = waiting > 0 ? WAITING_COLOR : badge === '×' ? BROKEN_COLOR : PARTIAL_COLOR;
   const button = toolbarButton();
   await button.setBadgeBackgroundColor({ tabId, color });
+  // Chrome picks the text colour from the background unless told; white is what the contrast above is for.
+  await button.setBadgeTextColor?.({ tabId, color: '#ffffff' });
   await button.setBadgeText({ tabId, text: waiting > 0 ? String(Math.min(waiting, 99)) : badge });
   await button.setTitle({ tabId, title: lines.join('\n') });
 }
