@@ -1,3 +1,4 @@
+import type { Language } from '@/lib/language';
 import type { Order, OrderNode } from '@/lib/orders/types';
 
 /** Merchant workbenches show order times in China's time zone, whatever the agent's computer is set to. */
@@ -79,20 +80,34 @@ function shopClock(date: Date): ShopClock {
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** "11月25日 18:00" in Shanghai time. */
-export function formatShopTime(date: Date): string {
+/** An English agent reads "Nov 25, 18:00"; the shop's clock all the same. */
+const englishShopTime = new Intl.DateTimeFormat('en-US', {
+  timeZone: SHOP_TIME_ZONE,
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * "11月25日 18:00" in Shanghai time; "Nov 25, 18:00" for an English agent. Text for the buyer is always
+ * Chinese, so only agent-facing notices pass `lang`.
+ */
+export function formatShopTime(date: Date, lang: Language = 'zh'): string {
+  if (lang === 'en') return englishShopTime.format(date);
   const clock = shopClock(date);
   return `${clock.month}月${clock.day}日 ${pad(clock.hour)}:${pad(clock.minute)}`;
 }
 
 /** "今天 18:00", "明天 18:00", else "11月27日 18:00": how an agent names a time close to now. */
-export function formatShopTimeFrom(date: Date, now: Date): string {
+export function formatShopTimeFrom(date: Date, now: Date, lang: Language = 'zh'): string {
   const dayGap = shopDayNumber(date) - shopDayNumber(now);
   const clock = shopClock(date);
   const time = `${pad(clock.hour)}:${pad(clock.minute)}`;
-  if (dayGap === 0) return `今天 ${time}`;
-  if (dayGap === 1) return `明天 ${time}`;
-  return formatShopTime(date);
+  if (dayGap === 0) return lang === 'en' ? `today ${time}` : `今天 ${time}`;
+  if (dayGap === 1) return lang === 'en' ? `tomorrow ${time}` : `明天 ${time}`;
+  return formatShopTime(date, lang);
 }
 
 /** Days since the epoch in Shanghai's calendar, so "today" and "tomorrow" follow the shop's midnight. */
@@ -105,16 +120,29 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+const englishUnit = (unit: 'day' | 'hour' | 'minute') =>
+  new Intl.NumberFormat('en', { style: 'unit', unit, unitDisplay: 'short' });
+const ENGLISH_UNITS = { day: englishUnit('day'), hour: englishUnit('hour'), minute: englishUnit('minute') };
+
 /**
  * A duration as an agent says it: "1天3小时" above a day (minutes no longer matter),
- * "3小时20分" or "20分" below, "不到1分钟" under a minute. Rounds down so a promise is never overstated.
+ * "3小时20分" or "20分" below, "不到1分钟" under a minute; in English "1 day 3 hr", "3 hr 20 min",
+ * "under 1 min". Rounds down so a promise is never overstated.
  */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, lang: Language = 'zh'): string {
   const total = Math.max(0, ms);
-  if (total < MINUTE) return '不到1分钟';
   const days = Math.floor(total / DAY);
   const hours = Math.floor((total % DAY) / HOUR);
   const minutes = Math.floor((total % HOUR) / MINUTE);
+  if (lang === 'en') {
+    if (total < MINUTE) return `under ${ENGLISH_UNITS.minute.format(1)}`;
+    const parts =
+      days > 0
+        ? [ENGLISH_UNITS.day.format(days), hours > 0 ? ENGLISH_UNITS.hour.format(hours) : '']
+        : [hours > 0 ? ENGLISH_UNITS.hour.format(hours) : '', minutes > 0 ? ENGLISH_UNITS.minute.format(minutes) : ''];
+    return parts.filter(Boolean).join(' ');
+  }
+  if (total < MINUTE) return '不到1分钟';
   if (days > 0) return `${days}天${hours > 0 ? `${hours}小时` : ''}`;
   if (hours > 0) return `${hours}小时${minutes > 0 ? `${minutes}分` : ''}`;
   return `${minutes}分`;

@@ -17,7 +17,8 @@ export interface VariableDefinition {
   /** As written in a reply, without braces: {订单号} → '订单号'. */
   name: string;
   description: Localized;
-  value: (context: RenderContext) => string | undefined;
+  /** `text` is the language of the text being written: Chinese for replies, the UI's for agent notices. */
+  value: (context: RenderContext, text: Language) => string | undefined;
   /** Used when there is no value; without one, a reply using the variable is left out. */
   fallback?: string;
   /** Why a reply was left out when the variable has no value and no fallback. */
@@ -60,36 +61,36 @@ export const VARIABLES: readonly VariableDefinition[] = [
   {
     name: '付款时间',
     description: { zh: '付款时间，如 11月25日 18:00', en: 'Paid at, e.g. 11月25日 18:00' },
-    value: (context) => {
+    value: (context, text) => {
       const paidAt = parseShopTime(context.order?.paidAt);
-      return paidAt ? formatShopTime(paidAt) : undefined;
+      return paidAt ? formatShopTime(paidAt, text) : undefined;
     },
     missing: { zh: '缺少付款时间', en: 'No payment time' },
   },
   {
     name: '承诺发货时间',
     description: { zh: '承诺发货时间，如 11月25日 18:00', en: 'Promised ship-by time, e.g. 11月25日 18:00' },
-    value: (context) => {
+    value: (context, text) => {
       const deadline = shipBy(context);
-      return deadline ? formatShopTime(deadline) : undefined;
+      return deadline ? formatShopTime(deadline, text) : undefined;
     },
     missing: { zh: '缺少承诺发货时间', en: 'No promised ship-by time' },
   },
   {
     name: '剩余时间',
     description: { zh: '距承诺发货时间还剩多久，如 3小时20分', en: 'Time left until ship-by, e.g. 3小时20分' },
-    value: (context) => {
+    value: (context, text) => {
       const left = msUntilShipBy(context);
-      return left !== undefined && left >= 0 ? formatDuration(left) : undefined;
+      return left !== undefined && left >= 0 ? formatDuration(left, text) : undefined;
     },
     missing: { zh: '承诺发货时间未知或已过', en: 'Ship-by time unknown or passed' },
   },
   {
     name: '超时时长',
     description: { zh: '已超过承诺发货时间多久，如 2小时', en: 'How long past ship-by, e.g. 2小时' },
-    value: (context) => {
+    value: (context, text) => {
       const left = msUntilShipBy(context);
-      return left !== undefined && left < 0 ? formatDuration(-left) : undefined;
+      return left !== undefined && left < 0 ? formatDuration(-left, text) : undefined;
     },
     missing: { zh: '订单未超时', en: 'Order is not late' },
   },
@@ -99,8 +100,8 @@ export const VARIABLES: readonly VariableDefinition[] = [
       zh: '给超时订单的新发货时间（下一个 18:00，至少留 4 小时）',
       en: 'New ship time for a late order (next 18:00 at least 4 hours away)',
     },
-    value: (context) =>
-      formatShopTimeFrom(nextDispatchTime(context.now, DISPATCH_CUTOFF_HOUR, DISPATCH_LEAD_HOURS), context.now),
+    value: (context, text) =>
+      formatShopTimeFrom(nextDispatchTime(context.now, DISPATCH_CUTOFF_HOUR, DISPATCH_LEAD_HOURS), context.now, text),
     missing: { zh: '缺少新发货时间', en: 'No new ship time' },
   },
   {
@@ -139,25 +140,31 @@ export type RenderResult = { ok: true; text: string } | { ok: false; reason: str
 /**
  * Fills a template's variables. Fails, with the reason for the agent, when a variable is unknown,
  * has no value and no fallback, or the braces don't pair up; so the text a buyer gets never shows
- * braces or "undefined".
+ * braces or "undefined". `lang` is the agent's UI language, for the reasons; `text` is the language the
+ * template is written in: Chinese for a buyer's reply, the UI's for an agent notice, so times read right in each.
  */
-export function renderTemplate(template: string, context: RenderContext, lang: Language = 'zh'): RenderResult {
+export function renderTemplate(
+  template: string,
+  context: RenderContext,
+  lang: Language = 'zh',
+  text: Language = 'zh',
+): RenderResult {
   let failure: string | undefined;
-  const text = template.replace(PLACEHOLDER, (_placeholder, name: string) => {
+  const filled = template.replace(PLACEHOLDER, (_placeholder, name: string) => {
     const variable = VARIABLE_BY_NAME.get(name);
     if (!variable) {
       failure ??= lang === 'zh' ? `未知变量「${name}」` : `Unknown variable "${name}"`;
       return '';
     }
-    const value = cleanValue(variable.value(context)) ?? variable.fallback;
+    const value = cleanValue(variable.value(context, text)) ?? variable.fallback;
     if (value === undefined) failure ??= variable.missing[lang];
     return value ?? '';
   });
   if (failure) return { ok: false, reason: failure };
-  if (/[{}]/.test(text)) {
+  if (/[{}]/.test(filled)) {
     return { ok: false, reason: lang === 'zh' ? '花括号不成对' : 'Unpaired braces' };
   }
-  return { ok: true, text };
+  return { ok: true, text: filled };
 }
 
 /**

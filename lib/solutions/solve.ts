@@ -64,7 +64,7 @@ export function solve(input: SolveInput): Solution {
   const trailing = renderReplies(input.trailing ?? [], context, input.lang);
   const notices =
     entry.notices?.flatMap((notice) => {
-      const result = renderTemplate(notice[input.lang], context, input.lang);
+      const result = renderTemplate(notice[input.lang], context, input.lang, input.lang);
       return result.ok ? [result.text] : [];
     }) ?? [];
   // Without a node the replies are general ones, so the agent should look at the order first.

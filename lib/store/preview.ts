@@ -63,7 +63,8 @@ export function previewSegments(template: string, context: RenderContext, lang: 
     if (!variable) {
       segments.push({ text: match[0], variable: match[1], unknown: true });
     } else {
-      const value = variable.value(context)?.trim() || variable.fallback;
+      // Replies go to the buyer, so their times and durations preview in Chinese whatever the UI language.
+      const value = variable.value(context, 'zh')?.trim() || variable.fallback;
       segments.push(
         value === undefined
           ? { text: match[0], variable: variable.name, missing: variable.missing[lang] }

@@ -117,6 +117,15 @@ describe('time formatting in Asia/Shanghai', () => {
     expect(formatDuration(ms)).toBe(text);
   });
 
+  it('writes times and durations in English for an English agent, still on the shop’s clock', () => {
+    expect(formatShopTime(AT, 'en')).toBe('Nov 25, 18:00');
+    const lateEvening = new Date('2024-11-25T15:30:00Z');
+    expect(formatShopTimeFrom(new Date('2024-11-26T10:00:00Z'), lateEvening, 'en')).toBe('tomorrow 18:00');
+    expect(formatDuration(3 * 3_600_000 + 20 * 60_000, 'en')).toBe('3 hr 20 min');
+    expect(formatDuration(27 * 3_600_000, 'en')).toBe('1 day 3 hr');
+    expect(formatDuration(30_000, 'en')).toBe('under 1 min');
+  });
+
   it('says how long is left, or how late it is', () => {
     const deadline = new Date(SHIP_BY);
     expect(formatTimeLeft(deadline, new Date('2024-11-25T06:40:00Z'))).toBe('还剩 3小时20分');

@@ -144,6 +144,9 @@ describe('solve: rendering', () => {
     const solution = solve(input({ orders: [overdue], lang: 'en', capabilities: ['open_order'] }));
     expect(solution.intentLabel).toBe('When will it ship');
     expect(solution.notices[0]).toContain('3-yuan coupon');
+    // The notice's times follow the UI language; no Chinese date or duration is left in the English line.
+    expect(solution.notices[0]).toMatch(/\(\w{3} \d{1,2}, \d{2}:\d{2}, [\w ]+ late\)/);
+    expect(solution.notices[0]).not.toMatch(/[月日时分]/);
     expect(solution.replies[0].text).toMatch(/^亲/);
     expect(solution.actions).toEqual([
       {
