@@ -115,7 +115,7 @@ export function startAssistant(
     draw();
   }
 
-  function onBuyerMessage(conversationId: string, message: ThreadMessage, history: string[]) {
+  function onBuyerMessage(conversationId: string, message: ThreadMessage, history: string[], orderSettled: boolean) {
     if (message.orderId && message.kind !== 'text') {
       // The buyer confirmed or sent an order: the open suggestion follows that order.
       dispatch({ type: 'orderChosen', conversationId, orderId: message.orderId });
@@ -133,26 +133,32 @@ export function startAssistant(
       chosenOrderId: conversationOf(state, conversationId).chosenOrderId,
       capabilities,
     };
-    void requestSolution(conversationId, request, true).then(() => offerPredictionCard(conversationId, message.id));
+    void requestSolution(conversationId, request, true).then(() =>
+      offerPredictionCard(conversationId, message.id, orderSettled),
+    );
   }
 
-  /** On a first order question from a buyer with several orders, asks which order they mean. */
-  async function offerPredictionCard(conversationId: string, messageId: string) {
+  /** On a buyer's first 催发货 with several orders not yet shipped, asks which order they mean. */
+  async function offerPredictionCard(conversationId: string, messageId: string, orderSettled: boolean) {
     const conversation = conversationOf(state, conversationId);
     const solution = conversation.solution;
     if (!solution?.intent || !solution.order || !adapter.actions.send_order_card) return;
     const send = shouldSendPredictionCard({
       intent: solution.intent,
+      confidence: solution.confidence,
       predictedOrderId: solution.order.id,
       orders: conversation.request?.orders ?? [],
+      now: new Date(),
       enabled: settings.orderPredictionCard,
-      alreadySettled: conversation.chosenOrderId !== undefined,
+      alreadySettled: orderSettled || conversation.chosenOrderId !== undefined,
     });
     if (!send || adapter.currentConversationId(doc) !== conversationId) return;
     if (!mayAutoSend(state, conversationId, messageId)) return;
     // Counted before sending: a second answer arriving meanwhile finds the conversation's automatic sends used.
     dispatch({ type: 'autoSent', conversationId });
-    if (await deliver(PREDICTION_CARD_TEXT)) adapter.actions.send_order_card(doc, solution.order.id);
+    if (!(await deliver(PREDICTION_CARD_TEXT))) return;
+    if (adapter.actions.send_order_card(doc, solution.order.id))
+      setStatus(conversationId, { tone: 'info', text: t.predictionCardSent });
   }
 
   function setStatus(conversationId: string, status: PopupStatus) {

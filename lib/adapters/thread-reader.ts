@@ -70,6 +70,18 @@ export class ThreadReader {
     return texts.reverse();
   }
 
+  /**
+   * Whether the thread read so far holds, before `messageId`, an order card or a buyer's confirmation: then the
+   * buyer has already said which order they mean, and asking again with a card would only annoy them.
+   */
+  settlesAnOrderBefore(messageId: string): boolean {
+    const position = this.positions.get(messageId) ?? this.reads.length;
+    for (let index = position - 1; index >= 0; index--) {
+      if (this.reads[index].message.kind !== 'text') return true;
+    }
+    return false;
+  }
+
   private positionOf(read: Read): number {
     return this.positions.get(read.message.id) ?? -1;
   }

@@ -7,9 +7,10 @@ const HISTORY_MESSAGES = 5;
 export interface WatchHandlers {
   /**
    * A buyer message that arrived while Huashu was watching; never history, never twice. `history` holds the
-   * texts of up to 5 buyer messages before it, oldest first.
+   * texts of up to 5 buyer messages before it, oldest first; `orderSettled`, whether the thread before it
+   * already holds an order card or a confirmation.
    */
-  onBuyerMessage(conversationId: string, message: ThreadMessage, history: string[]): void;
+  onBuyerMessage(conversationId: string, message: ThreadMessage, history: string[], orderSettled: boolean): void;
   /** The agent opened another conversation (or the first one appeared). */
   onConversationChange(conversationId: string): void;
   /** The agent's own message appeared in the open conversation. */
@@ -131,7 +132,12 @@ export function watchThread(
     for (const message of fresh) {
       known.add(message.id);
       if (message.from === 'buyer')
-        handlers.onBuyerMessage(conversationId, message, reader.earlierBuyerTexts(message.id, HISTORY_MESSAGES));
+        handlers.onBuyerMessage(
+          conversationId,
+          message,
+          reader.earlierBuyerTexts(message.id, HISTORY_MESSAGES),
+          reader.settlesAnOrderBefore(message.id),
+        );
       else if (message.from === 'agent') handlers.onAgentMessage?.(conversationId, message);
     }
   }

@@ -1,6 +1,7 @@
 import type { IntentId } from '@/lib/intents/ids';
 import { INTENT_METAS } from '@/lib/intents/metas';
-import type { Order } from '@/lib/orders/types';
+import { orderNode } from '@/lib/orders/node';
+import type { Order, OrderNode } from '@/lib/orders/types';
 
 /** Questions about a specific order (`needsOrder` in each intent's file); a price or size question needs none. */
 export const ORDER_INTENTS: ReadonlySet<IntentId> = new Set(
@@ -9,28 +10,52 @@ export const ORDER_INTENTS: ReadonlySet<IntentId> = new Set(
 
 export const PREDICTION_CARD_TEXT = '亲，请问您咨询的是这个订单吗？';
 
+/** The seed's rule: the card answers a buyer's first 催发货, not every order question. */
+const PREDICTION_CARD_INTENT: IntentId = 'ship_urge';
+/**
+ * The card goes to the buyer without the agent, so only a sure reading sends it; below this a wrong guess
+ * ("不用退款了", "屏幕有裂痕") would put a card in front of a buyer who asked something else.
+ */
+const PREDICTION_CARD_MIN_CONFIDENCE = 0.9;
+const CARD_NODES: ReadonlySet<OrderNode> = new Set(
+  INTENT_METAS.filter((meta) => meta.id === PREDICTION_CARD_INTENT).flatMap((meta) => [
+    ...meta.nodeFit.best,
+    ...meta.nodeFit.also,
+  ]),
+);
+
 export interface PredictionCardInput {
   intent: IntentId;
+  /** The engine's confidence in `intent`. */
+  confidence: number;
   /** The order the solution predicted. */
   predictedOrderId: string | undefined;
   orders: Order[];
+  now: Date;
   /** The shop's setting (default on). */
   enabled: boolean;
-  /** A card was already sent in this conversation, or the buyer already named an order. */
+  /**
+   * The buyer already named an order in this conversation: a card was sent, the buyer sent or confirmed one,
+   * or the thread on screen already holds an order card or a confirmation.
+   */
   alreadySettled: boolean;
 }
 
 /**
- * Whether to send the order prediction card. It is only worth the buyer's tap when there is a
- * choice: with a single order that order is meant, so nothing is sent.
+ * Whether to send the order prediction card. It is only worth the buyer's tap when there is a choice
+ * among the orders a 催发货 can be about (not yet shipped): with one such order that order is meant.
  */
 export function shouldSendPredictionCard(input: PredictionCardInput): boolean {
+  const couldBeMeant = input.orders.filter((order) => {
+    const node = orderNode(order, input.now);
+    return node !== null && CARD_NODES.has(node);
+  });
   return (
     input.enabled &&
     !input.alreadySettled &&
-    ORDER_INTENTS.has(input.intent) &&
-    input.orders.length > 1 &&
-    input.predictedOrderId !== undefined &&
-    input.orders.some((order) => order.id === input.predictedOrderId)
+    input.intent === PREDICTION_CARD_INTENT &&
+    input.confidence >= PREDICTION_CARD_MIN_CONFIDENCE &&
+    couldBeMeant.length > 1 &&
+    couldBeMeant.some((order) => order.id === input.predictedOrderId)
   );
 }

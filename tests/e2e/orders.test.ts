@@ -11,6 +11,13 @@ async function conversationWhere(wanted: (conversation: DemoConversation) => boo
   return found;
 }
 
+const unshippedCount = (c: DemoConversation) => c.orders.filter((o) => o.status === '待发货').length;
+/** A buyer with two orders not yet shipped, and no order card in the thread. */
+const twoUnshipped = (c: DemoConversation) => unshippedCount(c) === 2;
+/** One order waiting to ship and one on its way (c01, whose thread also holds a card and its confirmation). */
+const confirmedOnScreen = (c: DemoConversation) =>
+  unshippedCount(c) === 1 && c.orders.some((o) => o.status === '运输中');
+
 const isOverdue = (order: DemoConversation['orders'][number]) =>
   order.status === '待发货' && Boolean(order.promiseShipBy) && Date.parse(order.promiseShipBy ?? '') < Date.now();
 
@@ -46,12 +53,9 @@ describe('order-aware solutions in the workbench', () => {
     expect(replies).toContain(order.trackingNo ?? 'no tracking number in fixture');
   });
 
-  test('several orders: one prediction card, the buyer picks another, the popup follows it', async () => {
-    const buyer = await conversationWhere(
-      (c) => c.orders.some((o) => o.status === '待发货') && c.orders.some((o) => o.status === '运输中'),
-    );
-    const unshipped = buyer.orders.find((o) => o.status === '待发货');
-    const inTransit = buyer.orders.find((o) => o.status === '运输中');
+  test('several orders not yet shipped: one prediction card, said in the popup; the buyer picks another, the popup follows it', async () => {
+    const buyer = await conversationWhere(twoUnshipped);
+    const [predicted, other] = buyer.orders.filter((o) => o.status === '待发货');
     await demo.open(workbench.page, buyer.id);
     const before = (await demo.thread(workbench.page, buyer.id)).length;
 
@@ -64,23 +68,23 @@ describe('order-aware solutions in the workbench', () => {
       .toEqual([
         ['buyer', 'text', '什么时候发货'],
         ['agent', 'text', PREDICTION_CARD_TEXT],
-        ['agent', 'order-card', unshipped?.id],
+        ['agent', 'order-card', predicted?.id],
       ]);
-    await expect(popup(workbench.page).locator('.hs-order-id').textContent()).resolves.toBe(unshipped?.id);
+    await expect(popup(workbench.page).locator('.hs-order-id').textContent()).resolves.toBe(predicted?.id);
+    await expect.poll(() => popup(workbench.page).textContent()).toContain('已自动发送订单确认卡片');
 
-    await demo.buyerSendsOrder(workbench.page, buyer.id, inTransit?.id ?? '');
+    await demo.buyerSendsOrder(workbench.page, buyer.id, other?.id ?? '');
 
-    await expect.poll(() => popup(workbench.page).locator('.hs-order-id').textContent()).toBe(inTransit?.id);
-    await expect(popup(workbench.page).locator('.hs-tag').textContent()).resolves.toBe('运输中');
+    await expect.poll(() => popup(workbench.page).locator('.hs-order-id').textContent()).toBe(other?.id);
 
-    await demo.buyerSays(workbench.page, buyer.id, '那什么时候能到');
-    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain('那什么时候能到');
+    await demo.buyerSays(workbench.page, buyer.id, '那什么时候能发');
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain('那什么时候能发');
     const cards = (await demo.thread(workbench.page, buyer.id)).slice(before).filter((m) => m.kind === 'order-card');
     expect(cards.filter((m) => m.from === 'agent')).toHaveLength(1);
   });
 
   test('the buyer confirming the card keeps the predicted order', async () => {
-    const buyer = await conversationWhere((c) => c.orders.length > 1 && c.orders.some((o) => o.status === '待发货'));
+    const buyer = await conversationWhere(twoUnshipped);
     await demo.open(workbench.page, buyer.id);
     await demo.buyerSays(workbench.page, buyer.id, '几天发货');
     await expect.poll(async () => (await demo.thread(workbench.page, buyer.id)).at(-1)?.kind).toBe('order-card');
@@ -90,6 +94,24 @@ describe('order-aware solutions in the workbench', () => {
 
     await expect.poll(async () => (await demo.thread(workbench.page, buyer.id)).at(-1)?.kind).toBe('order-confirm');
     await expect(popup(workbench.page).locator('.hs-order-id').textContent()).resolves.toBe(predicted);
+  });
+
+  test.each([
+    ['a quality complaint', twoUnshipped, '屏幕有裂痕'],
+    // The case: this buyer's thread holds a card and the buyer's confirmation, and one order is on its way.
+    ['a 催发货 from a buyer who already confirmed an order', confirmedOnScreen, '到底什么时候发货！！！'],
+  ])('no card goes out for %s, and the popup still suggests', async (_case, wanted, text) => {
+    const buyer = await conversationWhere(wanted);
+    await demo.open(workbench.page, buyer.id);
+    const before = (await demo.thread(workbench.page, buyer.id)).length;
+
+    await demo.buyerSays(workbench.page, buyer.id, text);
+
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain(text);
+    // Time for an automatic send to have happened, had one been decided.
+    await workbench.page.waitForTimeout(500);
+    const after = (await demo.thread(workbench.page, buyer.id)).slice(before);
+    expect(after.map((m) => m.from)).toEqual(['buyer']);
   });
 
   test('the send-logistics action puts the courier and tracking number into the thread', async () => {

@@ -104,6 +104,23 @@ describe('ThreadReader', () => {
   });
 });
 
+describe('ThreadReader: has the buyer already said which order?', () => {
+  test('not in a thread of texts; yes once an order card or a confirmation stands before the question', () => {
+    list().replaceChildren(message('buyer', 't1', '你好'));
+    const reader = new ThreadReader(document, demoWorkbench);
+    reader.readVisible();
+    changes(reader, () => list().append(message('buyer', 'q1', '什么时候发货')));
+    expect(reader.settlesAnOrderBefore('q1')).toBe(false);
+
+    const confirmation = message('buyer', 'c1', '是这个订单');
+    Object.assign(confirmation.dataset, { kind: 'order-confirm', orderId: '6921847302918374651' });
+    changes(reader, () => list().append(confirmation, message('buyer', 'q2', '还没发货吗')));
+    expect(reader.settlesAnOrderBefore('q2')).toBe(true);
+    // Only what stands before the question counts.
+    expect(reader.settlesAnOrderBefore('q1')).toBe(false);
+  });
+});
+
 describe('watchThread over the reader', () => {
   test('hands each new buyer message the earlier buyer texts, reading only the new messages', async () => {
     const { adapter, reads } = countingAdapter();
