@@ -22,7 +22,9 @@ const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.
 
 // Host permissions are exactly the chat pages an adapter supports; nothing else. The production build
 // (`wxt build`, `npm run zip`) drops the local demo host; `npm run build` (mode "demo") keeps it for the
-// workbench, the e2e tests and the bench.
+// workbench, the e2e tests and the bench. That script sets NODE_ENV=production: a mode other than "production"
+// would otherwise compile JSX for development (file names and line numbers in every element), so the tests and
+// the bench would run heavier code than agents get.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',

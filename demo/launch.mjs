@@ -23,7 +23,7 @@ try {
 }
 
 console.log('Building the extension…');
-execFileSync('npx', ['wxt', 'build', '--mode', 'demo'], { stdio: 'inherit', cwd: resolve(import.meta.dirname, '..') });
+execFileSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: resolve(import.meta.dirname, '..') });
 
 const workbench = await startWorkbench();
 console.log(`Workbench: ${workbench.url}`);

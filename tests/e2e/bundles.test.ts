@@ -43,3 +43,14 @@ describe('the intent engine', () => {
     }
   });
 });
+
+describe('the build the tests and the bench run', () => {
+  test('is compiled for production: no development JSX (source file and line on every element)', () => {
+    const bundles = [
+      'background.js',
+      'content-scripts/content.js',
+      ...readdirSync(resolve(build, 'chunks')).map((name) => `chunks/${name}`),
+    ];
+    for (const bundle of bundles) expect(read(bundle), `${bundle} is a development build`).not.toMatch(/lineNumber:/);
+  });
+});
