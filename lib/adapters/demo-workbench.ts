@@ -3,6 +3,7 @@
  * Its DOM is documented in demo/README.md; the selectors below are the only place that knows it.
  */
 
+import { rowsContainer } from '@/lib/adapters/conversation-list';
 import { defineAdapter, probe } from '@/lib/adapters/define';
 import {
   datetimeOf,
@@ -75,6 +76,25 @@ function readConversations(doc: Document): ConversationSummary[] {
   });
 }
 
+/**
+ * The workbench redraws every waiting row's timer each second: its seconds attribute and its text. Whether the buyer
+ * waits is only the timer's `hidden` attribute (a wait that starts again hides and shows it), so any other change of
+ * the timer is a tick. Checked by the changed node alone, for the hundreds of such changes each second.
+ */
+function onlyWaitTimersTicked(records: readonly MutationRecord[]): boolean {
+  const timer = SELECTORS.conversationWait.join(',');
+  for (const record of records) {
+    if (record.type === 'attributes') {
+      if (record.attributeName !== 'data-wait-seconds') return false;
+      continue;
+    }
+    const node = record.target;
+    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    if (!element?.matches(timer)) return false;
+  }
+  return true;
+}
+
 export const demoWorkbench: HostAdapter = defineAdapter({
   id: 'demo-workbench',
   matches: demoWorkbenchPage.matches,
@@ -127,6 +147,8 @@ export const demoWorkbench: HostAdapter = defineAdapter({
   },
 
   conversations: readConversations,
+  conversationList: (doc) => rowsContainer(queryAll(doc, SELECTORS.conversationRow)),
+  onlyWaitTimersTicked,
 
   openConversation(doc, id) {
     const row = queryAll(doc, SELECTORS.conversationRow).find((item) => item.dataset.convId === id);
