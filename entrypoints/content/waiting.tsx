@@ -205,14 +205,8 @@ export function startWaiting(
             thresholdSeconds={settings.slowReplyThresholdSeconds}
             language={settings.language}
             collapsed={collapsed}
-            onToggle={() => {
-              collapsed = !collapsed;
-              draw();
-            }}
-            onOpen={(id) => {
-              open(id);
-              read();
-            }}
+            onToggle={toggleBadge}
+            onOpen={openFromBadge}
           />
         ),
         layer,
@@ -224,6 +218,16 @@ export function startWaiting(
       requestPlace();
     }
     runClock();
+  }
+
+  function toggleBadge() {
+    collapsed = !collapsed;
+    draw();
+  }
+
+  function openFromBadge(id: string) {
+    open(id);
+    read();
   }
 
   /** While the badge lists times, redraws it as the first one turns to its next second. */

@@ -81,13 +81,14 @@ export function watchConversations(
     if (list === observedList) return false;
     observedList = list;
     listObserver.disconnect();
+    const attributes = adapter.conversationAttributes;
     if (list)
       listObserver.observe(list, {
         childList: true,
         subtree: true,
-        attributes: true,
         characterData: true,
         characterDataOldValue: true,
+        ...(attributes ? { attributeFilter: [...attributes] } : { attributes: true }),
       });
     return true;
   }

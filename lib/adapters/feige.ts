@@ -194,6 +194,8 @@ export const feige: HostAdapter = defineAdapter({
   conversationList: (doc) => rowsContainer(queryAll(doc, SELECTORS.conversationRow)),
   // A row's timer text ("3分钟") counting up changes nothing the list reports but the seconds.
   onlyWaitTimersTicked: onlyWaitTextsTicked,
+  // Which attributes the page's markup changes is not known: every one is observed.
+  conversationAttributes: null,
 
   openConversation(doc, id) {
     // Rows carry no id we know of: the buyer's name stands for it (see currentConversationId).

@@ -126,6 +126,8 @@ export const pinduoduo: HostAdapter = defineAdapter({
   conversationList: (doc) => rowsContainer(queryAll(doc, SELECTORS.conversationRow)),
   // A row's timer text ("3分钟") counting up changes nothing the list reports but the seconds.
   onlyWaitTimersTicked: onlyWaitTextsTicked,
+  // Which attributes the page's markup changes is not known: every one is observed.
+  conversationAttributes: null,
 
   openConversation(doc, id) {
     const row = queryAll(doc, SELECTORS.conversationRow).find((item) => (rowId(item) ?? rowName(item)) === id);

@@ -82,6 +82,11 @@ export interface HostAdapter {
    * timers), which changes nothing `conversations` reports but the seconds: the slow-reply watcher then reads no row.
    */
   onlyWaitTimersTicked(records: readonly MutationRecord[]): boolean;
+  /**
+   * The only attributes whose change can change what `conversations` reports, so the page's redrawn timer
+   * attributes are never even reported; null when any attribute may matter.
+   */
+  conversationAttributes: readonly string[] | null;
   /** Opens a conversation of the list by its ConversationSummary id, like a click on its row; false when not found. */
   openConversation(doc: Document, id: string): boolean;
   /** Which parts of the page the adapter finds right now. Never throws; see AdapterHealth. */
