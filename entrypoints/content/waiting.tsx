@@ -11,15 +11,25 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ShopWatch } from '@/entrypoints/content/shop';
 import { recordStat } from '@/entrypoints/content/stats';
 import { createTimers } from '@/entrypoints/content/timers';
+import { watchConversations } from '@/lib/adapters/conversation-list';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { type PopupStrings, popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
 import type { TabDispatcher } from '@/lib/messages/tab';
 import type { WaitingRow } from '@/lib/messages/tab-answers';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { formatWait, slowReplies, type WaitingBuyer, WaitingTracker, waitedSeconds } from '@/lib/waiting/tracker';
+import {
+  formatWait,
+  MARK_GRACE_MS,
+  nextAlertAt,
+  slowReplies,
+  type WaitingBuyer,
+  WaitingTracker,
+  waitedSeconds,
+} from '@/lib/waiting/tracker';
 
-const TICK_MS = 1000;
+/** Waits already running this long before Huashu started were not seen from their start. */
+const PRESENT_AT_START_MS = 5000;
 /** The agent counts as typing in the open conversation while the draft is not empty and was edited this recently. */
 const TYPING_MS = 15_000;
 const MAX_ROWS = 5;
@@ -36,6 +46,12 @@ export interface WaitingController {
   onMarksChanged(listener: () => void): void;
 }
 
+/**
+ * Nothing here polls. The conversation list is read when the page changes it (a timer counting up is no change,
+ * lib/adapters/conversation-list.ts); the alert is worked out again at the next moment a buyer crosses the
+ * threshold or the agent's typing lapses; the badge's clock redraws only the rows it shows, once a second, and
+ * only while they show.
+ */
 export function startWaiting(
   ctx: ContentScriptContext,
   adapter: HostAdapter,
@@ -45,6 +61,10 @@ export function startWaiting(
   const doc = document;
   const timers = createTimers(ctx.signal, () => ctx.isValid);
   let placePending = false;
+  let evaluatePending = false;
+  let clockRunning = false;
+  /** When the pending clock wake fires (epoch ms); infinity when none is pending. */
+  let wakeAt = Number.POSITIVE_INFINITY;
   const startedAt = Date.now();
   const tracker = new WaitingTracker(() => Date.now());
   let settings: Settings = shop.current()?.settings ?? DEFAULT_SETTINGS;
@@ -52,16 +72,19 @@ export function startWaiting(
   let lastTyped = 0;
   let reported = -1;
   let collapsed = false;
+  let alert: WaitingBuyer[] = [];
   let alerted = new Set<string>();
   /** Waits whose start Huashu saw; only those count in the statistics, so a reload never counts one twice. */
   const counted = new Set<string>();
   let layer: HTMLElement | null = null;
+  /** What the badge shows and how it is laid out, as last drawn: a draw that changes neither touches nothing. */
+  let drawnContent = '';
+  let drawnShape = '';
   const markListeners: (() => void)[] = [];
   let marksSeen = '';
 
-  function notifyMarks() {
-    const now = tracker
-      .buyers()
+  function notifyMarks(buyers: readonly WaitingBuyer[]) {
+    const now = buyers
       .filter((buyer) => buyer.marked)
       .map((buyer) => buyer.id)
       .join('\n');
@@ -71,8 +94,9 @@ export function startWaiting(
   }
 
   function typingIn(): string | null {
+    if (Date.now() - lastTyped > TYPING_MS) return null;
     const open = adapter.currentConversationId(doc);
-    if (!open || Date.now() - lastTyped > TYPING_MS) return null;
+    if (!open) return null;
     return adapter.readDraft(doc).trim() ? open : null;
   }
 
@@ -84,15 +108,16 @@ export function startWaiting(
   }
 
   function jumpLongest(): boolean {
-    tick();
+    read();
     const [first] = tracker.buyers();
     return first ? open(first.id) : false;
   }
 
   function rows(): WaitingRow[] {
     const now = Date.now();
-    const late = new Set(slowReplies(tracker.buyers(), alertOptions()).map((buyer) => buyer.id));
-    return tracker.buyers().map((buyer) => ({
+    const buyers = tracker.buyers();
+    const late = new Set(slowReplies(buyers, alertOptions()).map((buyer) => buyer.id));
+    return buyers.map((buyer) => ({
       id: buyer.id,
       name: buyer.name,
       seconds: waitedSeconds(buyer, now),
@@ -105,11 +130,12 @@ export function startWaiting(
     return { thresholdSeconds: settings.slowReplyThresholdSeconds, now: Date.now(), typingIn: typingIn() };
   }
 
-  function tick() {
+  /** Reads the conversation list: whose wait started, whose ended; then the alert. */
+  function read() {
     const update = tracker.update(adapter.conversations(doc));
     for (const buyer of update.started) {
       // Waits already running when Huashu started were not seen from their start: left out of the figures.
-      if (buyer.since < startedAt - TICK_MS * 5) continue;
+      if (buyer.since < startedAt - PRESENT_AT_START_MS) continue;
       counted.add(`${buyer.id}@${buyer.since}`);
       recordStat({ kind: 'buyerMessage', at: buyer.since });
     }
@@ -117,46 +143,105 @@ export function startWaiting(
       if (counted.delete(`${wait.id}@${wait.since}`))
         recordStat({ kind: 'answered', at: wait.since, seconds: wait.seconds });
     }
-    notifyMarks();
-    const alert = slowReplies(tracker.buyers(), alertOptions());
+    evaluate();
+  }
+
+  /** Works out the alert from what was read, tells the toolbar and the badge, and plans the next clock wake. */
+  function evaluate() {
+    const buyers = tracker.buyers();
+    notifyMarks(buyers);
+    const options = alertOptions();
+    alert = slowReplies(buyers, options);
     if (settings.slowReplySound && alert.some((buyer) => !alerted.has(buyer.id))) beep();
     alerted = new Set(alert.map((buyer) => buyer.id));
     if (alert.length !== reported) {
       reported = alert.length;
       callBackground('reportWaiting', { count: alert.length }).catch(() => {});
     }
-    draw(alert);
+    draw();
+    const typingEnds = options.typingIn ? lastTyped + TYPING_MS + 1 : undefined;
+    const crossing = nextAlertAt(buyers, options);
+    wake(Math.min(crossing ?? Number.POSITIVE_INFINITY, typingEnds ?? Number.POSITIVE_INFINITY));
   }
 
-  function draw(alert: WaitingBuyer[]) {
-    if (!layer) return;
-    if (alert.length === 0) {
-      render(null, layer);
-      layer.hidden = true;
-      return;
-    }
-    const now = Date.now();
-    render(
-      <SlowReplyBadge
-        buyers={alert}
-        now={now}
-        t={t}
-        thresholdSeconds={settings.slowReplyThresholdSeconds}
-        language={settings.language}
-        collapsed={collapsed}
-        onToggle={() => {
-          collapsed = !collapsed;
-          draw(alert);
-        }}
-        onOpen={(id) => {
-          open(id);
-          tick();
-        }}
-      />,
-      layer,
+  /** Works the alert out again at `at`; an earlier wake already pending does it first and plans again. */
+  function wake(at: number) {
+    if (!Number.isFinite(at) || at >= wakeAt) return;
+    wakeAt = at;
+    timers.timeout(
+      () => {
+        // A wake planned earlier than this one ran meanwhile and planned its own.
+        if (wakeAt !== at) return;
+        wakeAt = Number.POSITIVE_INFINITY;
+        evaluate();
+      },
+      Math.max(0, at - Date.now()),
     );
-    layer.hidden = false;
-    requestPlace();
+  }
+
+  /** Typing changes who is alerted; the draft is read once a frame at most. */
+  function requestEvaluate() {
+    if (evaluatePending) return;
+    evaluatePending = true;
+    timers.frame(() => {
+      evaluatePending = false;
+      evaluate();
+    });
+  }
+
+  function draw() {
+    if (!layer) return;
+    const now = Date.now();
+    const shape = `${settings.slowReplyThresholdSeconds}\n${badgeShape(alert, collapsed, settings.language)}`;
+    const content = `${shape}\n${collapsed ? '' : shownTimes(alert, now, settings.language)}`;
+    if (content !== drawnContent) {
+      drawnContent = content;
+      render(
+        alert.length === 0 ? null : (
+          <SlowReplyBadge
+            buyers={alert}
+            now={now}
+            t={t}
+            thresholdSeconds={settings.slowReplyThresholdSeconds}
+            language={settings.language}
+            collapsed={collapsed}
+            onToggle={toggleBadge}
+            onOpen={openFromBadge}
+          />
+        ),
+        layer,
+      );
+      layer.hidden = alert.length === 0;
+    }
+    if (shape !== drawnShape) {
+      drawnShape = shape;
+      requestPlace();
+    }
+    runClock();
+  }
+
+  function toggleBadge() {
+    collapsed = !collapsed;
+    draw();
+  }
+
+  function openFromBadge(id: string) {
+    open(id);
+    read();
+  }
+
+  /** While the badge lists times, redraws it as the first one turns to its next second. */
+  function runClock() {
+    const [first] = alert;
+    if (clockRunning || !first || collapsed) return;
+    clockRunning = true;
+    timers.timeout(
+      () => {
+        clockRunning = false;
+        draw();
+      },
+      1000 - ((Date.now() - first.since) % 1000),
+    );
   }
 
   /** Places the badge before the next paint, once however often it is asked. */
@@ -168,7 +253,6 @@ export function startWaiting(
       place();
     });
   }
-
   /** Centred at the top of the chat column: above old messages, never over the composer or the popup. */
   function place() {
     if (!layer || layer.hidden) return;
@@ -206,7 +290,7 @@ export function startWaiting(
   tab.handle('jumpLongest', () => ({ opened: jumpLongest() }));
   tab.handle('openConversation', ({ id }) => ({ opened: open(id) }));
   tab.handle('waitingList', () => {
-    tick();
+    read();
     return { buyers: rows(), thresholdSeconds: settings.slowReplyThresholdSeconds };
   });
 
@@ -221,23 +305,26 @@ export function startWaiting(
       layer.hidden = true;
       container.append(layer);
       host.dataset.ready = '1';
-      tick();
+      evaluate();
     },
   }).then((ui) => ui.mount());
 
   shop.onChange((state) => {
     settings = state.settings;
     t = popupStrings(settings.language);
-    tick();
+    evaluate();
   });
-  ctx.setInterval(tick, TICK_MS);
+  watchConversations(doc, adapter, read, ctx.signal);
+  read();
   ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
   ctx.addEventListener(
     document,
     'input',
     (event) => {
       const composer = adapter.composer(doc);
-      if (composer && event.target instanceof Node && composer.contains(event.target)) lastTyped = Date.now();
+      if (!composer || !(event.target instanceof Node) || !composer.contains(event.target)) return;
+      lastTyped = Date.now();
+      requestEvaluate();
     },
     { capture: true },
   );
@@ -249,12 +336,14 @@ export function startWaiting(
   return {
     mark(id) {
       tracker.mark(id);
-      tick();
+      read();
+      // A mark the list does not back up yet lapses after a grace period: look again once it is over.
+      timers.timeout(read, MARK_GRACE_MS + 100);
     },
     isMarked: (id) => tracker.isMarked(id),
     replied(id) {
       tracker.replied(id);
-      tick();
+      evaluate();
     },
     jumpLongest,
     onMarksChanged(listener) {
@@ -316,6 +405,25 @@ function SlowReplyBadge({ buyers, now, t, thresholdSeconds, language, collapsed,
       )}
     </aside>
   );
+}
+
+/** How the badge is laid out: a change moves it, or changes the room its list has. */
+function badgeShape(buyers: readonly WaitingBuyer[], collapsed: boolean, language: Settings['language']): string {
+  if (buyers.length === 0) return '';
+  const rows = buyers
+    .slice(0, MAX_ROWS)
+    .map((buyer) => `${buyer.id}\t${buyer.name}\t${buyer.marked}`)
+    .join('\n');
+  const urgent = buyers.filter((buyer) => buyer.marked).length;
+  return `${language}\n${collapsed}\n${buyers.length}\n${urgent}\n${rows}`;
+}
+
+/** The times the badge's rows show at `now`, as they read. */
+function shownTimes(buyers: readonly WaitingBuyer[], now: number, language: Settings['language']): string {
+  return buyers
+    .slice(0, MAX_ROWS)
+    .map((buyer) => formatWait(waitedSeconds(buyer, now), language))
+    .join('\n');
 }
 
 let audio: AudioContext | undefined;

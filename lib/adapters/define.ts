@@ -68,6 +68,10 @@ export function defineAdapter(adapter: HostAdapter): HostAdapter {
     },
     reserveThreadSpace: guard(key('reserveThreadSpace'), adapter.reserveThreadSpace, () => undefined),
     conversations: guard(key('conversations'), adapter.conversations, () => []),
+    conversationList: guard(key('conversationList'), adapter.conversationList, () => null),
+    // A filter that fails lets every change through: the list is read more often, never missed.
+    conversationAttributes: adapter.conversationAttributes,
+    onlyWaitTimersTicked: guard(key('onlyWaitTimersTicked'), adapter.onlyWaitTimersTicked, () => false),
     openConversation: guard(key('openConversation'), adapter.openConversation, () => false),
     health: guard(key('health'), adapter.health, () => ({ ...NOTHING_FOUND })),
     actions,

@@ -8,6 +8,7 @@
  * rotate every few weeks and are deliberately not used. Nothing outside this file knows these.
  */
 
+import { onlyWaitTextsTicked, rowsContainer } from '@/lib/adapters/conversation-list';
 import { defineAdapter, probe } from '@/lib/adapters/define';
 import { latestMessageFrom, queryAll, queryFirst, queryOne, textareaComposer, textOf } from '@/lib/adapters/dom';
 import {
@@ -190,6 +191,11 @@ export const feige: HostAdapter = defineAdapter({
   readMessage,
   readOrders,
   conversations: readConversations,
+  conversationList: (doc) => rowsContainer(queryAll(doc, SELECTORS.conversationRow)),
+  // A row's timer text ("3分钟") counting up changes nothing the list reports but the seconds.
+  onlyWaitTimersTicked: onlyWaitTextsTicked,
+  // Which attributes the page's markup changes is not known: every one is observed.
+  conversationAttributes: null,
 
   openConversation(doc, id) {
     // Rows carry no id we know of: the buyer's name stands for it (see currentConversationId).

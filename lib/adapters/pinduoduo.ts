@@ -8,6 +8,7 @@
  * read here: readOrders() is [] and the health check says so. Nothing outside this file knows these.
  */
 
+import { onlyWaitTextsTicked, rowsContainer } from '@/lib/adapters/conversation-list';
 import { defineAdapter, probe } from '@/lib/adapters/define';
 import { latestMessageFrom, queryAll, queryFirst, queryOne, textareaComposer, textOf } from '@/lib/adapters/dom';
 import { commonAncestor, scrollableAncestor, squash, threadPadding } from '@/lib/adapters/page-text';
@@ -122,6 +123,11 @@ export const pinduoduo: HostAdapter = defineAdapter({
   readOrders: () => [],
 
   conversations: readConversations,
+  conversationList: (doc) => rowsContainer(queryAll(doc, SELECTORS.conversationRow)),
+  // A row's timer text ("3分钟") counting up changes nothing the list reports but the seconds.
+  onlyWaitTimersTicked: onlyWaitTextsTicked,
+  // Which attributes the page's markup changes is not known: every one is observed.
+  conversationAttributes: null,
 
   openConversation(doc, id) {
     const row = queryAll(doc, SELECTORS.conversationRow).find((item) => (rowId(item) ?? rowName(item)) === id);

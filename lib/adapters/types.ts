@@ -75,6 +75,18 @@ export interface HostAdapter {
   reserveThreadSpace(doc: Document, px: number): void;
   /** The conversation list as the page shows it; [] when the list is not found. */
   conversations(doc: Document): ConversationSummary[];
+  /** The element holding every conversation row, observed for changes of the list; null when no row shows. */
+  conversationList(doc: Document): Element | null;
+  /**
+   * Whether a batch of changes inside the conversation list only moved shown waiting times on (the page redrawing its
+   * timers), which changes nothing `conversations` reports but the seconds: the slow-reply watcher then reads no row.
+   */
+  onlyWaitTimersTicked(records: readonly MutationRecord[]): boolean;
+  /**
+   * The only attributes whose change can change what `conversations` reports, so the page's redrawn timer
+   * attributes are never even reported; null when any attribute may matter.
+   */
+  conversationAttributes: readonly string[] | null;
   /** Opens a conversation of the list by its ConversationSummary id, like a click on its row; false when not found. */
   openConversation(doc: Document, id: string): boolean;
   /** Which parts of the page the adapter finds right now. Never throws; see AdapterHealth. */

@@ -79,10 +79,15 @@ export function watchThread(
   }
 
   function addsMessagesOutsideRoot(record: MutationRecord): boolean {
-    if (observedRoot?.contains(record.target)) return false;
-    const selector = adapter.messageSelector();
-    for (const node of record.addedNodes) {
-      if (node instanceof Element && (node.matches(selector) || node.querySelector(selector))) return true;
+    // Most page changes only swap text (a list's timers redrawn every second): those are settled without a lookup.
+    let selector: string | undefined;
+    const added = record.addedNodes;
+    for (let i = 0; i < added.length; i++) {
+      const node = added[i];
+      if (!(node instanceof Element)) continue;
+      if (observedRoot?.contains(record.target)) return false;
+      selector ??= adapter.messageSelector();
+      if (node.matches(selector) || node.querySelector(selector)) return true;
     }
     return false;
   }

@@ -32,7 +32,7 @@ export interface WaitingUpdate {
 /** A page timer that disagrees with ours by less than this is the same wait, read a little later. */
 const SAME_WAIT_MS = 5_000;
 /** A mark made from a new message survives this long even if the list does not show the buyer waiting yet. */
-const MARK_GRACE_MS = 5_000;
+export const MARK_GRACE_MS = 5_000;
 
 /** Seconds the buyer has waited at `now`. */
 export function waitedSeconds(buyer: Pick<WaitingBuyer, 'since'>, now: number): number {
@@ -71,6 +71,21 @@ export function slowReplies<T extends WaitingBuyer>(buyers: readonly T[], option
       (buyer) => buyer.id !== options.typingIn && (buyer.marked || waitedSeconds(buyer, options.now) >= limit),
     ),
   );
+}
+
+/**
+ * The next moment the slow-reply list grows by the clock alone: the first time after `now` that a waiting buyer
+ * reaches the threshold. Marked buyers are on the list already, and the buyer being typed to stays off it, so
+ * neither counts. Undefined when no such moment comes; the watcher then sleeps until the page changes.
+ */
+export function nextAlertAt(buyers: readonly WaitingBuyer[], options: AlertOptions): number | undefined {
+  let next: number | undefined;
+  for (const buyer of buyers) {
+    if (buyer.marked || buyer.id === options.typingIn) continue;
+    const at = buyer.since + options.thresholdSeconds * 1000;
+    if (at > options.now && (next === undefined || at < next)) next = at;
+  }
+  return next;
 }
 
 /** "45秒", "3分05秒", "1小时02分": how long a buyer has waited, the way the workbench writes it. */

@@ -4,6 +4,7 @@ import { parseWaitText } from '@/lib/waiting/duration';
 import {
   formatWait,
   longestWaiting,
+  nextAlertAt,
   orderByWait,
   slowReplies,
   WaitingTracker,
@@ -166,5 +167,37 @@ describe('reading and writing waiting times', () => {
     expect(formatWait(125)).toBe('2分05秒');
     expect(formatWait(3720)).toBe('1小时02分');
     expect(formatWait(125, 'en')).toBe('2m 05s');
+  });
+});
+
+describe('nextAlertAt', () => {
+  const start = Date.UTC(2026, 10, 24, 2, 0, 0);
+  const buyer = (id: string, secondsAgo: number, marked = false) => ({
+    id,
+    name: id,
+    since: start - secondsAgo * 1000,
+    marked,
+  });
+
+  test('is the moment the buyer closest to the threshold reaches it, and the alert then lists that buyer', () => {
+    const buyers = [buyer('a', 10), buyer('b', 70), buyer('c', 150)];
+    const at = nextAlertAt(buyers, { thresholdSeconds: 100, now: start });
+    expect(at).toBe(start + 30_000);
+    const before = slowReplies(buyers, { thresholdSeconds: 100, now: (at ?? 0) - 1 }).map((b) => b.id);
+    const after = slowReplies(buyers, { thresholdSeconds: 100, now: at ?? 0 }).map((b) => b.id);
+    expect(before).toEqual(['c']);
+    expect(after).toEqual(['c', 'b']);
+  });
+
+  test('skips marked buyers, the buyer being typed to, and buyers already past the threshold', () => {
+    const buyers = [buyer('marked', 90, true), buyer('typed', 95), buyer('late', 200), buyer('next', 40)];
+    expect(nextAlertAt(buyers, { thresholdSeconds: 100, now: start, typingIn: 'typed' })).toBe(start + 60_000);
+  });
+
+  test('is undefined when no buyer will cross the threshold by waiting', () => {
+    expect(nextAlertAt([buyer('late', 200), buyer('marked', 5, true)], { thresholdSeconds: 100, now: start })).toBe(
+      undefined,
+    );
+    expect(nextAlertAt([], { thresholdSeconds: 100, now: start })).toBe(undefined);
   });
 });
