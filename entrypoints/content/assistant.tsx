@@ -53,7 +53,8 @@ export function startAssistant(
   let state: AssistantState = INITIAL_STATE;
   const capabilities = [...(Object.keys(adapter.actions) as ActionId[]), ...GENERIC_ACTIONS];
   const timers = createTimers(ctx.signal, () => ctx.isValid);
-  let drawPending = false;
+  /** Redraws before the next paint, once however often it is asked. */
+  const schedule = timers.perFrame(() => draw());
   const placement = createPlacement({
     layer,
     anchor: () => adapter.composerArea(doc),
@@ -234,15 +235,6 @@ export function startAssistant(
     if (!health.summary.ok) console.info(`[话术助手] ${health.summary.text}`);
     callBackground('reportHealth', { parts: result, language: settings.language }).catch(() => {});
     schedule();
-  }
-
-  function schedule() {
-    if (drawPending) return;
-    drawPending = true;
-    timers.frame(() => {
-      drawPending = false;
-      draw();
-    });
   }
 
   function draw() {

@@ -31,7 +31,7 @@ export interface Placement {
 }
 
 export function createPlacement({ layer, anchor, reserve, timers, signal }: PlacementOptions): Placement {
-  let pending = false;
+  const placeBeforePaint = timers.perFrame(() => place());
   let observedAnchor: HTMLElement | null = null;
   let written = '';
   let reserved = -1;
@@ -64,13 +64,10 @@ export function createPlacement({ layer, anchor, reserve, timers, signal }: Plac
   }
 
   function request() {
-    if (pending || layer.hidden) return;
-    pending = true;
-    timers.frame(place);
+    if (!layer.hidden) placeBeforePaint();
   }
 
   function place() {
-    pending = false;
     if (layer.hidden) return;
     // Looked up again only once the page replaced it: in a long thread each lookup walks every message.
     const area = observedAnchor?.isConnected ? observedAnchor : anchor();

@@ -9,6 +9,11 @@ export interface Timers {
   timeout(callback: () => void, ms: number): void;
   /** Runs `callback` before the next paint, unless the script was stopped meanwhile. */
   frame(callback: () => void): void;
+  /**
+   * A request for `callback` before the next paint: however often it is called until then, `callback` runs
+   * once (a redraw asked for by ten page events is one redraw).
+   */
+  perFrame(callback: () => void): () => void;
 }
 
 /** `alive` is checked again when a timer fires: the extension may have been reloaded without an abort. */
@@ -25,6 +30,14 @@ export function createTimers(signal: AbortSignal, alive: () => boolean = () => !
     },
     { once: true },
   );
+  const frame = (callback: () => void) => {
+    if (signal.aborted) return;
+    const id = requestAnimationFrame(() => {
+      frames.delete(id);
+      if (alive()) callback();
+    });
+    frames.add(id);
+  };
   return {
     timeout(callback, ms) {
       if (signal.aborted) return;
@@ -34,13 +47,17 @@ export function createTimers(signal: AbortSignal, alive: () => boolean = () => !
       }, ms);
       timeouts.add(id);
     },
-    frame(callback) {
-      if (signal.aborted) return;
-      const id = requestAnimationFrame(() => {
-        frames.delete(id);
-        if (alive()) callback();
-      });
-      frames.add(id);
+    frame,
+    perFrame(callback) {
+      let pending = false;
+      return () => {
+        if (pending) return;
+        pending = true;
+        frame(() => {
+          pending = false;
+          callback();
+        });
+      };
     },
   };
 }

@@ -60,8 +60,10 @@ export function startWaiting(
 ): WaitingController {
   const doc = document;
   const timers = createTimers(ctx.signal, () => ctx.isValid);
-  let placePending = false;
-  let evaluatePending = false;
+  /** Typing changes who is alerted; the draft is read once a frame at most. */
+  const requestEvaluate = timers.perFrame(() => evaluate());
+  /** Places the badge before the next paint, once however often it is asked. */
+  const requestPlace = timers.perFrame(() => place());
   let clockRunning = false;
   /** When the pending clock wake fires (epoch ms); infinity when none is pending. */
   let wakeAt = Number.POSITIVE_INFINITY;
@@ -179,16 +181,6 @@ export function startWaiting(
     );
   }
 
-  /** Typing changes who is alerted; the draft is read once a frame at most. */
-  function requestEvaluate() {
-    if (evaluatePending) return;
-    evaluatePending = true;
-    timers.frame(() => {
-      evaluatePending = false;
-      evaluate();
-    });
-  }
-
   function draw() {
     if (!layer) return;
     const now = Date.now();
@@ -244,15 +236,6 @@ export function startWaiting(
     );
   }
 
-  /** Places the badge before the next paint, once however often it is asked. */
-  function requestPlace() {
-    if (placePending) return;
-    placePending = true;
-    timers.frame(() => {
-      placePending = false;
-      place();
-    });
-  }
   /** Centred at the top of the chat column: above old messages, never over the composer or the popup. */
   function place() {
     if (!layer || layer.hidden) return;

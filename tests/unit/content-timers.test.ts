@@ -27,6 +27,16 @@ describe('content script timers', () => {
     expect(listeners()).toBe(1);
   });
 
+  test('perFrame: many requests before a paint run once, and a request after it runs again', async () => {
+    const timers = createTimers(new AbortController().signal);
+    const draw = vi.fn();
+    const requestDraw = timers.perFrame(draw);
+    for (let i = 0; i < 10; i++) requestDraw();
+    await vi.waitFor(() => expect(draw).toHaveBeenCalledTimes(1));
+    requestDraw();
+    await vi.waitFor(() => expect(draw).toHaveBeenCalledTimes(2));
+  });
+
   test('nothing runs once the content script is stopped', async () => {
     const controller = new AbortController();
     const timers = createTimers(controller.signal);
