@@ -22,9 +22,9 @@ const QUIET_AFTER_MS = 1000;
 /**
  * The worker's start, step by step. Each step is marked once, as a performance mark (`huashu:<step>`, ms since the
  * worker started): Chrome stops an idle worker after 30 s, so every start is on an agent's path to a suggestion, and
- * `npm run bench` reads the marks. Work no buyer waits for (queued feedback, the daily summary, their alarms) runs
- * `later`: after the first suggestion is answered, or after QUIET_AFTER_MS, so a worker woken by a buyer's message
- * spends its first milliseconds on that message.
+ * `npm run bench` reads the marks. Work no buyer waits for (queued feedback, the daily summary, their alarms,
+ * re-attaching to chat tabs after an update) runs `later`: after the first suggestion is answered, or after
+ * QUIET_AFTER_MS, so a worker woken by a buyer's message spends its first milliseconds on that message.
  */
 function startup() {
   const done = new Set<string>();
@@ -88,5 +88,6 @@ export default defineBackground(() => {
   });
   serveKeepAwake();
   start.step('listening');
-  void reattachOpenTabs().catch(() => {});
+  // Every start pings each open chat tab; a worker woken by a buyer's message answers that message first.
+  start.later(() => void reattachOpenTabs().catch(() => {}));
 });
