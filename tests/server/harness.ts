@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { buildApp } from '@/server/app';
 import { issueSetupCode } from '@/server/auth';
 import { type Db, openPglite } from '@/server/db';
@@ -51,7 +51,15 @@ export interface TestShop {
   ): Promise<Answer>;
 }
 
-export async function openShop(db: Db, limits = { loginPerMinute: 1000, writesPerMinute: 1000 }): Promise<TestShop> {
+interface ShopLimits {
+  loginPerMinute: number;
+  writesPerMinute: number;
+}
+
+async function openShop(
+  db: Db,
+  limits: ShopLimits = { loginPerMinute: 1000, writesPerMinute: 1000 },
+): Promise<TestShop> {
   await resetDb(db);
   const { app } = await buildApp({ db, allowedOrigins: [EXTENSION_ORIGIN], limits });
   const call: TestShop['call'] = async (member, method, url, body, headers = {}) => {
@@ -75,6 +83,38 @@ export async function openShop(db: Db, limits = { loginPerMinute: 1000, writesPe
     return { token: joined.json.token, id: joined.json.user.id, name };
   };
   return { app, admin, join, call };
+}
+
+/**
+ * The lifecycle every server test file shares: one copy of the template database for the file, and each shop a
+ * test opens (with `openShop`, from nothing) closed after that test.
+ */
+export function shopsPerTest(): { readonly db: Db; openShop(limits?: ShopLimits): Promise<TestShop> } {
+  let db: Db | undefined;
+  const opened: FastifyInstance[] = [];
+  beforeAll(async () => {
+    db = await openTestDb();
+  });
+  afterEach(async () => {
+    for (const app of opened.splice(0)) await app.close();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  const database = () => {
+    if (!db) throw new Error('the test database opens in beforeAll');
+    return db;
+  };
+  return {
+    get db() {
+      return database();
+    },
+    async openShop(limits) {
+      const shop = await openShop(database(), limits);
+      opened.push(shop.app);
+      return shop;
+    },
+  };
 }
 
 /** A pack as the extension exports it, with these keyword rules and official-reply texts. */

@@ -1,24 +1,15 @@
 /** The feedback inbox (exactly once, masked, images) and the shop's statistics. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '@/server/app';
-import type { Db } from '@/server/db';
-import { type Member, openShop, openTestDb, type TestShop } from './harness';
+import { type Member, shopsPerTest, type TestShop } from './harness';
 
-let db: Db;
+const shops = shopsPerTest();
 let shop: TestShop;
 let wang: Member;
 let li: Member;
 
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => {
-  await shop?.app.close();
-  await db.close();
-});
 beforeEach(async () => {
-  await shop?.app.close();
-  shop = await openShop(db);
+  shop = await shops.openShop();
   wang = await shop.join('小王');
   li = await shop.join('小李');
 });
@@ -64,7 +55,7 @@ describe('feedback inbox', () => {
   it('stores a post retried after a server restart once', async () => {
     const first = await post(wang, feedback('重启前发的'), 'queue-item-0009');
     await shop.app.close();
-    const { app } = await buildApp({ db, allowedOrigins: [] });
+    const { app } = await buildApp({ db: shops.db, allowedOrigins: [] });
     const retry = await app.inject({
       method: 'POST',
       url: '/api/feedback',
@@ -73,7 +64,7 @@ describe('feedback inbox', () => {
     });
     await app.close();
     expect(retry.json()).toEqual({ id: first.json.id, duplicate: true });
-    expect(await db.query('SELECT id FROM feedback')).toHaveLength(1);
+    expect(await shops.db.query('SELECT id FROM feedback')).toHaveLength(1);
   });
 
   it('refuses a reused key with other content, and a post without a key', async () => {
@@ -90,7 +81,7 @@ describe('feedback inbox', () => {
     const [item] = (await shop.call(shop.admin, 'GET', '/api/feedback')).json;
     expect(item.description).toBe('买家电话138****5678打不通');
     expect(item.context.buyerText).toBe('我电话138****5678，什么时候发货');
-    expect(JSON.stringify(await db.query('SELECT * FROM feedback'))).not.toContain('13812345678');
+    expect(JSON.stringify(await shops.db.query('SELECT * FROM feedback'))).not.toContain('13812345678');
   });
 
   it('keeps images as sent and gives them to the admin and the sender only', async () => {

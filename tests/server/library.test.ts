@@ -1,22 +1,13 @@
 /** The shop's library: revisions, who changed what, merged stale saves, conflicts with both texts, rollback. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/server/db';
-import { type Member, openShop, openTestDb, pack, SLOT, type TestShop } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Member, pack, SLOT, shopsPerTest, type TestShop } from './harness';
 
-let db: Db;
+const shops = shopsPerTest();
 let shop: TestShop;
 let deputy: Member;
 
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => {
-  await shop?.app.close();
-  await db.close();
-});
 beforeEach(async () => {
-  await shop?.app.close();
-  shop = await openShop(db);
+  shop = await shops.openShop();
   deputy = await shop.join('副店长', 'admin');
 });
 

@@ -1,27 +1,21 @@
 /** Live updates over a real socket: an admin's edit reaches a connected agent; reconnects catch up. */
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/server/db';
-import { type Member, openShop, openTestDb, pack, type TestShop } from './harness';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Member, pack, shopsPerTest, type TestShop } from './harness';
 import { type LiveClient, openLive, revisionOf } from './sse';
 
-let db: Db;
+const shops = shopsPerTest();
 let shop: TestShop;
 let agent: Member;
 let baseUrl: string;
 const clients: LiveClient[] = [];
 
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => {
-  await shop?.app.close();
-  await db.close();
+// Registered after shopsPerTest's, so it runs first: the streams close before their server does.
+afterEach(() => {
+  for (const client of clients.splice(0)) client.close();
 });
 beforeEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await shop?.app.close();
-  shop = await openShop(db);
+  shop = await shops.openShop();
   agent = await shop.join('小王');
   await shop.app.listen({ host: '127.0.0.1', port: 0 });
   baseUrl = `http://127.0.0.1:${(shop.app.server.address() as AddressInfo).port}`;

@@ -1,24 +1,15 @@
 /** Accounts and roles: setup, invitations, tokens, revocation, and every call an agent must not make. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { issueSetupCode } from '@/server/auth';
-import type { Db } from '@/server/db';
-import { EXTENSION_ORIGIN, type Member, openShop, openTestDb, pack, type TestShop } from './harness';
+import { EXTENSION_ORIGIN, type Member, pack, shopsPerTest, type TestShop } from './harness';
 
-let db: Db;
+const shops = shopsPerTest();
 let shop: TestShop;
 let agent: Member;
 let otherAgent: Member;
 
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => {
-  await shop?.app.close();
-  await db.close();
-});
 beforeEach(async () => {
-  await shop?.app.close();
-  shop = await openShop(db);
+  shop = await shops.openShop();
   agent = await shop.join('小王');
   otherAgent = await shop.join('小李');
 });
@@ -50,7 +41,7 @@ describe('setup and joining', () => {
     });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('shopExists');
-    expect(await issueSetupCode(db)).toBeNull();
+    expect(await issueSetupCode(shops.db)).toBeNull();
   });
 
   it('refuses a wrong, reused or malformed invitation code and says which request field is wrong', async () => {
@@ -73,8 +64,8 @@ describe('setup and joining', () => {
   it('keeps only hashes: no token or code is in the database in clear', async () => {
     const invite = await shop.call(shop.admin, 'POST', '/api/invites', { name: '小张', role: 'agent' });
     const rows = JSON.stringify([
-      ...(await db.query('SELECT * FROM devices')),
-      ...(await db.query('SELECT * FROM codes')),
+      ...(await shops.db.query('SELECT * FROM devices')),
+      ...(await shops.db.query('SELECT * FROM codes')),
     ]);
     for (const secret of [shop.admin.token, agent.token, invite.json.code]) {
       expect(rows).not.toContain(secret.split(/[.-]/).at(-1));
@@ -174,7 +165,7 @@ describe('what an agent may not do', () => {
 describe('rate limits', () => {
   it('slows down someone guessing codes, even one who forges X-Forwarded-For', async () => {
     await shop.app.close();
-    shop = await openShop(db, { loginPerMinute: 3, writesPerMinute: 1000 });
+    shop = await shops.openShop({ loginPerMinute: 3, writesPerMinute: 1000 });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 5; attempt++) {
       const forged = { 'x-forwarded-for': `10.0.0.${attempt}` };
