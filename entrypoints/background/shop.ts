@@ -115,9 +115,16 @@ export function startShopServices(options: ShopServiceOptions) {
     return solution;
   };
 
+  /** The conversation list's previews, for the slow-reply alert: no start step is marked and no hit counted. */
+  const previewUrgency: BackgroundHandlers['previewUrgency'] = async ({ previews }) => {
+    const judge = (await usable)?.suggest ?? plain;
+    return { urgent: previews.map((preview) => judge.isUrgent(preview.text)) };
+  };
+
   return {
     handlers,
     suggest,
+    previewUrgency,
     /** The policy changed: re-read it, then refresh open popups. */
     async refreshManaged() {
       const service = await usable;
