@@ -43,7 +43,12 @@ function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandl
     return snapshot;
   };
   return {
-    shopState: () => store.snapshot(),
+    // The first read of the policy can take seconds after the browser starts (Chromium loads an extension's policy
+    // after the extension): the options page waits for it rather than show a managed pack as the shop's own.
+    shopState: async () => {
+      await store.managedReady;
+      return store.snapshot();
+    },
     chatState: () => {
       const snapshot = store.snapshot();
       return { settings: effectiveSettings(snapshot), selectorOverrides: effectiveSelectorOverrides(snapshot) };
