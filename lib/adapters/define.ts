@@ -45,7 +45,9 @@ export function defineAdapter(adapter: HostAdapter): HostAdapter {
   return {
     id: adapter.id,
     matches: adapter.matches,
-    selectors: adapter.selectors,
+    definition: adapter.definition,
+    bind: adapter.bind,
+    bound: adapter.bound,
     detect: guard(key('detect'), adapter.detect, () => false),
     threadRoot: guard(key('threadRoot'), adapter.threadRoot, () => null),
     currentConversationId: guard(key('currentConversationId'), adapter.currentConversationId, () => null),

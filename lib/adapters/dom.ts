@@ -1,17 +1,8 @@
-/** DOM helpers shared by adapters. Only adapters import this file. */
-import { pressEnter } from '@/lib/adapters/page-text';
+/** DOM helpers of the adapter. Only adapters import this file. */
 import type { MessageSender, ThreadMessage } from '@/lib/adapters/types';
 
 /** Selector variants, current first; the first that matches wins. */
-import type { Selectors } from '@/lib/pages/types';
-
-export function queryFirst<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E | null {
-  for (const selector of selectors) {
-    const found = root.querySelector<E>(selector as string);
-    if (found) return found;
-  }
-  return null;
-}
+type Selectors = readonly string[];
 
 /**
  * The one element a selector list names, for parts a page has exactly one of (the composer). A variant matching
@@ -20,7 +11,7 @@ export function queryFirst<E extends Element = HTMLElement>(root: ParentNode, se
  */
 export function queryOne<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E | null {
   for (const selector of selectors) {
-    const found = root.querySelectorAll<E>(selector as string);
+    const found = root.querySelectorAll<E>(selector);
     if (found.length === 1) return found[0] ?? null;
   }
   return null;
@@ -28,22 +19,10 @@ export function queryOne<E extends Element = HTMLElement>(root: ParentNode, sele
 
 export function queryAll<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E[] {
   for (const selector of selectors) {
-    const found = root.querySelectorAll<E>(selector as string);
+    const found = root.querySelectorAll<E>(selector);
     if (found.length > 0) return [...found];
   }
   return [];
-}
-
-export function textOf(root: ParentNode | null, selectors: Selectors): string | undefined {
-  if (!root) return undefined;
-  const text = queryFirst(root, selectors)?.textContent?.trim();
-  return text ? text : undefined;
-}
-
-/** ISO time from a `<time datetime>` element, or undefined. */
-export function datetimeOf(root: ParentNode, selectors: Selectors): string | undefined {
-  const value = queryFirst(root, selectors)?.getAttribute('datetime');
-  return value && !Number.isNaN(Date.parse(value)) ? value : undefined;
 }
 
 /**
@@ -76,9 +55,14 @@ function placeCaretAtEnd(el: HTMLElement): void {
  * Sets a textarea's value through the native setter: frameworks such as React track the value
  * on the element and ignore an assignment that bypasses it.
  */
-function setTextareaValue(el: HTMLTextAreaElement, text: string): void {
+export function setTextareaValue(el: HTMLTextAreaElement | HTMLInputElement, text: string): void {
   const view = el.ownerDocument.defaultView;
-  const setter = view && Object.getOwnPropertyDescriptor(view.HTMLTextAreaElement.prototype, 'value')?.set;
+  const setter =
+    view &&
+    Object.getOwnPropertyDescriptor(
+      (el.tagName === 'INPUT' ? view.HTMLInputElement : view.HTMLTextAreaElement).prototype,
+      'value',
+    )?.set;
   if (setter) setter.call(el, text);
   else el.value = text;
   el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -150,37 +134,4 @@ export function sendAndConfirm(options: {
     },
     SEND_CONFIRM_MS,
   );
-}
-
-/**
- * readDraft, setDraft and send for a page whose composer is a plain textarea: text goes in through
- * the native setter, and a send is the send control's click, or Enter where the page has none.
- */
-export function textareaComposer(page: {
-  composer(doc: Document): HTMLTextAreaElement | null;
-  sendButton(doc: Document): HTMLElement | null;
-  latestAgentMessage(doc: Document): ThreadMessage | undefined;
-  threadRoot(doc: Document): Element | null;
-}) {
-  return {
-    readDraft: (doc: Document) => page.composer(doc)?.value ?? '',
-    setDraft(doc: Document, text: string) {
-      const input = page.composer(doc);
-      if (!input) return false;
-      setTextareaValue(input, text);
-      return true;
-    },
-    send(doc: Document) {
-      const input = page.composer(doc);
-      const text = input?.value.trim();
-      if (!input || !text) return Promise.resolve(false);
-      const button = page.sendButton(doc);
-      return sendAndConfirm({
-        text,
-        latestAgentMessage: () => page.latestAgentMessage(doc),
-        trigger: () => (button ? button.click() : pressEnter(input)),
-        root: page.threadRoot(doc) ?? doc.body,
-      });
-    },
-  };
 }

@@ -78,22 +78,19 @@ export function padScroller(scroller: HTMLElement | null, px: number): void {
   if (atBottom) scroller.scrollTop = Number.MAX_SAFE_INTEGER;
 }
 
-/**
- * reserveThreadSpace for a page whose thread scroller is found by `find`: the scroller is looked up again only
- * once it has left the page, so the popup's room costs no search through a long thread.
- */
-export function threadPadding(find: (doc: Document) => HTMLElement | null): (doc: Document, px: number) => void {
-  let scroller: HTMLElement | null = null;
-  return (doc, px) => {
-    if (!scroller?.isConnected || scroller.ownerDocument !== doc) scroller = find(doc);
-    padScroller(scroller, px);
-  };
-}
-
-/** Presses Enter in a text field the way a page's key handlers see it (keydown, keypress, keyup). */
-export function pressEnter(el: HTMLElement): void {
+/** Presses Enter (or Ctrl+Enter) in a text field the way a page's key handlers see it (keydown, keypress, keyup). */
+export function pressKeys(el: HTMLElement, keys: 'Enter' | 'Ctrl+Enter'): void {
   el.focus();
-  const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true, cancelable: true };
+  const init = {
+    key: 'Enter',
+    code: 'Enter',
+    keyCode: 13,
+    charCode: 13,
+    which: 13,
+    ctrlKey: keys === 'Ctrl+Enter',
+    bubbles: true,
+    cancelable: true,
+  };
   for (const type of ['keydown', 'keypress', 'keyup']) el.dispatchEvent(new KeyboardEvent(type, init));
 }
 

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
 import { watchThread } from '@/lib/adapters/watch';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/types';
+import { demoWorkbench } from '@/tests/unit/adapters';
 
 const fixture = readFileSync(resolve(import.meta.dirname, '../fixtures/workbench.html'), 'utf8');
 

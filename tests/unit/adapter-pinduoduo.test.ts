@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { pinduoduo } from '@/lib/adapters/pinduoduo';
 import { watchThread } from '@/lib/adapters/watch';
 import { summarizeHealth } from '@/lib/pages/health';
+import { pinduoduo } from '@/tests/unit/adapters';
 
 interface FixturePage {
   buyerSays(text: string): string;
