@@ -6,13 +6,12 @@
 import { rowsContainer } from '@/lib/adapters/conversation-list';
 import { defineAdapter, probe } from '@/lib/adapters/define';
 import {
+  composerControls,
   datetimeOf,
   latestMessageFrom,
   queryAll,
   queryFirst,
   queryOne,
-  sendAndConfirm,
-  setEditableText,
   textOf,
 } from '@/lib/adapters/dom';
 import { padScroller } from '@/lib/adapters/page-text';
@@ -127,26 +126,12 @@ export const demoWorkbench: HostAdapter = defineAdapter({
 
   composerArea: (doc) => queryFirst(doc, SELECTORS.composerArea) ?? queryOne(doc, SELECTORS.composer),
 
-  readDraft: (doc) => queryOne(doc, SELECTORS.composer)?.innerText.replace(/\n$/, '') ?? '',
-
-  setDraft(doc, text) {
-    const composer = queryOne(doc, SELECTORS.composer);
-    if (!composer) return false;
-    setEditableText(composer, text);
-    return true;
-  },
-
-  send(doc) {
-    const button = queryFirst(doc, SELECTORS.sendButton);
-    const list = queryFirst(doc, SELECTORS.messageList);
-    if (!button || !list) return Promise.resolve(false);
-    return sendAndConfirm({
-      text: demoWorkbench.readDraft(doc),
-      latestAgentMessage: () => latestMessageFrom(doc, SELECTORS.message.join(','), readMessage, 'agent'),
-      trigger: () => button.click(),
-      root: list,
-    });
-  },
+  ...composerControls({
+    composer: (doc) => queryOne(doc, SELECTORS.composer),
+    sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
+    latestAgentMessage: (doc) => latestMessageFrom(doc, SELECTORS.message.join(','), readMessage, 'agent'),
+    threadRoot: (doc) => queryFirst(doc, SELECTORS.messageList),
+  }),
 
   conversations: readConversations,
   conversationList: (doc) => rowsContainer(queryAll(doc, SELECTORS.conversationRow)),

@@ -10,7 +10,7 @@
 
 import { onlyWaitTextsTicked, rowsContainer } from '@/lib/adapters/conversation-list';
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { latestMessageFrom, queryAll, queryFirst, queryOne, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { composerControls, latestMessageFrom, queryAll, queryFirst, queryOne, textOf } from '@/lib/adapters/dom';
 import {
   commonAncestor,
   isoFromShown,
@@ -216,7 +216,7 @@ export const feige: HostAdapter = defineAdapter({
     return area instanceof HTMLElement && area !== doc.body ? area : input;
   },
 
-  ...textareaComposer({
+  ...composerControls({
     composer,
     sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
     latestAgentMessage,

@@ -90,13 +90,6 @@ export function threadPadding(find: (doc: Document) => HTMLElement | null): (doc
   };
 }
 
-/** Presses Enter in a text field the way a page's key handlers see it (keydown, keypress, keyup). */
-export function pressEnter(el: HTMLElement): void {
-  el.focus();
-  const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true, cancelable: true };
-  for (const type of ['keydown', 'keypress', 'keyup']) el.dispatchEvent(new KeyboardEvent(type, init));
-}
-
 /** A date-time as pages show it (2026/11/20 10:02:11, 2026-11-20 10:02) as ISO 8601 without offset, or undefined. */
 export function isoFromShown(text: string | undefined): string | undefined {
   const match = text?.match(/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/);

@@ -10,7 +10,7 @@
 
 import { onlyWaitTextsTicked, rowsContainer } from '@/lib/adapters/conversation-list';
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import { latestMessageFrom, queryAll, queryFirst, queryOne, textareaComposer, textOf } from '@/lib/adapters/dom';
+import { composerControls, latestMessageFrom, queryAll, queryFirst, queryOne, textOf } from '@/lib/adapters/dom';
 import { commonAncestor, scrollableAncestor, squash, threadPadding } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import { pinduoduoPage } from '@/lib/pages/pinduoduo';
@@ -146,7 +146,7 @@ export const pinduoduo: HostAdapter = defineAdapter({
     return queryFirst(doc, SELECTORS.composerArea) ?? input;
   },
 
-  ...textareaComposer({
+  ...composerControls({
     composer,
     sendButton: (doc) => queryFirst(doc, SELECTORS.sendButton),
     latestAgentMessage,
