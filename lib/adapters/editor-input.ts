@@ -8,16 +8,22 @@
  * next one is tried:
  *   1. value-setter: a textarea's or input's native value setter plus an input event (React tracks the value on the
  *      element and ignores a plain assignment);
- *   2. exec-command: document.execCommand('insertText'), the browser's own editing path (input events, undo stack);
- *   3. before-input: an InputEvent beforeinput/insertText (then input), for editors that apply text from beforeinput;
+ *   2. before-input: a cancelable InputEvent beforeinput/insertText, as typing raises it first. Editors that apply
+ *      text themselves (Slate) cancel it and take the text into their state;
+ *   3. exec-command: document.execCommand('insertText'), the browser's own editing path (input event, undo stack),
+ *      for plain editables and editors that follow the DOM (Lexical, Quill, ProseMirror/TipTap);
  *   4. paste: a synthetic paste carrying a DataTransfer, for editors that take pasted text through their own handler.
  * A step counts only when the composer then reads exactly the text wanted. A step that changed the composer some other
  * way (half the text, or twice) is undone before the next step, so the text never ends up doubled.
+ * beforeinput comes before execCommand, though execCommand is the more native of the two: Chrome raises no beforeinput
+ * for execCommand, so a Slate editor never hears of its text. The DOM then shows it, the editor's state does not, and
+ * the next key makes it vanish (seen in real Chromium, tests/e2e/editors.test.ts). An editor that does not cancel
+ * beforeinput has taken nothing, and execCommand then does what the browser would have done after it.
  * Only adapters import this file.
  */
 
 /** The ladder's steps, in the order they are tried. */
-export type InsertStrategy = 'value-setter' | 'exec-command' | 'before-input' | 'paste';
+export type InsertStrategy = 'value-setter' | 'before-input' | 'exec-command' | 'paste';
 
 /** replace: the composer holds exactly the text (发送). append: the text goes after the agent's draft (复制). */
 export type InsertMode = 'replace' | 'append';
@@ -154,11 +160,17 @@ const STEPS: Record<InsertStrategy, Step> = {
     const view = el.ownerDocument.defaultView;
     if (!view?.InputEvent) return false;
     const inputType = text ? 'insertText' : 'deleteContentBackward';
-    const init = { bubbles: true, cancelable: true, inputType, data: text || null };
-    const before = new view.InputEvent('beforeinput', init);
+    const before = new view.InputEvent('beforeinput', {
+      bubbles: true,
+      cancelable: true,
+      inputType,
+      data: text || null,
+    });
     el.dispatchEvent(before);
-    // An editor that applied the text cancels beforeinput; one that did not may still listen to input alone.
-    if (!before.defaultPrevented) el.dispatchEvent(new view.InputEvent('input', { ...init, cancelable: false }));
+    // Cancelled: the editor applied the edit itself, and announces it as typing would. Not cancelled: nothing changed
+    // (a synthetic event has no default action), and execCommand, next, does what the browser would have done.
+    if (before.defaultPrevented)
+      el.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType, data: text || null }));
     return true;
   },
   paste(el, text) {
@@ -171,7 +183,7 @@ const STEPS: Record<InsertStrategy, Step> = {
   },
 };
 
-const LADDER: readonly InsertStrategy[] = ['value-setter', 'exec-command', 'before-input', 'paste'];
+const LADDER: readonly InsertStrategy[] = ['value-setter', 'before-input', 'exec-command', 'paste'];
 
 /**
  * Puts `text` into the composer through the ladder (see the top of this file) and reads it back after each step.

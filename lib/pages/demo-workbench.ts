@@ -16,7 +16,18 @@ export const demoWorkbenchPage = {
     messageText: ['.msg-text'],
     messageTime: ['time.msg-time'],
     buyerName: ['.chat-header .chat-buyer-name'],
-    composer: ['.composer-input[contenteditable="true"]'],
+    composer: [
+      '.composer-input[contenteditable="true"]',
+      // ?editor=textarea: a plain textarea in the same place.
+      '.composer textarea.composer-input',
+      // ?editor=…: the editable root each rich editor marks as its own (their documented DOM): Lexical sets
+      // data-lexical-editor on its root element, slate-react's Editable renders data-slate-editor, Quill's editable is
+      // .ql-editor, ProseMirror's (TipTap's) is .ProseMirror.
+      '.composer [data-lexical-editor="true"]',
+      '.composer [data-slate-editor="true"]',
+      '.composer .ql-editor[contenteditable="true"]',
+      '.composer .ProseMirror[contenteditable="true"]',
+    ],
     composerArea: ['.composer'],
     sendButton: ['.composer-send'],
     orderItem: ['.order-panel .order-item[data-order-id]'],

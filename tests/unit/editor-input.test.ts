@@ -132,25 +132,28 @@ describe('the insertion ladder', () => {
     expect(seen).toEqual(['亲，今天发货']);
   });
 
-  test('an editor that syncs from the DOM gets execCommand, the first step an editable has', async () => {
+  test('an editor that follows the DOM gets execCommand once its beforeinput went uncancelled', async () => {
     const calls: string[] = [];
     installExecCommand(calls);
     const editor = fakeEditor('exec-command');
 
     const result = await insertIntoComposer(editor.el, '亲，马上为您安排', 'replace');
 
-    expect(result).toMatchObject({ landed: true, strategy: 'exec-command', tried: ['exec-command'] });
+    expect(result).toMatchObject({ landed: true, strategy: 'exec-command', tried: ['before-input', 'exec-command'] });
     expect(editor.state()).toBe('亲，马上为您安排');
     expect(calls).toEqual(['insertText']);
   });
 
-  test('an editor that only applies beforeinput gets it once execCommand did nothing', async () => {
+  test('an editor that applies beforeinput itself takes the text from it, and execCommand is never run', async () => {
+    const calls: string[] = [];
+    installExecCommand(calls);
     const editor = fakeEditor('before-input');
 
     const result = await insertIntoComposer(editor.el, '亲，已为您备注', 'replace');
 
-    expect(result).toMatchObject({ landed: true, strategy: 'before-input' });
+    expect(result).toEqual({ landed: true, strategy: 'before-input', tried: ['before-input'] });
     expect(editor.state()).toBe('亲，已为您备注');
+    expect(calls).toEqual([]);
     expect(readComposerText(editor.el)).toBe('亲，已为您备注');
   });
 
@@ -186,7 +189,7 @@ describe('the insertion ladder', () => {
 
     const result = await insertIntoComposer(editor.el, '好的', 'replace');
 
-    expect(result).toMatchObject({ landed: true, strategy: 'paste', tried: ['exec-command', 'before-input', 'paste'] });
+    expect(result).toMatchObject({ landed: true, strategy: 'paste', tried: ['before-input', 'exec-command', 'paste'] });
     expect(readComposerText(editor.el)).toBe('好的');
     // insertText, then the delete that undid the doubled text.
     expect(calls).toEqual(['insertText', 'delete']);
