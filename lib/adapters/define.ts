@@ -59,7 +59,14 @@ export function defineAdapter(adapter: HostAdapter): HostAdapter {
     composer: guard(key('composer'), adapter.composer, () => null),
     composerArea: guard(key('composerArea'), adapter.composerArea, () => null),
     readDraft: guard(key('readDraft'), adapter.readDraft, () => ''),
-    setDraft: guard(key('setDraft'), adapter.setDraft, () => false),
+    setDraft: async (doc, text, mode) => {
+      try {
+        return await adapter.setDraft(doc, text, mode);
+      } catch (error) {
+        warnOnce(key('setDraft'), error);
+        return false;
+      }
+    },
     send: async (doc) => {
       try {
         return await adapter.send(doc);

@@ -8,21 +8,13 @@
  */
 import { onlyWaitTextsTicked, rowsContainer } from '@/lib/adapters/conversation-list';
 import { defineAdapter, probe } from '@/lib/adapters/define';
-import {
-  latestMessageFrom,
-  queryAll,
-  queryOne,
-  sendAndConfirm,
-  setEditableText,
-  setTextareaValue,
-} from '@/lib/adapters/dom';
+import { composerControls, latestMessageFrom, queryAll, queryOne } from '@/lib/adapters/dom';
 import {
   commonAncestor,
   isoFromShown,
   labelValue,
   leafTexts,
   padScroller,
-  pressKeys,
   scrollableAncestor,
   squash,
   uniqueLeaf,
@@ -373,16 +365,6 @@ export function createAdapter(definition: PageDefinition): HostAdapter {
 
   // ── Composer and sending ─────────────────────────────────────────────────────────────────────────
 
-  function isTextField(el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement {
-    return el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
-  }
-
-  function readDraft(doc: Document): string {
-    const input = composer(doc);
-    if (!input) return '';
-    return isTextField(input) ? input.value : input.innerText.replace(/\n$/, '');
-  }
-
   function currentConversationId(doc: Document): string | null {
     const shown = readValue([doc.documentElement], parts().openConversationId);
     if (shown) return shown;
@@ -400,6 +382,23 @@ export function createAdapter(definition: PageDefinition): HostAdapter {
   function latestAgentMessage(doc: Document): ThreadMessage | undefined {
     return latestMessageFrom(doc, selectorsOf(parts().message).join(','), readMessage, 'agent');
   }
+
+  /**
+   * readDraft, setDraft and send through the insertion ladder (lib/adapters/editor-input.ts), which recognises a
+   * textarea, a contenteditable element or a rich editor by the element itself. A send presses the send control, else
+   * the definition's send keys; without either there is no way to send, and send() says so.
+   */
+  const controls = composerControls({
+    composer,
+    sendButton: (doc) => findElement(doc, parts().sendButton),
+    get sendKey() {
+      return page.sendKeys === 'Ctrl+Enter' ? 'ctrl-enter' : 'enter';
+    },
+    latestAgentMessage,
+    threadRoot: (doc) => findElement(doc, parts().messageList) ?? threadRoot(doc),
+  });
+  const canSend = (doc: Document) =>
+    findElement(doc, parts().sendButton) !== null || (Boolean(page.sendKeys) && composer(doc) !== null);
 
   /** The scroller holding the thread, looked up again only once it has left the page. */
   let scroller: HTMLElement | null = null;
@@ -434,28 +433,9 @@ export function createAdapter(definition: PageDefinition): HostAdapter {
       const common = commonAncestor([input, button]);
       return common instanceof HTMLElement && common !== doc.body ? common : input;
     },
-    readDraft,
-    setDraft(doc, text) {
-      const input = composer(doc);
-      if (!input) return false;
-      if (isTextField(input)) setTextareaValue(input, text);
-      else setEditableText(input, text);
-      return true;
-    },
-    send(doc) {
-      const input = composer(doc);
-      const text = readDraft(doc).trim();
-      if (!input || !text) return Promise.resolve(false);
-      const button = findElement(doc, parts().sendButton);
-      const keys = page.sendKeys;
-      if (!button && !keys) return Promise.resolve(false);
-      return sendAndConfirm({
-        text,
-        latestAgentMessage: () => latestAgentMessage(doc),
-        trigger: () => (button ? button.click() : keys && pressKeys(input, keys)),
-        root: findElement(doc, parts().messageList) ?? threadRoot(doc) ?? doc.body,
-      });
-    },
+    readDraft: controls.readDraft,
+    setDraft: controls.setDraft,
+    send: (doc) => (canSend(doc) ? controls.send(doc) : Promise.resolve(false)),
     reserveThreadSpace(doc, px) {
       if (!scroller?.isConnected || scroller.ownerDocument !== doc) {
         scroller = findElement(doc, parts().messageList) ?? scrollableAncestor(messageElements(doc).at(-1) ?? null);
@@ -482,9 +462,7 @@ export function createAdapter(definition: PageDefinition): HostAdapter {
       ),
       input: probe(() => composer(doc) !== null),
       // Where keys send, the composer is enough; a send counts only once the message shows either way.
-      send: probe(
-        () => findElement(doc, parts().sendButton) !== null || (Boolean(page.sendKeys) && composer(doc) !== null),
-      ),
+      send: probe(() => canSend(doc)),
       orders: probe(() => readOrders(doc).length > 0 || findElement(doc, parts().orderEmpty) !== null),
     }),
 

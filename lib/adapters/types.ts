@@ -1,3 +1,4 @@
+import type { InsertMode } from '@/lib/adapters/editor-input';
 import type { Order } from '@/lib/orders/types';
 import type { PageDefinition, PageOverride } from '@/lib/pages/definition';
 import type { AdapterHealth } from '@/lib/pages/health';
@@ -72,8 +73,11 @@ export interface HostAdapter {
   composerArea(doc: Document): HTMLElement | null;
   /** The composer's text, so sending a reply can keep the agent's draft. */
   readDraft(doc: Document): string;
-  /** Replaces the composer's content, firing the input events the page's own state listens to. */
-  setDraft(doc: Document, text: string): boolean;
+  /**
+   * Puts text into the composer through the insertion ladder (lib/adapters/editor-input.ts): replace leaves exactly
+   * `text` (the default), append puts it after the agent's draft. Resolves true once the composer reads exactly that.
+   */
+  setDraft(doc: Document, text: string, mode?: InsertMode): Promise<boolean>;
   /** Sends what is in the composer; resolves true only once the agent's message shows in the thread. */
   send(doc: Document): Promise<boolean>;
   /** Makes room at the bottom of the thread so an overlay never hides the last message. */

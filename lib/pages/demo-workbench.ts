@@ -12,6 +12,8 @@ export const demoWorkbenchPage = {
   id: 'demo-workbench',
   label: { zh: '演示工作台', en: 'demo workbench' },
   matches: LOCAL_DEMO_MATCHES,
+  // A contenteditable div by default; ?editor=textarea|lexical|slate|quill|tiptap swaps in that composer, which the
+  // insertion ladder (lib/adapters/editor-input.ts) recognises by the element itself.
   composerKind: 'contenteditable',
   unmatchedMessages: 'skip',
   // The workbench redraws every waiting row's timer each second (its text and data-wait-seconds); whether the
@@ -37,7 +39,26 @@ export const demoWorkbenchPage = {
     systemMessage: [{ selector: '[data-from="system"]', evidence: SOURCE }],
     agentMessage: [{ selector: '[data-from="agent"]', evidence: SOURCE }],
     buyerMessage: [{ selector: '[data-from="buyer"]', evidence: SOURCE }],
-    composer: [{ selector: '.composer-input[contenteditable="true"]', evidence: SOURCE }],
+    composer: [
+      { selector: '.composer-input[contenteditable="true"]', evidence: SOURCE },
+      { selector: '.composer textarea.composer-input', evidence: `${SOURCE}: ?editor=textarea, a plain textarea` },
+      {
+        selector: '.composer [data-lexical-editor="true"]',
+        evidence: '?editor=lexical: Lexical sets data-lexical-editor on its root element (its documented DOM).',
+      },
+      {
+        selector: '.composer [data-slate-editor="true"]',
+        evidence: '?editor=slate: slate-react’s Editable renders data-slate-editor (its documented DOM).',
+      },
+      {
+        selector: '.composer .ql-editor[contenteditable="true"]',
+        evidence: '?editor=quill: Quill’s editable is .ql-editor (its documented DOM).',
+      },
+      {
+        selector: '.composer .ProseMirror[contenteditable="true"]',
+        evidence: '?editor=tiptap: ProseMirror’s (TipTap’s) editable is .ProseMirror (its documented DOM).',
+      },
+    ],
     composerArea: [{ selector: '.composer', evidence: SOURCE }],
     sendButton: [{ selector: '.composer-send', evidence: SOURCE }],
     conversationRow: [{ selector: 'ul.conv-list > li.conv-item[data-conv-id]', evidence: SOURCE }],

@@ -41,12 +41,12 @@ afterEach(() => {
 });
 
 describe('binding overrides to an adapter', () => {
-  test('a part the page renamed is missing, found with the override, missing again once it is removed', () => {
+  test('a part the page renamed is missing, found with the override, missing again once it is removed', async () => {
     const doc = changedFeige();
     expect(feige.health(doc).input).toBe(false);
     bindSelectorOverrides(feige, FIX);
     expect(feige.health(doc)).toEqual({ conversations: true, messages: true, input: true, send: true, orders: true });
-    expect(feige.setDraft(doc, '您好')).toBe(true);
+    await expect(feige.setDraft(doc, '您好')).resolves.toBe(true);
     expect(doc.querySelector('textarea')?.value).toBe('您好');
     bindSelectorOverrides(feige, {});
     expect(feige.health(doc).input).toBe(false);
@@ -61,12 +61,12 @@ describe('binding overrides to an adapter', () => {
     expect(feige.health(parse(fixture('feige-workspace.html'))).input).toBe(true);
   });
 
-  test('a composer override matching several elements is passed over: the reply goes into the real composer', () => {
+  test('a composer override matching several elements is passed over: the reply goes into the real composer', async () => {
     const doc = parse(fixture('feige-workspace.html'));
     const divs = doc.querySelectorAll('div').length;
     expect(divs).toBeGreaterThan(1);
     bindSelectorOverrides(feige, { feige: { parts: { composer: [{ selector: 'div' }] } } });
-    expect(feige.setDraft(doc, '您好')).toBe(true);
+    await expect(feige.setDraft(doc, '您好')).resolves.toBe(true);
     expect(doc.querySelector('textarea')?.value).toBe('您好');
     // No element lost its content to the reply, and the page kept every element it had.
     expect(doc.querySelectorAll('div').length).toBe(divs);
