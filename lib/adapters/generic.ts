@@ -41,16 +41,19 @@ const SIDES = [
 ] as const satisfies readonly (readonly [MessageSender, PartName])[];
 
 const regexes = new Map<string, RegExp>();
-/** A definition's regular expression, compiled once; `whole` anchors it to the whole text. */
-function regex(pattern: string, whole = false): RegExp {
-  const source = whole ? `^(?:${pattern})$` : pattern;
-  let compiled = regexes.get(source);
+/** A regular expression from a definition, compiled once per source and flags. */
+function regex(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let compiled = regexes.get(key);
   if (!compiled) {
-    compiled = new RegExp(source);
-    regexes.set(source, compiled);
+    compiled = new RegExp(source, flags);
+    regexes.set(key, compiled);
   }
   return compiled;
 }
+
+/** A definition's pattern anchored to the whole text (leaf variants). */
+const whole = (pattern: string) => regex(`^(?:${pattern})$`);
 
 /** The element itself when it matches, else its first descendant that does. */
 function within(scope: ParentNode, selector: string): HTMLElement | null {
@@ -121,7 +124,7 @@ function readValue(scopes: readonly Element[], variants: Variants | undefined, m
         const el = within(scope, variant.selector);
         value = el ? selectorValue(el, variant, multiline) : undefined;
       } else if ('label' in variant) value = labelledValue(scope, variant.label);
-      else value = uniqueLeaf(scope, regex(variant.leaf, true));
+      else value = uniqueLeaf(scope, whole(variant.leaf));
       if (value) return value;
     }
   }
@@ -175,7 +178,7 @@ export function createAdapter(definition: PageDefinition): HostAdapter {
     const rule = page.orderCards;
     const text = el.textContent ?? '';
     if (!rule || !text.includes(rule.word)) return null;
-    const numbers = new Set(text.match(new RegExp(`(?<![0-9])(?:${rule.number})(?![0-9])`, 'g')) ?? []);
+    const numbers = new Set(text.match(regex(`(?<![0-9])(?:${rule.number})(?![0-9])`, 'g')) ?? []);
     const orderId = numbers.size === 1 ? [...numbers][0] : undefined;
     return orderId ? { id, from: 'buyer', kind: 'order-card', text: squash(text), orderId } : null;
   }

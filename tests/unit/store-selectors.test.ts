@@ -1,6 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { errorText } from '@/lib/i18n/errors';
 import { effectiveSelectorOverrides } from '@/lib/pages/overrides';
+import { openShopDb } from '@/lib/store/db';
 import { readManagedValue } from '@/lib/store/managed';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
 import { asyncRefusal, backgroundRequest, refusal } from '@/tests/unit/message-helpers';
@@ -19,6 +20,21 @@ describe('selector overrides in the shop store', () => {
     expect(again.snapshot().local.selectorOverrides).toEqual(FIX);
     await again.saveSelectorOverrides({});
     expect(again.snapshot().local.selectorOverrides).toEqual({});
+  });
+
+  test('overrides a browser saved before pages were definitions are read in the new shape after the update', async () => {
+    const { store, factory, reopen } = await freshStore();
+    store.close();
+    const db = await openShopDb(factory);
+    await db.put('selectors', { adapter: 'feige', selectors: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } });
+    await db.put('selectors', { adapter: 'gone-page', selectors: { composer: ['textarea'] } });
+    db.close();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const again = await reopen();
+    // The page Huashu no longer knows is left out, with a warning; the rest is kept.
+    expect(again.snapshot().local.selectorOverrides).toEqual(FIX);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 
   test('a bad set is refused with the reason and changes nothing', async () => {
