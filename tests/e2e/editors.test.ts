@@ -117,6 +117,22 @@ describe.each(['textarea', ...EDITORS])('the %s composer', (kind) => {
   });
 });
 
+describe.each(['textarea', 'slate', 'tiptap'])('the %s composer without a send button', (kind) => {
+  test('发送 presses Enter in the editor and sends exactly the reply, once', async () => {
+    await openWith(kind);
+    await page().evaluate(() => document.querySelector('.composer-send')?.remove());
+    const { reply, text } = await firstReplyFor('快递到哪了？');
+
+    await reply.getByRole('button', { name: '发送' }).click();
+
+    await expect.poll(() => popup(page()).locator('.hs-status').textContent()).toBe('已发送');
+    expect(await agentMessagesWith(text)).toHaveLength(1);
+    await expect.poll(editorText).toBe('');
+    await page().waitForTimeout(QUIET_MS);
+    expect(await agentMessagesWith(text)).toHaveLength(1);
+  });
+});
+
 describe('a send the page never shows', () => {
   test('the popup says it could not be confirmed, and the reply stays in the composer after the draft', async () => {
     await openWith('lexical');
