@@ -626,6 +626,8 @@ function focusOrder(orderId) {
 
 const RICH_EDITORS = ['lexical', 'slate', 'quill', 'tiptap'];
 const composerKind = new URLSearchParams(location.search).get('editor') ?? 'contenteditable';
+/** `?sendkey=keypress`: Enter sends from keypress alone, as some React chat pages listen (keydown by default). */
+const sendKeyEvent = new URLSearchParams(location.search).get('sendkey') === 'keypress' ? 'keypress' : 'keydown';
 /** The mounted rich editor: { root, getText(), setText(text) }, or null for the built-in composers. */
 let richEditor = null;
 
@@ -676,7 +678,7 @@ function onComposerInput() {
   conversation.draft = dom.composer.innerText;
 }
 
-function onComposerKeydown(event) {
+function onComposerSendKey(event) {
   if (event.key !== 'Enter' || event.shiftKey) return;
   // Enter while an IME is composing picks a candidate; it must not send.
   if (event.isComposing || event.keyCode === 229) return;
@@ -816,7 +818,7 @@ function wireEvents() {
   dom.msgList.addEventListener('click', onThreadClick);
   dom.orderPanel.addEventListener('click', onOrderPanelClick);
   if (!richEditor) dom.composer.addEventListener('input', onComposerInput);
-  dom.composer.addEventListener('keydown', onComposerKeydown, { capture: true });
+  dom.composer.addEventListener(sendKeyEvent, onComposerSendKey, { capture: true });
   if (composerKind === 'contenteditable') dom.composer.addEventListener('paste', onComposerPaste);
   // Keep the caret in the composer when the button is pressed.
   dom.sendButton.addEventListener('mousedown', (event) => event.preventDefault());

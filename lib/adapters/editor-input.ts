@@ -120,7 +120,9 @@ function hasContentAfter(node: Node, root: Node): boolean {
     for (let next = current.nextSibling; next; next = next.nextSibling) {
       if (next.nodeType === Node.ELEMENT_NODE || (next.nodeValue ?? '').replace(ZERO_WIDTH, '') !== '') return true;
     }
-    if (current.parentNode instanceof Element && BLOCKS.has(current.parentNode.tagName)) break;
+    const parent = current.parentNode;
+    // Node types, not instanceof: the composer may sit in another frame's document, with its own Element.
+    if (parent?.nodeType === Node.ELEMENT_NODE && BLOCKS.has((parent as Element).tagName)) break;
   }
   return false;
 }

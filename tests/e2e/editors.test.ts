@@ -46,9 +46,9 @@ function page(): Page {
   return session.page;
 }
 
-async function openWith(kind: string) {
+async function openWith(kind: string, query = '') {
   composerKind = kind;
-  await page().goto(`${session?.url}?editor=${kind}`);
+  await page().goto(`${session?.url}?editor=${kind}${query}`);
   await page().waitForSelector('html[data-workbench-ready="1"]');
   await page().waitForSelector('huashu-assistant[data-ready]', { state: 'attached' });
   await demo.open(page(), CONVERSATION);
@@ -114,6 +114,36 @@ describe.each(['textarea', ...EDITORS])('the %s composer', (kind) => {
     await page().waitForTimeout(QUIET_MS);
     expect(await agentMessagesWith(text)).toHaveLength(1);
     expect(await agentMessagesWith(`${DRAFT} ${text}`)).toHaveLength(0);
+  });
+});
+
+describe.each(['textarea', 'slate', 'tiptap'])('the %s composer without a send button', (kind) => {
+  test('发送 presses Enter in the editor and sends exactly the reply, once', async () => {
+    await openWith(kind);
+    await page().evaluate(() => document.querySelector('.composer-send')?.remove());
+    const { reply, text } = await firstReplyFor('快递到哪了？');
+
+    await reply.getByRole('button', { name: '发送' }).click();
+
+    await expect.poll(() => popup(page()).locator('.hs-status').textContent()).toBe('已发送');
+    expect(await agentMessagesWith(text)).toHaveLength(1);
+    await expect.poll(editorText).toBe('');
+    await page().waitForTimeout(QUIET_MS);
+    expect(await agentMessagesWith(text)).toHaveLength(1);
+  });
+});
+
+describe('a textarea page that sends on keypress alone, without a send button', () => {
+  test('发送 reaches it through Enter’s keypress and sends exactly the reply, once', async () => {
+    await openWith('textarea', '&sendkey=keypress');
+    await page().evaluate(() => document.querySelector('.composer-send')?.remove());
+    const { reply, text } = await firstReplyFor('快递到哪了？');
+
+    await reply.getByRole('button', { name: '发送' }).click();
+
+    await expect.poll(() => popup(page()).locator('.hs-status').textContent()).toBe('已发送');
+    await page().waitForTimeout(QUIET_MS);
+    expect(await agentMessagesWith(text)).toHaveLength(1);
   });
 });
 
