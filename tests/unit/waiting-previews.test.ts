@@ -2,12 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
-import { feige } from '@/lib/adapters/feige';
-import { pinduoduo } from '@/lib/adapters/pinduoduo';
 import type { ConversationSummary, HostAdapter } from '@/lib/adapters/types';
 import { createSuggestService } from '@/lib/service/suggest';
 import { PreviewUrgency } from '@/lib/waiting/previews';
+import { demoWorkbench, feige, pinduoduo } from '@/tests/unit/adapters';
 import { freshStore } from '@/tests/unit/store-helpers';
 
 function load(name: string): void {
