@@ -1,5 +1,6 @@
 import { solutionStrings } from '@/lib/i18n/solution';
 import type { Language } from '@/lib/language';
+import { PREDICTION_CARD_TEXT } from '@/lib/orders/prediction-card';
 import type { Localized } from '@/lib/solutions/localized';
 import { type RenderContext, renderTemplate } from '@/lib/solutions/render';
 import type { ActionId, SuggestedAction } from '@/lib/solutions/types';
@@ -43,7 +44,30 @@ export const ACTIONS: Record<ActionId, ActionDefinition> = {
     description: { zh: '在订单面板中打开该订单', en: 'Opens the order in the order panel' },
     needs: 'order',
   },
+  // Offered by the chat page itself, never by a catalogue entry: when the shop's setting is 先问客服 and the
+  // card's rules hold (lib/orders/prediction-card.ts).
+  send_prediction_card: {
+    label: { zh: '发送订单确认卡片', en: 'Ask which order (card)' },
+    description: {
+      zh: '发送“亲，请问您咨询的是这个订单吗？”和预判订单的卡片',
+      en: 'Sends “亲，请问您咨询的是这个订单吗？” with the predicted order’s card',
+    },
+    needs: 'order',
+    payloads: [PREDICTION_CARD_TEXT],
+  },
 };
+
+/** The 先问客服 button for the order prediction card about `orderId`. */
+export function predictionCardAction(orderId: string, lang: Language): SuggestedAction {
+  const definition = ACTIONS.send_prediction_card;
+  return {
+    id: 'send_prediction_card',
+    label: definition.label[lang],
+    orderId,
+    enabled: true,
+    payload: PREDICTION_CARD_TEXT,
+  };
+}
 
 /**
  * The action as the popup shows it: enabled with its payload filled, or disabled with the reason.

@@ -10,7 +10,7 @@ import { CodedError, type ErrorData, type ErrorParam, invalidAt } from '@/lib/me
 import { accepted, codedTransform, problemOf, refuseWith, says } from '@/lib/messages/problems';
 import { jsonErrorPlace, shownValue } from '@/lib/messages/shown';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
-import { CompensationSchema } from '@/lib/settings-schema';
+import { CompensationSchema, PredictionCardModeSchema } from '@/lib/settings-schema';
 import { catalogueSlot, isSituation, slotKey } from '@/lib/store/catalogue';
 import {
   type KeywordRule,
@@ -123,7 +123,7 @@ const RuleSchema = v.pipe(
 const PackSettingsSchema = v.nullish(
   record({
     lateShipCompensationYuan: v.optional(CompensationSchema),
-    orderPredictionCard: v.optional(boolean('orderPredictionCard')),
+    orderPredictionCard: v.optional(PredictionCardModeSchema),
   }),
   {},
 );

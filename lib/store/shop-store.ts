@@ -9,7 +9,7 @@ import type { IntentId } from '@/lib/intents/ids';
 import { CodedError } from '@/lib/messages/errors';
 import { refusal } from '@/lib/messages/problems';
 import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, isPredictionCardMode, type Settings, upgradePredictionCard } from '@/lib/settings';
 import { SettingsPatchSchema } from '@/lib/settings-schema';
 import { catalogueSlot, slotKey } from '@/lib/store/catalogue';
 import { openShopDb, type RuleRecord, type SelectorRecord, type ShopDb, type SlotRecord } from '@/lib/store/db';
@@ -77,7 +77,13 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
       tx.objectStore('hits').getAll(),
       tx.objectStore('selectors').getAll(),
     ]);
-    const settings: Settings = { ...DEFAULT_SETTINGS, ...saved };
+    // Saved while the card was an on/off switch: on was today's automatic send.
+    const cardMode = upgradePredictionCard(saved?.orderPredictionCard);
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      ...saved,
+      orderPredictionCard: isPredictionCardMode(cardMode) ? cardMode : DEFAULT_SETTINGS.orderPredictionCard,
+    };
     const local: ShopData = {
       slots: slots.map(({ intent, situation, overrides, own, order }) => ({
         intent,

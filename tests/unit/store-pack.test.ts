@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { effectiveSlot } from '@/lib/store/overlay';
+import { openShopDb } from '@/lib/store/db';
+import { effectiveSettings, effectiveSlot } from '@/lib/store/overlay';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
 import { PACK_FORMAT, PACK_VERSION } from '@/lib/store/types';
-import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
+import { asyncRefusal, backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';
 
 const pack = (fields: Record<string, unknown>) =>
@@ -313,5 +314,49 @@ describe('hostile packs', () => {
   test('the message path refuses a pack over 1 MB as the file path does', () => {
     const payload = { format: PACK_FORMAT, version: PACK_VERSION, slots: [], note: 'x'.repeat(1_000_001) };
     expect(refusal(() => backgroundRequest('importPack', { pack: payload }))).toBe('文件太大，不是话术包');
+  });
+});
+
+describe('the order confirmation card’s setting', () => {
+  test('is automatic unless the shop chose; its mode travels in a pack to another browser', async () => {
+    const { store } = await freshStore();
+    expect(store.snapshot().settings.orderPredictionCard).toBe('auto');
+    await store.saveSettings({ orderPredictionCard: 'ask' });
+    const text = JSON.stringify(store.exportPack());
+
+    const { store: other } = await freshStore();
+    await other.importPack(parsePackText(text));
+    expect(other.snapshot().settings.orderPredictionCard).toBe('ask');
+  });
+
+  test('the managed pack’s mode wins, and the agent cannot change it', async () => {
+    const policy = pack({ settings: { orderPredictionCard: 'off' } });
+    const { store } = await freshStore({ readManaged: async () => policy });
+    expect(effectiveSettings(store.snapshot()).orderPredictionCard).toBe('off');
+    expect(await asyncRefusal(() => store.saveSettings({ orderPredictionCard: 'auto' }))).toBe(
+      '该设置由管理员统一下发',
+    );
+  });
+
+  test.each([
+    [true, 'auto'],
+    [false, 'off'],
+  ] as const)('a pack or a saved setting from when it was a switch (%s) reads as %s', async (old, mode) => {
+    expect(parsePackText(pack({ settings: { orderPredictionCard: old } })).settings.orderPredictionCard).toBe(mode);
+    const { store, factory, reopen } = await freshStore();
+    store.close();
+    const db = await openShopDb(factory);
+    await db.put('settings', { orderPredictionCard: old as never }, 'shop');
+    db.close();
+    expect((await reopen()).snapshot().settings.orderPredictionCard).toBe(mode);
+  });
+
+  test('any other mode is refused, naming the three', () => {
+    expect(refusal(() => parsePackText(pack({ settings: { orderPredictionCard: 'sometimes' } })))).toBe(
+      'settings：订单确认卡片应为 auto / ask / off 之一',
+    );
+    expect(refusal(() => backgroundRequest('saveSettings', { orderPredictionCard: 'on' }), 'en')).toBe(
+      'The order confirmation card must be one of auto / ask / off',
+    );
   });
 });
