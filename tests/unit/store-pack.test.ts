@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { errorText } from '@/lib/i18n/errors';
 import { openShopDb } from '@/lib/store/db';
+import { type ManagedPolicy, readManagedValue } from '@/lib/store/managed';
 import { effectiveSettings, effectiveSlot } from '@/lib/store/overlay';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
 import { PACK_FORMAT, PACK_VERSION } from '@/lib/store/types';
@@ -329,13 +331,30 @@ describe('the order confirmation card’s setting', () => {
     expect(other.snapshot().settings.orderPredictionCard).toBe('ask');
   });
 
-  test('the managed pack’s mode wins, and the agent cannot change it', async () => {
-    const policy = pack({ settings: { orderPredictionCard: 'off' } });
+  test.each<[string, ManagedPolicy]>([
+    ['the managed pack', { replyPack: pack({ settings: { orderPredictionCard: 'off' } }) }],
+    ['its own policy key', { orderPredictionCard: 'off' }],
+    // The key wins over the pack beside it.
+    [
+      'its own key beside a pack',
+      { replyPack: pack({ settings: { orderPredictionCard: 'ask' } }), orderPredictionCard: 'off' },
+    ],
+  ])('the mode set by %s wins, and the agent cannot change it', async (_how, policy) => {
     const { store } = await freshStore({ readManaged: async () => policy });
     expect(effectiveSettings(store.snapshot()).orderPredictionCard).toBe('off');
+    expect(store.snapshot().managedError).toBeNull();
     expect(await asyncRefusal(() => store.saveSettings({ orderPredictionCard: 'auto' }))).toBe(
       '该设置由管理员统一下发',
     );
+  });
+
+  test('an invalid mode in the policy is ignored and reported; the pack beside it still applies', () => {
+    const read = readManagedValue({
+      replyPack: pack({ settings: { lateShipCompensationYuan: 7 } }),
+      orderPredictionCard: true,
+    });
+    expect(read.managed?.settings).toEqual({ lateShipCompensationYuan: 7 });
+    expect(errorText(read.error, 'en')).toBe('The order confirmation card must be one of auto / ask / off');
   });
 
   test.each([

@@ -86,13 +86,15 @@ describe('selector overrides in reply packs', () => {
     const { store } = await freshStore();
     const managedFix = { feige: { composer: ['textarea.managed'] } };
     const policy = JSON.stringify({ ...store.exportPack(), selectorOverrides: managedFix });
-    const { store: agent } = await freshStore({ readManaged: async () => policy });
+    const { store: agent } = await freshStore({ readManaged: async () => ({ replyPack: policy }) });
     await agent.saveSelectorOverrides({ feige: { composer: ['textarea.local'], sendButton: ['div.send'] } });
     expect(agent.snapshot().managed?.selectorOverrides).toEqual(managedFix);
     expect(effectiveSelectorOverrides(agent.snapshot())).toEqual({
       feige: { composer: ['textarea.managed'], sendButton: ['div.send'] },
     });
-    const { error } = readManagedValue(JSON.stringify({ ...store.exportPack(), selectorOverrides: { x: {} } }));
+    const { error } = readManagedValue({
+      replyPack: JSON.stringify({ ...store.exportPack(), selectorOverrides: { x: {} } }),
+    });
     expect(errorText(error, 'zh')).toMatch(/^selectorOverrides：未知页面「x」/);
   });
 });
