@@ -123,7 +123,9 @@ export function reduce(state: AssistantState, event: AssistantEvent): AssistantS
     case 'agentReplied': {
       const own = automaticIndex(conversation, event.message);
       if (own < 0) return update(state, event.conversationId, { repliedThrough: conversation.asked });
-      return update(state, event.conversationId, { automatic: conversation.automatic.toSpliced(own, 1) });
+      return update(state, event.conversationId, {
+        automatic: conversation.automatic.filter((_, index) => index !== own),
+      });
     }
     case 'orderChosen':
       // The order is settled: a card asking which one it is would only annoy the buyer.
