@@ -46,7 +46,7 @@ export function SettingsPage({ shop, settings, snapshot, t }: Props) {
         </label>
         <select
           id="prediction-card"
-          class="input"
+          class="input input--choice"
           value={settings.orderPredictionCard}
           disabled={managed.includes('orderPredictionCard')}
           onChange={(event) => {
