@@ -183,14 +183,20 @@ export function startAssistant(
   async function sendPredictionCard(conversationId: string, orderId: string, automatic: boolean) {
     const sendCard = adapter.actions.send_order_card;
     if (!sendCard) return;
-    const messages: SentMessage[] = [
-      { kind: 'text', text: PREDICTION_CARD_TEXT },
-      { kind: 'order-card', text: '', orderId },
-    ];
     // Counted before sending: a second answer arriving meanwhile finds the conversation's card used.
-    dispatch({ type: 'cardSent', conversationId, automatic: automatic ? messages : [] });
+    dispatch({ type: 'cardSent', conversationId });
     if (automatic) waiting?.sentAutomatically(conversationId);
-    const sent = (await deliver(PREDICTION_CARD_TEXT)) && sendCard(doc, orderId);
+    // Each automatic message is announced just before it goes: one that never goes leaves nothing to mistake an
+    // agent's message for.
+    const sending = (message: SentMessage) => {
+      if (automatic) dispatch({ type: 'sendingAutomatically', conversationId, message });
+    };
+    sending({ kind: 'text', text: PREDICTION_CARD_TEXT });
+    let sent = await deliver(PREDICTION_CARD_TEXT);
+    if (sent) {
+      sending({ kind: 'order-card', text: '', orderId });
+      sent = sendCard(doc, orderId);
+    }
     if (sent && !automatic) waiting?.replied(conversationId);
     const done = automatic ? t.predictionCardSent : t.predictionCardSentByAgent;
     setStatus(conversationId, sent ? { tone: 'info', text: done } : { tone: 'error', text: t.actionFailed });

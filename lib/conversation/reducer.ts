@@ -77,11 +77,10 @@ export type AssistantEvent =
   | { type: 'orderChosen'; conversationId: string; orderId: string }
   /** The answer to `messageId` offers the agent the prediction card's button. */
   | { type: 'cardOffered'; conversationId: string; messageId: string; orderId: string }
-  /**
-   * A prediction card goes out: by Huashu itself (`automatic`: the messages it is about to send, which don't
-   * count as the agent's reply) or by the agent through the button (none: the agent's own reply).
-   */
-  | { type: 'cardSent'; conversationId: string; automatic: readonly SentMessage[] }
+  /** A prediction card goes out, sent by Huashu itself or by the agent through the button. */
+  | { type: 'cardSent'; conversationId: string }
+  /** Huashu is about to send `message` by itself: when the thread shows it, it is not the agent's reply. */
+  | { type: 'sendingAutomatically'; conversationId: string; message: SentMessage }
   | { type: 'noted'; conversationId: string; status: PopupNote }
   | { type: 'collapsed'; conversationId: string; collapsed: boolean }
   | { type: 'closed'; conversationId: string }
@@ -135,11 +134,9 @@ export function reduce(state: AssistantState, event: AssistantEvent): AssistantS
         cardOffer: { messageId: event.messageId, orderId: event.orderId },
       });
     case 'cardSent':
-      return update(state, event.conversationId, {
-        cardsSent: conversation.cardsSent + 1,
-        cardOffer: undefined,
-        automatic: [...conversation.automatic, ...event.automatic],
-      });
+      return update(state, event.conversationId, { cardsSent: conversation.cardsSent + 1, cardOffer: undefined });
+    case 'sendingAutomatically':
+      return update(state, event.conversationId, { automatic: [...conversation.automatic, event.message] });
     case 'noted':
       return update(state, event.conversationId, { status: event.status });
     case 'collapsed':

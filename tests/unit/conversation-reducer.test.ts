@@ -150,7 +150,9 @@ describe('the order prediction card', () => {
   const shipping = { request: request('m1', '什么时候发货'), solution: solution('m1', 'ship_urge', '发货时间') };
   const question = { kind: 'text', text: '亲，请问您咨询的是这个订单吗？' } as const;
   const card = { kind: 'order-card', text: '', orderId: 'o1' } as const;
-  const sent = { type: 'cardSent', conversationId: 'c1', automatic: [question, card] } as const;
+  const sent = { type: 'cardSent', conversationId: 'c1' } as const;
+  const sendingAutomatically = (message: typeof question | typeof card) =>
+    ({ type: 'sendingAutomatically', conversationId: 'c1', message }) as const;
   const offered = { type: 'cardOffered', conversationId: 'c1', messageId: 'm1', orderId: 'o1' } as const;
 
   it('allows one for the shown answer in the open conversation', () => {
@@ -192,7 +194,14 @@ describe('the order prediction card', () => {
   });
 
   it('sent automatically, is not the agent’s reply: the question stays open, and only the agent’s own message closes it', () => {
-    let state = run(open('c1'), ask, answer(1, shipping), sent);
+    let state = run(
+      open('c1'),
+      ask,
+      answer(1, shipping),
+      sent,
+      sendingAutomatically(question),
+      sendingAutomatically(card),
+    );
     for (const message of [card, question]) {
       expect(isAutomatic(state, 'c1', message)).toBe(true);
       state = reduce(state, { type: 'agentReplied', conversationId: 'c1', message });
@@ -205,7 +214,7 @@ describe('the order prediction card', () => {
   });
 
   it('sent through the button, is the agent’s reply', () => {
-    let state = run(open('c1'), ask, answer(1, shipping), offered, { ...sent, automatic: [] });
+    let state = run(open('c1'), ask, answer(1, shipping), offered, sent);
     expect(isAutomatic(state, 'c1', question)).toBe(false);
     state = reduce(state, { type: 'agentReplied', conversationId: 'c1', message: question });
     expect(conversationOf(state, 'c1').repliedThrough).toBe(1);
@@ -230,7 +239,7 @@ describe('the order prediction card', () => {
   });
 
   it('goes out once per conversation, whether Huashu or the agent sent it', () => {
-    const state = run(open('c1'), ask, answer(1, shipping), offered, { ...sent, automatic: [] });
+    const state = run(open('c1'), ask, answer(1, shipping), offered, sent);
     expect(mayAutoSend(state, 'c1', 'm1')).toBe(false);
     const again = run(open('c1'), ask, answer(1, shipping), sent, offered);
     expect(visible(again)?.cardOffer).toBeNull();
