@@ -27,10 +27,9 @@ import { popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
 import type { ChatState, SuggestRequest } from '@/lib/messages/background-map';
 import { CodedError } from '@/lib/messages/errors';
-import { PREDICTION_CARD_TEXT, predictionCardDecision } from '@/lib/orders/prediction-card';
+import { PREDICTION_CARD_TEXT, predictionCardAction, predictionCardDecision } from '@/lib/orders/prediction-card';
 import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/pages/health';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { predictionCardAction } from '@/lib/solutions/actions';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
 
 /** Real workbenches render their panels late; the page check waits this long after start. */
@@ -283,7 +282,10 @@ export function startAssistant(
   function withCardButton(shown: Shown): Solution {
     const { solution, cardOffer } = shown;
     if (!cardOffer || settings.orderPredictionCard === 'off') return solution;
-    return { ...solution, actions: [predictionCardAction(cardOffer.orderId, settings.language), ...solution.actions] };
+    return {
+      ...solution,
+      actions: [predictionCardAction(cardOffer.orderId, t.predictionCardAction), ...solution.actions],
+    };
   }
 
   function draw() {

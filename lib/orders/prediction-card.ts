@@ -3,6 +3,7 @@ import { INTENT_METAS } from '@/lib/intents/metas';
 import { orderNode } from '@/lib/orders/node';
 import type { Order, OrderNode } from '@/lib/orders/types';
 import type { PredictionCardMode } from '@/lib/settings';
+import type { SuggestedAction } from '@/lib/solutions/types';
 
 /** Questions about a specific order (`needsOrder` in each intent's file); a price or size question needs none. */
 export const ORDER_INTENTS: ReadonlySet<IntentId> = new Set(
@@ -73,4 +74,12 @@ function cardFits(input: PredictionCardInput): boolean {
     couldBeMeant.length > 1 &&
     couldBeMeant.some((order) => order.id === input.predictedOrderId)
   );
+}
+
+/**
+ * The 先问客服 button: the card's question and the predicted order's card, as an action the popup shows like any
+ * other. `label` is the popup's words for it.
+ */
+export function predictionCardAction(orderId: string, label: string): SuggestedAction {
+  return { id: 'send_prediction_card', label, orderId, enabled: true, payload: PREDICTION_CARD_TEXT };
 }

@@ -1,3 +1,4 @@
+import { en as popupEn, zh as popupZh } from '@/lib/i18n/popup';
 import { solutionStrings } from '@/lib/i18n/solution';
 import type { Language } from '@/lib/language';
 import { PREDICTION_CARD_TEXT } from '@/lib/orders/prediction-card';
@@ -47,7 +48,8 @@ export const ACTIONS: Record<ActionId, ActionDefinition> = {
   // Offered by the chat page itself, never by a catalogue entry: when the shop's setting is 先问客服 and the
   // card's rules hold (lib/orders/prediction-card.ts).
   send_prediction_card: {
-    label: { zh: '发送订单确认卡片', en: 'Ask which order (card)' },
+    // The popup's own words (the chat page builds this action itself, without this module).
+    label: { zh: popupZh.predictionCardAction, en: popupEn.predictionCardAction },
     description: {
       zh: '发送“亲，请问您咨询的是这个订单吗？”和预判订单的卡片',
       en: 'Sends “亲，请问您咨询的是这个订单吗？” with the predicted order’s card',
@@ -56,18 +58,6 @@ export const ACTIONS: Record<ActionId, ActionDefinition> = {
     payloads: [PREDICTION_CARD_TEXT],
   },
 };
-
-/** The 先问客服 button for the order prediction card about `orderId`. */
-export function predictionCardAction(orderId: string, lang: Language): SuggestedAction {
-  const definition = ACTIONS.send_prediction_card;
-  return {
-    id: 'send_prediction_card',
-    label: definition.label[lang],
-    orderId,
-    enabled: true,
-    payload: PREDICTION_CARD_TEXT,
-  };
-}
 
 /**
  * The action as the popup shows it: enabled with its payload filled, or disabled with the reason.
