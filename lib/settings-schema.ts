@@ -5,7 +5,13 @@
 import * as v from 'valibot';
 import { LANGUAGES } from '@/lib/language';
 import { accepted, refuseWith } from '@/lib/messages/problems';
-import { COMPENSATION_LIMITS, SLOW_REPLY_LIMITS } from '@/lib/settings';
+import {
+  COMPENSATION_LIMITS,
+  isPredictionCardMode,
+  PREDICTION_CARD_MODES,
+  SLOW_REPLY_LIMITS,
+  upgradePredictionCard,
+} from '@/lib/settings';
 
 const within = (value: number, { min, max }: { min: number; max: number }) => value >= min && value <= max;
 
@@ -13,6 +19,19 @@ const within = (value: number, { min, max }: { min: number; max: number }) => va
 export const CompensationSchema = accepted(
   (yuan): yuan is number => typeof yuan === 'number' && Number.isFinite(yuan) && within(yuan, COMPENSATION_LIMITS),
   () => ({ code: 'compensationRange', params: COMPENSATION_LIMITS }),
+);
+
+/**
+ * The card's mode; a pack written before the setting had three modes carries true or false, read as auto or off.
+ * Anything else is refused with the modes named.
+ */
+export const PredictionCardModeSchema = v.pipe(
+  v.unknown(),
+  v.transform(upgradePredictionCard),
+  accepted(isPredictionCardMode, () => ({
+    code: 'predictionCardMode',
+    params: { modes: PREDICTION_CARD_MODES.join(' / ') },
+  })),
 );
 
 const SlowReplyThresholdSchema = v.pipe(
@@ -29,7 +48,7 @@ export const SettingsPatchSchema = v.object(
   {
     language: v.optional(v.picklist(LANGUAGES, 'language')),
     lateShipCompensationYuan: v.optional(CompensationSchema),
-    orderPredictionCard: v.optional(v.boolean('predictionCard')),
+    orderPredictionCard: v.optional(PredictionCardModeSchema),
     slowReplyThresholdSeconds: v.optional(SlowReplyThresholdSchema),
     slowReplySound: v.optional(v.boolean('sound')),
   },

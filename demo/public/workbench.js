@@ -141,11 +141,12 @@ function buildConversation(raw, now) {
   return conversation;
 }
 
-function buildState(raw) {
+function buildState(raw, openId = raw.openFirst) {
   // Whole seconds keep the ISO times readable and the waiting counters in step with the clock.
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const conversations = new Map(raw.conversations.map((conv) => [conv.id, buildConversation(conv, now)]));
-  return { shop: raw.shop, conversations, currentId: raw.openFirst, focusedOrderId: null };
+  const currentId = conversations.has(openId) ? openId : raw.openFirst;
+  return { shop: raw.shop, conversations, currentId, focusedOrderId: null };
 }
 
 function conversationById(id) {
@@ -926,7 +927,8 @@ async function start() {
   collectDom();
   await mountComposer();
   fixture = await loadFixture();
-  state = buildState(fixture);
+  // ?open=c02 loads the page with that conversation open, as an agent reloading in the middle of one would.
+  state = buildState(fixture, new URLSearchParams(location.search).get('open') ?? undefined);
   wireEvents();
   renderShopChrome();
   renderAll();

@@ -17,15 +17,17 @@ import {
   type Conversation,
   conversationOf,
   INITIAL_STATE,
+  isAutomatic,
   mayAutoSend,
   reduce,
+  type SentMessage,
   visible,
 } from '@/lib/conversation/reducer';
 import { popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
 import type { ChatState, SuggestRequest } from '@/lib/messages/background-map';
 import { CodedError } from '@/lib/messages/errors';
-import { PREDICTION_CARD_TEXT, shouldSendPredictionCard } from '@/lib/orders/prediction-card';
+import { PREDICTION_CARD_TEXT, predictionCardAction, predictionCardDecision } from '@/lib/orders/prediction-card';
 import { type HealthSummary, orderNotice, summarizeHealth } from '@/lib/pages/health';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { ActionId, Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
@@ -116,7 +118,13 @@ export function startAssistant(
     draw();
   }
 
-  function onBuyerMessage(conversationId: string, message: ThreadMessage, history: string[], orderSettled: boolean) {
+  function onBuyerMessage(
+    conversationId: string,
+    message: ThreadMessage,
+    history: string[],
+    orderSettled: boolean,
+    arrivedLive: boolean,
+  ) {
     if (message.orderId && message.kind !== 'text') {
       // The buyer confirmed or sent an order: the open suggestion follows that order.
       dispatch({ type: 'orderChosen', conversationId, orderId: message.orderId });
@@ -135,31 +143,62 @@ export function startAssistant(
       capabilities,
     };
     void requestSolution(conversationId, request, true).then(() =>
-      offerPredictionCard(conversationId, message.id, orderSettled),
+      predictionCard(conversationId, message.id, orderSettled, arrivedLive),
     );
   }
 
-  /** On a buyer's first 催发货 with several orders not yet shipped, asks which order they mean. */
-  async function offerPredictionCard(conversationId: string, messageId: string, orderSettled: boolean) {
+  /**
+   * On a buyer's first 催发货 with several orders not yet shipped, asks which order they mean: Huashu sends the
+   * card itself or offers the agent a button, as the shop's setting says.
+   */
+  function predictionCard(conversationId: string, messageId: string, orderSettled: boolean, arrivedLive: boolean) {
     const conversation = conversationOf(state, conversationId);
     const solution = conversation.solution;
     if (!solution?.intent || !solution.order || !adapter.actions.send_order_card) return;
-    const send = shouldSendPredictionCard({
+    if (!mayAutoSend(state, conversationId, messageId)) return;
+    const decision = predictionCardDecision({
       intent: solution.intent,
       confidence: solution.confidence,
       predictedOrderId: solution.order.id,
       orders: conversation.request?.orders ?? [],
       now: new Date(),
-      enabled: settings.orderPredictionCard,
+      mode: settings.orderPredictionCard,
+      arrivedLive,
       alreadySettled: orderSettled || conversation.chosenOrderId !== undefined,
     });
-    if (!send || adapter.currentConversationId(doc) !== conversationId) return;
-    if (!mayAutoSend(state, conversationId, messageId)) return;
-    // Counted before sending: a second answer arriving meanwhile finds the conversation's automatic sends used.
-    dispatch({ type: 'autoSent', conversationId });
-    if ((await deliver(PREDICTION_CARD_TEXT)) !== 'sent') return;
-    if (adapter.actions.send_order_card(doc, solution.order.id))
-      setStatus(conversationId, { tone: 'info', text: t.predictionCardSent });
+    if (decision === 'offer') {
+      dispatch({ type: 'cardOffered', conversationId, messageId, orderId: solution.order.id });
+      schedule();
+    } else if (decision === 'send' && adapter.currentConversationId(doc) === conversationId) {
+      void sendPredictionCard(conversationId, solution.order.id, true);
+    }
+  }
+
+  /**
+   * Sends the prediction card's question and the order's card. Sent by Huashu itself (`automatic`), neither
+   * message is the agent's reply: the buyer stays on the slow-reply alert and in the statistics until a person
+   * answers. Sent through the button, a person chose it: it is the agent's reply like any other.
+   */
+  async function sendPredictionCard(conversationId: string, orderId: string, automatic: boolean) {
+    const sendCard = adapter.actions.send_order_card;
+    if (!sendCard) return;
+    // Counted before sending: a second answer arriving meanwhile finds the conversation's card used.
+    dispatch({ type: 'cardSent', conversationId });
+    if (automatic) waiting?.sentAutomatically(conversationId);
+    // Each automatic message is announced just before it goes: one that never goes leaves nothing to mistake an
+    // agent's message for.
+    const sending = (message: SentMessage) => {
+      if (automatic) dispatch({ type: 'sendingAutomatically', conversationId, message });
+    };
+    sending({ kind: 'text', text: PREDICTION_CARD_TEXT });
+    let sent = (await deliver(PREDICTION_CARD_TEXT)) === 'sent';
+    if (sent) {
+      sending({ kind: 'order-card', text: '', orderId });
+      sent = sendCard(doc, orderId);
+    }
+    if (sent && !automatic) waiting?.replied(conversationId);
+    const done = automatic ? t.predictionCardSent : t.predictionCardSentByAgent;
+    setStatus(conversationId, sent ? { tone: 'info', text: done } : { tone: 'error', text: t.actionFailed });
   }
 
   function setStatus(conversationId: string, status: PopupStatus) {
@@ -216,6 +255,8 @@ export function startAssistant(
     if (!open || !action.enabled) return;
     const { conversationId } = open;
     noteUse('action', open.conversation.solution);
+    if (action.id === 'send_prediction_card' && action.orderId)
+      return sendPredictionCard(conversationId, action.orderId, false);
     if (action.id === 'send_logistics' && action.payload) return sendText(action.payload, true);
     if (action.id === 'copy_tracking_no' && action.payload) {
       await navigator.clipboard.writeText(action.payload).then(
@@ -249,6 +290,16 @@ export function startAssistant(
     schedule();
   }
 
+  /** The suggestion as the popup shows it: the prediction card's button first while it is offered (先问客服). */
+  function withCardButton(shown: Shown): Solution {
+    const { solution, cardOffer } = shown;
+    if (!cardOffer || settings.orderPredictionCard === 'off') return solution;
+    return {
+      ...solution,
+      actions: [predictionCardAction(cardOffer.orderId, t.predictionCardAction), ...solution.actions],
+    };
+  }
+
   function draw() {
     const shown = onScreen() ? visible(state) : null;
     if (!shown) {
@@ -260,7 +311,7 @@ export function startAssistant(
     const { conversationId, conversation, solution } = shown;
     render(
       <SuggestionPopup
-        solution={solution}
+        solution={withCardButton(shown)}
         buyerText={conversation.request?.text ?? ''}
         pageNotice={health && !health.summary.ok ? health.summary.text : undefined}
         orderNotice={health?.orderNotice ?? undefined}
@@ -302,7 +353,7 @@ export function startAssistant(
     const shown = onScreen() ? visible(state) : null;
     if (!shown || shown.conversation.collapsed) return;
     const { solution } = shown;
-    const action = solution.actions.find((item) => item.enabled);
+    const action = withCardButton(shown).actions.find((item) => item.enabled);
     const shortcut = shortcutFor(event, solution.replies.length, action !== undefined);
     if (!shortcut) return;
     if (shortcut.kind === 'collapse') {
@@ -335,7 +386,12 @@ export function startAssistant(
     adapter,
     {
       onBuyerMessage,
-      onAgentMessage: (conversationId) => dispatch({ type: 'agentReplied', conversationId }),
+      onAgentMessage: (conversationId, message) => {
+        const automatic = isAutomatic(state, conversationId, message);
+        dispatch({ type: 'agentReplied', conversationId, message });
+        // Typed and sent on the page, or sent from another device: the buyer has a person's answer.
+        if (!automatic) waiting?.replied(conversationId);
+      },
       onConversationChange: (conversationId) => {
         dispatch({ type: 'opened', conversationId });
         if (health) checkHealth();
@@ -354,6 +410,8 @@ export function startAssistant(
   ctx.addEventListener(window, 'scroll', (event) => placement.scrolled(event.target), { capture: true, passive: true });
   ctx.onInvalidated(() => render(null, layer));
 }
+
+type Shown = NonNullable<ReturnType<typeof visible>>;
 
 /** A shop keyword rule's own suggestion has no built-in intent; feedback and stats concern intents. */
 function isIntentSolution(solution: Solution): solution is IntentSolution {

@@ -45,8 +45,10 @@ export interface WaitingController {
   /** Marks a conversation urgent (escalation or an angry buyer) until the agent replies. */
   mark(conversationId: string): void;
   isMarked(conversationId: string): boolean;
-  /** The agent sent something in this conversation through Huashu. */
+  /** The agent (a person) replied in this conversation, through Huashu or on the page. */
   replied(conversationId: string): void;
+  /** Huashu sent something here by itself (the automatic order card): it is no reply, the buyer still waits. */
+  sentAutomatically(conversationId: string): void;
   /** Opens the longest-waiting conversation; false when nobody waits. */
   jumpLongest(): boolean;
   /** Called whenever a conversation gains or loses its urgent mark. */
@@ -370,7 +372,12 @@ export function startWaiting(
     isMarked: (id) => tracker.isMarked(id),
     replied(id) {
       tracker.replied(id);
-      evaluate();
+      // A wait held open after an automatic card ends now, and is counted as answered.
+      read();
+    },
+    sentAutomatically(id) {
+      tracker.sentAutomatically(id);
+      read();
     },
     jumpLongest,
     onMarksChanged(listener) {

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
 import { WorkflowSettings } from '@/entrypoints/options/WorkflowSettings';
 import type { OptionsStrings } from '@/lib/i18n/options';
-import { COMPENSATION_LIMITS, type Settings } from '@/lib/settings';
+import { COMPENSATION_LIMITS, isPredictionCardMode, PREDICTION_CARD_MODES, type Settings } from '@/lib/settings';
 import { managedSettingKeys } from '@/lib/store/overlay';
 import type { ShopSnapshot } from '@/lib/store/types';
 
@@ -41,13 +40,27 @@ export function SettingsPage({ shop, settings, snapshot, t }: Props) {
         {managed.includes('lateShipCompensationYuan') && <span class="badge badge--managed">{a.badgeManaged}</span>}
       </div>
       <div class="setting">
-        <span class="setting-label">{a.settingPredictionCard}</span>
-        <Switch
-          checked={settings.orderPredictionCard}
+        <label class="setting-label" for="prediction-card">
+          {a.settingPredictionCard}
+          <span class="setting-hint">{a.settingPredictionCardHint}</span>
+        </label>
+        <select
+          id="prediction-card"
+          class="input input--choice"
+          value={settings.orderPredictionCard}
           disabled={managed.includes('orderPredictionCard')}
-          label={a.settingPredictionCard}
-          onChange={(orderPredictionCard) => void shop.run('saveSettings', { orderPredictionCard }, a.saved)}
-        />
+          onChange={(event) => {
+            const orderPredictionCard = (event.target as HTMLSelectElement).value;
+            if (isPredictionCardMode(orderPredictionCard))
+              void shop.run('saveSettings', { orderPredictionCard }, a.saved);
+          }}
+        >
+          {PREDICTION_CARD_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {a.predictionCardModes[mode]}
+            </option>
+          ))}
+        </select>
         {managed.includes('orderPredictionCard') && <span class="badge badge--managed">{a.badgeManaged}</span>}
       </div>
       <WorkflowSettings shop={shop} settings={settings} t={t} />

@@ -3,14 +3,26 @@ import type { HostAdapter, ThreadMessage } from '@/lib/adapters/types';
 
 /** How many earlier buyer messages go with a message, for follow-ups like "还没发？". */
 const HISTORY_MESSAGES = 5;
+/**
+ * How many of the unanswered buyer messages already on screen are read when their conversation first opens: the
+ * latest question is among the last few, and each costs one classification.
+ */
+const UNANSWERED_ON_OPEN = 3;
 
 export interface WatchHandlers {
   /**
-   * A buyer message that arrived while Huashu was watching; never history, never twice. `history` holds the
-   * texts of up to 5 buyer messages before it, oldest first; `orderSettled`, whether the thread before it
-   * already holds an order card or a confirmation.
+   * A buyer message to answer, never twice: one that arrived while Huashu was watching (`arrivedLive`), or one
+   * of the last unanswered buyer messages a conversation shows when it first opens (the buyer was already
+   * waiting). Answered history is never reported. `history` holds the texts of up to 5 buyer messages before it,
+   * oldest first; `orderSettled`, whether the thread before it already holds an order card or a confirmation.
    */
-  onBuyerMessage(conversationId: string, message: ThreadMessage, history: string[], orderSettled: boolean): void;
+  onBuyerMessage(
+    conversationId: string,
+    message: ThreadMessage,
+    history: string[],
+    orderSettled: boolean,
+    arrivedLive: boolean,
+  ): void;
   /** The agent opened another conversation (or the first one appeared). */
   onConversationChange(conversationId: string): void;
   /** The agent's own message appeared in the open conversation. */
@@ -21,7 +33,8 @@ export interface WatchHandlers {
  * Watches the host page's open thread through any adapter. A message counts as new only if its id
  * was not on screen before and it arrived after Huashu started: when the agent returns to a
  * conversation, what came in meanwhile is new; a conversation opened for the first time is
- * history unless the page dates a message after start-up.
+ * history unless the page dates a message after start-up. Only the buyer's last messages that no agent
+ * message follows are read from that history: that buyer is still waiting for an answer.
  *
  * The visible thread is read once when a conversation opens; after that only the messages a page change
  * touched are read (./thread-reader.ts).
@@ -125,7 +138,22 @@ export function watchThread(
     }
     seen.set(conversationId, history);
     handlers.onConversationChange(conversationId);
+    if (!known) reportWaiting(conversationId, thread, new Set(fresh.map((message) => message.id)));
     report(conversationId, fresh, history);
+  }
+
+  /**
+   * The buyer messages at the end of a thread opened for the first time that no agent message answers yet, and
+   * that were on screen before Huashu started: the buyer waits, and gets a suggestion like a new message would.
+   */
+  function reportWaiting(conversationId: string, thread: readonly ThreadMessage[], fresh: ReadonlySet<string>) {
+    const waiting: ThreadMessage[] = [];
+    for (let index = thread.length - 1; index >= 0 && waiting.length < UNANSWERED_ON_OPEN; index--) {
+      const message = thread[index];
+      if (message.from === 'agent') break;
+      if (message.from === 'buyer' && !fresh.has(message.id)) waiting.unshift(message);
+    }
+    for (const message of waiting) reportBuyer(conversationId, message, false);
   }
 
   /** A message the page dates before Huashu started is history, wherever it shows up. */
@@ -136,15 +164,19 @@ export function watchThread(
   function report(conversationId: string, fresh: ThreadMessage[], known: Set<string>) {
     for (const message of fresh) {
       known.add(message.id);
-      if (message.from === 'buyer')
-        handlers.onBuyerMessage(
-          conversationId,
-          message,
-          reader.earlierBuyerTexts(message.id, HISTORY_MESSAGES),
-          reader.settlesAnOrderBefore(message.id),
-        );
+      if (message.from === 'buyer') reportBuyer(conversationId, message, true);
       else if (message.from === 'agent') handlers.onAgentMessage?.(conversationId, message);
     }
+  }
+
+  function reportBuyer(conversationId: string, message: ThreadMessage, arrivedLive: boolean) {
+    handlers.onBuyerMessage(
+      conversationId,
+      message,
+      reader.earlierBuyerTexts(message.id, HISTORY_MESSAGES),
+      reader.settlesAnOrderBefore(message.id),
+      arrivedLive,
+    );
   }
 
   rootObserver.observe(doc.body, { childList: true, subtree: true });

@@ -3,14 +3,19 @@
  * (a buyer asked, an answer came back, the agent switched conversations or replied) and draws what it returns.
  * Answers come back out of order under bursts, so every rule about which answer wins lives here, tested alone.
  */
+import type { ThreadMessage } from '@/lib/adapters/types';
 import type { SuggestRequest } from '@/lib/messages/background-map';
 import type { Solution } from '@/lib/solutions/types';
 
 /**
- * Automatic sends (the order prediction card: a short question and the card) per conversation. A page
- * script can forge buyer message elements; however many it forges, Huashu sends on its own at most this often.
+ * Order prediction cards (a short question and the card) per conversation, whether Huashu sent it or the agent
+ * through the popup's button. A page script can forge buyer message elements; however many it forges, no buyer
+ * gets the card more often than this.
  */
-export const MAX_AUTO_SENDS_PER_CONVERSATION = 1;
+export const MAX_CARDS_PER_CONVERSATION = 1;
+
+/** An agent-side message as the thread shows it, enough to tell Huashu's automatic sends from the agent's. */
+export type SentMessage = Pick<ThreadMessage, 'kind' | 'text' | 'orderId'>;
 
 interface PopupNote {
   tone: 'info' | 'error';
@@ -33,8 +38,15 @@ export interface Conversation {
   shown: number;
   /** Requests up to this number were asked before the agent's latest own reply. */
   repliedThrough: number;
-  /** How many automatic sends Huashu made here. */
-  autoSends: number;
+  /** How many prediction cards went out here (MAX_CARDS_PER_CONVERSATION). */
+  cardsSent: number;
+  /** The popup's button that sends the prediction card, offered with the answer to `messageId` (先问客服). */
+  cardOffer?: { messageId: string; orderId: string };
+  /**
+   * Messages Huashu sent by itself that the thread has not shown yet. When they show they are not the agent's
+   * reply: the buyer still waits for a person.
+   */
+  automatic: readonly SentMessage[];
 }
 
 export interface AssistantState {
@@ -60,10 +72,15 @@ export type AssistantEvent =
       solution: Solution | null;
       fresh: boolean;
     }
-  /** The agent's own message showed in the thread. */
-  | { type: 'agentReplied'; conversationId: string }
+  /** An agent-side message showed in the thread: the agent's reply, unless it is one of Huashu's automatic sends. */
+  | { type: 'agentReplied'; conversationId: string; message: SentMessage }
   | { type: 'orderChosen'; conversationId: string; orderId: string }
-  | { type: 'autoSent'; conversationId: string }
+  /** The answer to `messageId` offers the agent the prediction card's button. */
+  | { type: 'cardOffered'; conversationId: string; messageId: string; orderId: string }
+  /** A prediction card goes out, sent by Huashu itself or by the agent through the button. */
+  | { type: 'cardSent'; conversationId: string }
+  /** Huashu is about to send `message` by itself: when the thread shows it, it is not the agent's reply. */
+  | { type: 'sendingAutomatically'; conversationId: string; message: SentMessage }
   | { type: 'noted'; conversationId: string; status: PopupNote }
   | { type: 'collapsed'; conversationId: string; collapsed: boolean }
   | { type: 'closed'; conversationId: string }
@@ -79,7 +96,8 @@ const EMPTY_CONVERSATION: Conversation = {
   asked: 0,
   shown: 0,
   repliedThrough: 0,
-  autoSends: 0,
+  cardsSent: 0,
+  automatic: [],
 };
 
 export function conversationOf(state: AssistantState, conversationId: string): Conversation {
@@ -101,12 +119,24 @@ export function reduce(state: AssistantState, event: AssistantEvent): AssistantS
       return update(state, event.conversationId, { asked: conversation.asked + 1 });
     case 'answered':
       return answered(state, conversation, event);
-    case 'agentReplied':
-      return update(state, event.conversationId, { repliedThrough: conversation.asked });
+    case 'agentReplied': {
+      const own = automaticIndex(conversation, event.message);
+      if (own < 0) return update(state, event.conversationId, { repliedThrough: conversation.asked });
+      return update(state, event.conversationId, {
+        automatic: conversation.automatic.filter((_, index) => index !== own),
+      });
+    }
     case 'orderChosen':
-      return update(state, event.conversationId, { chosenOrderId: event.orderId });
-    case 'autoSent':
-      return update(state, event.conversationId, { autoSends: conversation.autoSends + 1 });
+      // The order is settled: a card asking which one it is would only annoy the buyer.
+      return update(state, event.conversationId, { chosenOrderId: event.orderId, cardOffer: undefined });
+    case 'cardOffered':
+      return update(state, event.conversationId, {
+        cardOffer: { messageId: event.messageId, orderId: event.orderId },
+      });
+    case 'cardSent':
+      return update(state, event.conversationId, { cardsSent: conversation.cardsSent + 1, cardOffer: undefined });
+    case 'sendingAutomatically':
+      return update(state, event.conversationId, { automatic: [...conversation.automatic, event.message] });
     case 'noted':
       return update(state, event.conversationId, { status: event.status });
     case 'collapsed':
@@ -137,20 +167,46 @@ function answered(
   });
 }
 
-/** What the popup draws: the open conversation's suggestion, unless the agent closed it. */
-export function visible(
-  state: AssistantState,
-): { conversationId: string; conversation: Conversation; solution: Solution } | null {
-  if (!state.open) return null;
-  const conversation = conversationOf(state, state.open);
-  const { solution } = conversation;
-  return solution && !conversation.closed ? { conversationId: state.open, conversation, solution } : null;
+/** Where `message` is among the conversation's automatic sends not shown yet; -1 when it is the agent's own. */
+function automaticIndex(conversation: Conversation, message: SentMessage): number {
+  return conversation.automatic.findIndex((sent) =>
+    sent.kind === 'text'
+      ? message.kind === 'text' && message.text.trim() === sent.text
+      : message.kind === sent.kind && message.orderId === sent.orderId,
+  );
+}
+
+/** Whether `message`, just shown in the thread, is one Huashu sent by itself rather than the agent's reply. */
+export function isAutomatic(state: AssistantState, conversationId: string, message: SentMessage): boolean {
+  return automaticIndex(conversationOf(state, conversationId), message) >= 0;
 }
 
 /**
- * Whether Huashu may send on its own in `conversationId` now, for the answer to `messageId`: the conversation
- * is on screen, that answer is the one shown, the agent hasn't replied since the question, and the
- * conversation's automatic sends are not used up.
+ * What the popup draws: the open conversation's suggestion, unless the agent closed it, and the prediction
+ * card's button when it was offered with this answer and no card went out since.
+ */
+export function visible(state: AssistantState): {
+  conversationId: string;
+  conversation: Conversation;
+  solution: Solution;
+  cardOffer: { orderId: string } | null;
+} | null {
+  if (!state.open) return null;
+  const conversation = conversationOf(state, state.open);
+  const { solution, cardOffer } = conversation;
+  if (!solution || conversation.closed) return null;
+  const offered = cardOffer?.messageId === solution.messageId && mayCard(conversation) ? cardOffer : null;
+  return { conversationId: state.open, conversation, solution, cardOffer: offered };
+}
+
+function mayCard(conversation: Conversation): boolean {
+  return conversation.cardsSent < MAX_CARDS_PER_CONVERSATION;
+}
+
+/**
+ * Whether the prediction card may go out in `conversationId` now, for the answer to `messageId`: the conversation
+ * is on screen, that answer is the one shown, the agent hasn't replied since the question, and no card went out
+ * here yet.
  */
 export function mayAutoSend(state: AssistantState, conversationId: string, messageId: string): boolean {
   const conversation = conversationOf(state, conversationId);
@@ -158,6 +214,6 @@ export function mayAutoSend(state: AssistantState, conversationId: string, messa
     state.open === conversationId &&
     conversation.solution?.messageId === messageId &&
     conversation.shown > conversation.repliedThrough &&
-    conversation.autoSends < MAX_AUTO_SENDS_PER_CONVERSATION
+    mayCard(conversation)
   );
 }

@@ -95,7 +95,10 @@ export const zh = {
     areaIntent: '意图',
     areaRule: '关键词规则',
     settingLateShip: '超时发货补偿金额（元）',
-    settingPredictionCard: '买家首次询问订单时发送订单预判卡片',
+    settingPredictionCard: '订单确认卡片',
+    settingPredictionCardHint:
+      '买家有多个待发货订单并首次催发货时，发送“亲，请问您咨询的是这个订单吗？”和预判的订单卡片',
+    predictionCardModes: { auto: '自动发送', ask: '先问客服（弹窗中点击发送）', off: '关闭' },
     intentOn: '启用',
     intentOff: '停用',
     loadFailed: '无法读取话术数据',
@@ -330,7 +333,10 @@ export const en: OptionsStrings = {
     areaIntent: 'Intent',
     areaRule: 'Keyword rule',
     settingLateShip: 'Late-shipment compensation (yuan)',
-    settingPredictionCard: 'Send the order prediction card on a buyer’s first order question',
+    settingPredictionCard: 'Order confirmation card',
+    settingPredictionCardHint:
+      'When a buyer with several unshipped orders first asks about shipping, send “亲，请问您咨询的是这个订单吗？” with the predicted order’s card',
+    predictionCardModes: { auto: 'Send automatically', ask: 'Ask the agent first (a button in the popup)', off: 'Off' },
     intentOn: 'On',
     intentOff: 'Off',
     loadFailed: 'Could not load the replies',

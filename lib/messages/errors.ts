@@ -85,6 +85,8 @@ export const ERROR_CODES = [
   // Settings: the ranges the store, the pack and the options page accept.
   'compensationRange',
   'slowReplyRange',
+  /** The order prediction card's mode is not one of `modes`. */
+  'predictionCardMode',
   // The shop store's refusals.
   'noSuchSituation',
   'noSuchOfficialReply',

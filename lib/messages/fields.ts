@@ -25,7 +25,6 @@ const FIELDS = [
   'enabled',
   'language',
   'compensation',
-  'predictionCard',
   'threshold',
   'sound',
   'pack',

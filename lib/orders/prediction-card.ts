@@ -2,6 +2,8 @@ import type { IntentId } from '@/lib/intents/ids';
 import { INTENT_METAS } from '@/lib/intents/metas';
 import { orderNode } from '@/lib/orders/node';
 import type { Order, OrderNode } from '@/lib/orders/types';
+import type { PredictionCardMode } from '@/lib/settings';
+import type { SuggestedAction } from '@/lib/solutions/types';
 
 /** Questions about a specific order (`needsOrder` in each intent's file); a price or size question needs none. */
 export const ORDER_INTENTS: ReadonlySet<IntentId> = new Set(
@@ -32,8 +34,15 @@ export interface PredictionCardInput {
   predictedOrderId: string | undefined;
   orders: Order[];
   now: Date;
-  /** The shop's setting (default on). */
-  enabled: boolean;
+  /** The shop's setting. */
+  mode: PredictionCardMode;
+  /**
+   * The buyer wrote while Huashu watched. A message already on screen when Huashu started may have been dealt
+   * with elsewhere (another device, a colleague) or waited for hours: sending to that buyer with nobody at the
+   * keyboard deciding it would surprise both, and a page reload would make Huashu send on old messages. Such a
+   * message gets the button instead, even in the automatic mode.
+   */
+  arrivedLive: boolean;
   /**
    * The buyer already named an order in this conversation: a card was sent, the buyer sent or confirmed one,
    * or the thread on screen already holds an order card or a confirmation.
@@ -41,21 +50,36 @@ export interface PredictionCardInput {
   alreadySettled: boolean;
 }
 
+/** Huashu sends the card itself (`send`), offers the agent a button that sends it (`offer`), or neither (null). */
+export type PredictionCardDecision = 'send' | 'offer' | null;
+
 /**
- * Whether to send the order prediction card. It is only worth the buyer's tap when there is a choice
+ * What to do with the order prediction card. It is only worth the buyer's tap when there is a choice
  * among the orders a 催发货 can be about (not yet shipped): with one such order that order is meant.
  */
-export function shouldSendPredictionCard(input: PredictionCardInput): boolean {
+export function predictionCardDecision(input: PredictionCardInput): PredictionCardDecision {
+  if (input.mode === 'off' || !cardFits(input)) return null;
+  return input.mode === 'auto' && input.arrivedLive ? 'send' : 'offer';
+}
+
+function cardFits(input: PredictionCardInput): boolean {
   const couldBeMeant = input.orders.filter((order) => {
     const node = orderNode(order, input.now);
     return node !== null && CARD_NODES.has(node);
   });
   return (
-    input.enabled &&
     !input.alreadySettled &&
     input.intent === PREDICTION_CARD_INTENT &&
     input.confidence >= PREDICTION_CARD_MIN_CONFIDENCE &&
     couldBeMeant.length > 1 &&
     couldBeMeant.some((order) => order.id === input.predictedOrderId)
   );
+}
+
+/**
+ * The 先问客服 button: the card's question and the predicted order's card, as an action the popup shows like any
+ * other. `label` is the popup's words for it.
+ */
+export function predictionCardAction(orderId: string, label: string): SuggestedAction {
+  return { id: 'send_prediction_card', label, orderId, enabled: true, payload: PREDICTION_CARD_TEXT };
 }

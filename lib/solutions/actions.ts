@@ -1,5 +1,7 @@
+import { en as popupEn, zh as popupZh } from '@/lib/i18n/popup';
 import { solutionStrings } from '@/lib/i18n/solution';
 import type { Language } from '@/lib/language';
+import { PREDICTION_CARD_TEXT } from '@/lib/orders/prediction-card';
 import type { Localized } from '@/lib/solutions/localized';
 import { type RenderContext, renderTemplate } from '@/lib/solutions/render';
 import type { ActionId, SuggestedAction } from '@/lib/solutions/types';
@@ -42,6 +44,18 @@ export const ACTIONS: Record<ActionId, ActionDefinition> = {
     label: { zh: '查看订单', en: 'Open order' },
     description: { zh: '在订单面板中打开该订单', en: 'Opens the order in the order panel' },
     needs: 'order',
+  },
+  // Offered by the chat page itself, never by a catalogue entry: when the shop's setting is 先问客服 and the
+  // card's rules hold (lib/orders/prediction-card.ts).
+  send_prediction_card: {
+    // The popup's own words (the chat page builds this action itself, without this module).
+    label: { zh: popupZh.predictionCardAction, en: popupEn.predictionCardAction },
+    description: {
+      zh: '发送“亲，请问您咨询的是这个订单吗？”和预判订单的卡片',
+      en: 'Sends “亲，请问您咨询的是这个订单吗？” with the predicted order’s card',
+    },
+    needs: 'order',
+    payloads: [PREDICTION_CARD_TEXT],
   },
 };
 

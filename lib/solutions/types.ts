@@ -35,7 +35,13 @@ export interface SuggestedReply {
   source: 'official' | 'shop';
 }
 
-export const ACTION_IDS = ['send_order_card', 'send_logistics', 'copy_tracking_no', 'open_order'] as const;
+export const ACTION_IDS = [
+  'send_order_card',
+  'send_logistics',
+  'copy_tracking_no',
+  'open_order',
+  'send_prediction_card',
+] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 
 export interface SuggestedAction {

@@ -11,7 +11,7 @@ import { accepted, codedTransform, problemOf, refuseWith, says } from '@/lib/mes
 import { jsonErrorPlace, shownValue } from '@/lib/messages/shown';
 import { describeVariant } from '@/lib/pages/definition';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
-import { CompensationSchema } from '@/lib/settings-schema';
+import { CompensationSchema, PredictionCardModeSchema } from '@/lib/settings-schema';
 import { catalogueSlot, isSituation, slotKey } from '@/lib/store/catalogue';
 import {
   type KeywordRule,
@@ -124,7 +124,7 @@ const RuleSchema = v.pipe(
 const PackSettingsSchema = v.nullish(
   record({
     lateShipCompensationYuan: v.optional(CompensationSchema),
-    orderPredictionCard: v.optional(boolean('orderPredictionCard')),
+    orderPredictionCard: v.optional(PredictionCardModeSchema),
   }),
   {},
 );

@@ -9,11 +9,11 @@ import type { IntentId } from '@/lib/intents/ids';
 import { CodedError } from '@/lib/messages/errors';
 import { refusal } from '@/lib/messages/problems';
 import { parseSelectorOverrides, type SelectorOverrides, storedSelectorOverrides } from '@/lib/pages/overrides';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, isPredictionCardMode, type Settings, upgradePredictionCard } from '@/lib/settings';
 import { SettingsPatchSchema } from '@/lib/settings-schema';
 import { catalogueSlot, slotKey } from '@/lib/store/catalogue';
 import { openShopDb, type RuleRecord, type SelectorRecord, type ShopDb, type SlotRecord } from '@/lib/store/db';
-import { readManagedValue } from '@/lib/store/managed';
+import { type ManagedPolicy, readManagedValue } from '@/lib/store/managed';
 import { effectiveSlot, intentState, managedSettingKeys, ownRepliesLeft } from '@/lib/store/overlay';
 import { toPack } from '@/lib/store/pack';
 import {
@@ -31,8 +31,8 @@ import { assertNoProblem, keywordsProblem, replyTextProblem } from '@/lib/store/
 export interface ShopStoreOptions {
   factory?: IDBFactory;
   dbName?: string;
-  /** Reads the managed policy's raw value (undefined when there is none). */
-  readManaged?: () => Promise<unknown>;
+  /** Reads the managed policy's values (undefined when there is none). */
+  readManaged?: () => Promise<ManagedPolicy | undefined>;
   /** Hit counts are written at most this often. */
   hitFlushMs?: number;
   newId?: () => string;
@@ -61,7 +61,7 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
   const hitFlushMs = options.hitFlushMs ?? 2000;
 
   let snapshot: ShopSnapshot = EMPTY_SNAPSHOT;
-  let managedRaw: unknown;
+  let managedRaw: ManagedPolicy | undefined;
   const pendingHits = new Set<IntentId>();
   let hitTimer: ReturnType<typeof setTimeout> | undefined;
   /** Writes run one after another, so each reads what the previous one committed. */
@@ -77,7 +77,13 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
       tx.objectStore('hits').getAll(),
       tx.objectStore('selectors').getAll(),
     ]);
-    const settings: Settings = { ...DEFAULT_SETTINGS, ...saved };
+    // Saved while the card was an on/off switch: on was today's automatic send.
+    const cardMode = upgradePredictionCard(saved?.orderPredictionCard);
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      ...saved,
+      orderPredictionCard: isPredictionCardMode(cardMode) ? cardMode : DEFAULT_SETTINGS.orderPredictionCard,
+    };
     const local: ShopData = {
       slots: slots.map(({ intent, situation, overrides, own, order }) => ({
         intent,

@@ -110,6 +110,12 @@ export class WaitingTracker {
   private readonly waiting = new Map<string, WaitingBuyer>();
   /** Conversation id → when it was marked. */
   private readonly marks = new Map<string, number>();
+  /**
+   * Conversation id → since when its buyer waits, where Huashu sent something by itself (the automatic order
+   * card). The page shows those conversations answered, but no person has replied: the buyer keeps waiting, on
+   * the alert and in the statistics, until `replied`.
+   */
+  private readonly held = new Map<string, number>();
 
   constructor(private readonly now: () => number) {}
 
@@ -123,7 +129,8 @@ export class WaitingTracker {
       if (!row.id || seen.has(row.id)) continue;
       seen.add(row.id);
       const known = this.waiting.get(row.id);
-      if (!row.waiting) {
+      const heldSince = this.held.get(row.id);
+      if (!row.waiting && heldSince === undefined) {
         if (known) {
           this.waiting.delete(row.id);
           answered.push({ id: row.id, since: known.since, seconds: waitedSeconds(known, now) });
@@ -132,9 +139,11 @@ export class WaitingTracker {
         if (markedAt !== undefined && (known || now - markedAt >= MARK_GRACE_MS)) this.marks.delete(row.id);
         continue;
       }
-      const shown = row.waitingSeconds !== undefined ? now - row.waitingSeconds * 1000 : undefined;
-      let since = known?.since ?? shown ?? now;
-      if (known && shown !== undefined && Math.abs(shown - known.since) >= SAME_WAIT_MS) {
+      const shown = row.waiting && row.waitingSeconds !== undefined ? now - row.waitingSeconds * 1000 : undefined;
+      let since = known?.since ?? shown ?? heldSince ?? now;
+      // A held wait goes on when the buyer writes again after Huashu's card: the page's timer restarting then is
+      // no answer from the agent.
+      if (heldSince === undefined && known && shown !== undefined && Math.abs(shown - known.since) >= SAME_WAIT_MS) {
         // The page's timer restarted between two looks: the agent answered and the buyer wrote again.
         if (shown > known.since)
           answered.push({ id: row.id, since: known.since, seconds: waitedSeconds(known, shown) });
@@ -160,9 +169,21 @@ export class WaitingTracker {
     return this.marks.has(id);
   }
 
-  /** The agent replied in this conversation (through Huashu): its mark clears at once. */
+  /**
+   * Huashu sent something to this buyer by itself: the page will show the conversation answered, but the buyer
+   * still waits for a person.
+   */
+  sentAutomatically(id: string): void {
+    if (!this.held.has(id)) this.held.set(id, this.waiting.get(id)?.since ?? this.now());
+  }
+
+  /**
+   * The agent replied in this conversation (a person, through Huashu or on the page): its mark clears at once,
+   * and a wait held open after an automatic send ends at the next update.
+   */
   replied(id: string): void {
     this.marks.delete(id);
+    this.held.delete(id);
     const buyer = this.waiting.get(id);
     if (buyer) this.waiting.set(id, { ...buyer, marked: false });
   }

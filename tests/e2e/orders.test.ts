@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { PREDICTION_CARD_TEXT } from '@/lib/orders/prediction-card';
 import { type DemoConversation, demo, popup, useFreshWorkbench } from '@/tests/e2e/workbench';
 
@@ -127,5 +127,95 @@ describe('order-aware solutions in the workbench', () => {
     const sent = (await demo.thread(workbench.page, buyer.id)).at(-1)?.text ?? '';
     expect(sent).toContain(order.trackingNo ?? 'no tracking number in fixture');
     expect(sent).toContain(order.courier ?? 'no courier in fixture');
+  });
+});
+
+/** The options page's words for each of the card's modes. */
+const CARD_MODES = { auto: '自动发送', ask: '先问客服（弹窗中点击发送）', off: '关闭' } as const;
+
+describe('the order confirmation card’s setting', () => {
+  /** The admin picks a mode on the settings tab; the workbench loads again with it. */
+  async function chooseCardMode(mode: keyof typeof CARD_MODES, open?: string) {
+    const options = await workbench.page.context().newPage();
+    await options.goto(`chrome-extension://${workbench.extensionId}/options.html`);
+    await options.getByRole('button', { name: '设置', exact: true }).click();
+    await options.getByLabel('订单确认卡片').selectOption({ label: CARD_MODES[mode] });
+    await options.locator('.toast', { hasText: '已保存' }).waitFor();
+    await options.close();
+    modeChanged = mode !== 'auto';
+    await workbench.load(open);
+  }
+  let modeChanged = false;
+
+  afterEach(async () => {
+    if (modeChanged) await chooseCardMode('auto');
+  });
+
+  const cardButton = () => popup(workbench.page).locator('[data-action-id="send_prediction_card"]');
+  const agentMessages = async (id: string, from: number) =>
+    (await demo.thread(workbench.page, id)).slice(from).filter((m) => m.from === 'agent');
+
+  test('is automatic by default, but a 催发货 already on screen when the page loaded only gets the button; one click sends the card once', async () => {
+    const buyer = await conversationWhere(twoUnshipped);
+    await workbench.load(buyer.id);
+    const before = (await demo.thread(workbench.page, buyer.id)).length;
+
+    // The button is what Huashu decided instead of sending: nothing went to the buyer by itself.
+    await expect.poll(() => cardButton().isVisible()).toBe(true);
+    await expect(cardButton().textContent()).resolves.toBe('发送订单确认卡片');
+    expect(await agentMessages(buyer.id, before)).toEqual([]);
+
+    await cardButton().click();
+
+    await expect
+      .poll(async () => (await agentMessages(buyer.id, before)).map((m) => [m.kind, m.orderId ?? m.text]))
+      .toEqual([
+        ['text', PREDICTION_CARD_TEXT],
+        ['order-card', await popup(workbench.page).locator('.hs-order-id').textContent()],
+      ]);
+    await expect.poll(() => popup(workbench.page).locator('.hs-status').textContent()).toContain('已发送订单确认卡片');
+    await expect(cardButton().count()).resolves.toBe(0);
+
+    // The next 催发货 in this conversation gets no second card, sent or offered.
+    await demo.buyerSays(workbench.page, buyer.id, '什么时候发货');
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain('什么时候发货');
+    await workbench.page.waitForTimeout(500);
+    expect(await agentMessages(buyer.id, before)).toHaveLength(2);
+    await expect(cardButton().count()).resolves.toBe(0);
+  });
+
+  test('先问客服: a new 催发货 shows the button and sends nothing until the agent clicks it', async () => {
+    const buyer = await conversationWhere(twoUnshipped);
+    await chooseCardMode('ask');
+    await demo.open(workbench.page, buyer.id);
+    const before = (await demo.thread(workbench.page, buyer.id)).length;
+
+    await demo.buyerSays(workbench.page, buyer.id, '什么时候发货');
+
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain('什么时候发货');
+    await expect.poll(() => cardButton().isVisible()).toBe(true);
+    expect(await agentMessages(buyer.id, before)).toEqual([]);
+
+    await cardButton().click();
+    await expect
+      .poll(async () => (await agentMessages(buyer.id, before)).map((m) => m.kind))
+      .toEqual(['text', 'order-card']);
+    await expect.poll(() => popup(workbench.page).locator('.hs-status').textContent()).toContain('已发送订单确认卡片');
+  });
+
+  test('关闭: a 催发货 gets its suggestion, and no card is sent or offered', async () => {
+    const buyer = await conversationWhere(twoUnshipped);
+    await chooseCardMode('off');
+    await demo.open(workbench.page, buyer.id);
+    const before = (await demo.thread(workbench.page, buyer.id)).length;
+
+    await demo.buyerSays(workbench.page, buyer.id, '什么时候发货');
+
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain('什么时候发货');
+    // Time for an automatic send to have happened, had one been decided.
+    await workbench.page.waitForTimeout(500);
+    expect(await agentMessages(buyer.id, before)).toEqual([]);
+    await expect(cardButton().count()).resolves.toBe(0);
+    await expect(popup(workbench.page).locator('.hs-reply').count()).resolves.toBeGreaterThan(0);
   });
 });

@@ -93,13 +93,29 @@ describe('催发货 from the buyer to the agent', () => {
     await expect(popup(workbench.page).count()).resolves.toBe(0);
   });
 
+  test('answered history raises nothing, on load or after a switch', async () => {
+    const answered = (await demo.conversations(workbench.page)).filter((c) => c.waitingSeconds === 0);
+    expect(answered.length).toBeGreaterThanOrEqual(3);
+    for (const conversation of answered) {
+      await demo.open(workbench.page, conversation.id);
+      await workbench.page.waitForTimeout(QUIET_MS / 4);
+      await expect(popup(workbench.page).count()).resolves.toBe(0);
+    }
+    await workbench.load(answered[1].id);
+    await workbench.page.waitForTimeout(QUIET_MS);
+    await expect(popup(workbench.page).count()).resolves.toBe(0);
+  });
+
   test('switching conversations shows each conversation’s own suggestion', async () => {
     const open = await demo.currentId(workbench.page);
     await demo.buyerSays(workbench.page, open, '怎么还不发货');
     await expect.poll(() => popup(workbench.page).isVisible()).toBe(true);
 
-    const other = (await demo.conversations(workbench.page)).find((conversation) => conversation.id !== open);
-    if (!other) throw new Error('the fixture needs two conversations');
+    // A buyer nobody is waiting on: the agent answered the last message.
+    const other = (await demo.conversations(workbench.page)).find(
+      (conversation) => conversation.id !== open && conversation.waitingSeconds === 0,
+    );
+    if (!other) throw new Error('the fixture needs an answered conversation');
     await demo.open(workbench.page, other.id);
     await expect.poll(() => popup(workbench.page).count()).toBe(0);
 
@@ -225,5 +241,46 @@ describe('the conversation around a question', () => {
     const open = await demo.currentId(workbench.page);
     await demo.buyerSays(workbench.page, open, '还没发货吗？顺便帮我开个发票');
     await expect.poll(() => popup(workbench.page).locator('.hs-second').textContent()).toMatch(/^还有一个问题：/);
+  });
+});
+
+describe('buyers already waiting before Huashu started', () => {
+  /** The fixture's buyers waiting on an unanswered question, and the question each gets a suggestion for. */
+  const WAITING: Record<string, string> = {
+    // Two unanswered messages: 能不能快点，急用 says nothing the engine is sure of, so the question before it stands.
+    c02: '怎么还没发货？说好的48小时内发货，现在都超时了',
+    c05: '照片在售后申请里上传了，什么时候能退款？',
+  };
+
+  test('the conversation open when the page loads gets a suggestion for its latest question, and nothing is sent', async () => {
+    await workbench.load('c05');
+    const before = await demo.thread(workbench.page, 'c05');
+
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain(WAITING.c05);
+    await expect(popup(workbench.page).locator('.hs-intent').textContent()).resolves.toContain('退款');
+    await workbench.page.waitForTimeout(QUIET_MS);
+    expect(await demo.thread(workbench.page, 'c05')).toEqual(before);
+  });
+
+  test('switching to a waiting buyer shows the suggestion for their latest question', async () => {
+    await demo.open(workbench.page, 'c02');
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain(WAITING.c02);
+    await expect(popup(workbench.page).locator('.hs-intent').textContent()).resolves.toContain('什么时候发货');
+
+    await demo.open(workbench.page, 'c05');
+    await expect.poll(() => popup(workbench.page).locator('.hs-quote').textContent()).toContain(WAITING.c05);
+  });
+
+  test('Alt+J opens the longest-waiting buyer with the suggestion for their question', async () => {
+    const longest = (await demo.conversations(workbench.page)).reduce((a, b) =>
+      b.waitingSeconds > a.waitingSeconds ? b : a,
+    );
+    await composer(workbench.page).click();
+    await workbench.page.keyboard.press('Alt+KeyJ');
+
+    await expect.poll(() => demo.currentId(workbench.page)).toBe(longest.id);
+    await expect
+      .poll(() => popup(workbench.page).locator('.hs-quote').textContent())
+      .toContain(WAITING[longest.id] ?? 'a question in WAITING');
   });
 });

@@ -57,9 +57,12 @@ export async function startSession() {
     extensionId,
     page,
     url: workbench.url,
-    /** Loads the workbench anew (fresh fixture, fresh content script) and waits until Huashu watches it. */
-    async load() {
-      await page.goto(workbench.url);
+    /**
+     * Loads the workbench anew (fresh fixture, fresh content script) and waits until Huashu watches it;
+     * `open` names the conversation open at load (else the fixture's first).
+     */
+    async load(open?: string) {
+      await page.goto(open ? `${workbench.url}?open=${open}` : workbench.url);
       await page.waitForSelector('html[data-workbench-ready="1"]');
       await page.waitForSelector('huashu-assistant[data-ready]', { state: 'attached' });
     },
@@ -96,6 +99,11 @@ export function useFreshWorkbench() {
     get extensionId(): string {
       if (!session) throw new Error('the browser did not start');
       return session.extensionId;
+    },
+    /** Loads the workbench again, with `open` open at load. */
+    load(open?: string): Promise<void> {
+      if (!session) throw new Error('the browser did not start');
+      return session.load(open);
     },
   };
 }

@@ -212,6 +212,34 @@ describe('waiting buyers', () => {
   });
 });
 
+describe('the automatic order card', () => {
+  test('is no reply: the buyer stays on the slow-reply alert until the agent answers', async () => {
+    // c09 has two orders not yet shipped and has waited past the threshold since before the page loaded.
+    await demo.open(page, 'c09');
+    await expect.poll(() => badgeIds(page)).toContain('c09');
+    const before = (await demo.thread(page, 'c09')).length;
+
+    await demo.buyerSays(page, 'c09', '什么时候发货');
+
+    await expect
+      .poll(async () => (await demo.thread(page, 'c09')).slice(before).map((m) => `${m.from} ${m.kind}`))
+      .toEqual(['buyer text', 'agent text', 'agent order-card']);
+    // The page itself now counts the buyer as answered; Huashu has read that list and still alerts.
+    await expect.poll(async () => (await demo.conversations(page)).find((c) => c.id === 'c09')?.waitingSeconds).toBe(0);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    expect(await badgeIds(page)).toContain('c09');
+    await expect.poll(toolbarBadge).toBe(String((await badgeIds(page)).length));
+
+    // The agent's own answer ends the wait.
+    await composer(page).click();
+    await page.keyboard.press('Alt+Digit1');
+    await expect
+      .poll(async () => (await demo.thread(page, 'c09')).at(-1))
+      .toMatchObject({ from: 'agent', kind: 'text' });
+    await expect.poll(() => badgeIds(page)).not.toContain('c09');
+  });
+});
+
 describe('escalation', () => {
   test('a complaint turns the popup urgent and marks the buyer at the top of the list until the agent replies', async () => {
     await demo.open(page, 'c04');

@@ -84,18 +84,24 @@ describe('拼多多 adapter on the saved chat page (current selectors)', () => {
     expect(pinduoduo.readDraft(document)).toBe('');
   });
 
-  test('the watcher reports a new buyer message once, and never the history', () => {
+  test('the watcher reports a new buyer message once, and of the history only the question still unanswered', () => {
     startPage();
     const seen: string[] = [];
     const controller = new AbortController();
     watchThread(
       document,
       pinduoduo,
-      { onBuyerMessage: (_id, message) => seen.push(message.text), onConversationChange: () => {} },
+      {
+        onBuyerMessage: (_id, message, _history, _settled, live) =>
+          seen.push(`${message.text}${live ? '' : ' (waiting)'}`),
+        onConversationChange: () => {},
+      },
       controller.signal,
     );
     fixtureWindow.pddFixture?.buyerSays('能发顺丰吗');
-    return vi.waitFor(() => expect(seen).toEqual(['能发顺丰吗'])).finally(() => controller.abort());
+    return vi
+      .waitFor(() => expect(seen).toEqual(['好的，什么时候发货呀 (waiting)', '能发顺丰吗']))
+      .finally(() => controller.abort());
   });
 });
 

@@ -4,7 +4,8 @@ import {
   type AssistantState,
   conversationOf,
   INITIAL_STATE,
-  MAX_AUTO_SENDS_PER_CONVERSATION,
+  isAutomatic,
+  MAX_CARDS_PER_CONVERSATION,
   mayAutoSend,
   reduce,
   visible,
@@ -36,6 +37,9 @@ function solution(messageId: string, intent: IntentId, label: string): Solution 
     urgent: false,
   };
 }
+
+/** A message the agent typed on the page. */
+const agentText = { kind: 'text', text: '亲，马上为您查询' } as const;
 
 const changeAddress = { request: request('m1', '我要改地址'), solution: solution('m1', 'change_address', '修改地址') };
 const hello = { request: request('m2', '在吗'), solution: null };
@@ -128,7 +132,7 @@ describe('ordering of answers', () => {
       answer(1, changeAddress),
       { type: 'closed', conversationId: 'c1' },
       ask,
-      { type: 'agentReplied', conversationId: 'c1' },
+      { type: 'agentReplied', conversationId: 'c1', message: agentText },
       answer(2, shipping),
     );
     expect(visible(state)).toBeNull();
@@ -142,9 +146,14 @@ describe('ordering of answers', () => {
   });
 });
 
-describe('automatic sends', () => {
+describe('the order prediction card', () => {
   const shipping = { request: request('m1', '什么时候发货'), solution: solution('m1', 'ship_urge', '发货时间') };
-  const sent = { type: 'autoSent', conversationId: 'c1' } as const;
+  const question = { kind: 'text', text: '亲，请问您咨询的是这个订单吗？' } as const;
+  const card = { kind: 'order-card', text: '', orderId: 'o1' } as const;
+  const sent = { type: 'cardSent', conversationId: 'c1' } as const;
+  const sendingAutomatically = (message: typeof question | typeof card) =>
+    ({ type: 'sendingAutomatically', conversationId: 'c1', message }) as const;
+  const offered = { type: 'cardOffered', conversationId: 'c1', messageId: 'm1', orderId: 'o1' } as const;
 
   it('allows one for the shown answer in the open conversation', () => {
     const state = run(open('c1'), ask, answer(1, shipping));
@@ -165,7 +174,7 @@ describe('automatic sends', () => {
         state = reduce(state, sent);
       }
     }
-    expect(sends).toBe(MAX_AUTO_SENDS_PER_CONVERSATION);
+    expect(sends).toBe(MAX_CARDS_PER_CONVERSATION);
   });
 
   it('never go to a conversation that is not on screen, nor for an answer no longer shown', () => {
@@ -175,7 +184,64 @@ describe('automatic sends', () => {
   });
 
   it('never follow a question the agent already answered by hand', () => {
-    const state = run(open('c1'), ask, { type: 'agentReplied', conversationId: 'c1' }, answer(1, shipping));
+    const state = run(
+      open('c1'),
+      ask,
+      { type: 'agentReplied', conversationId: 'c1', message: agentText },
+      answer(1, shipping),
+    );
     expect(mayAutoSend(state, 'c1', 'm1')).toBe(false);
+  });
+
+  it('sent automatically, is not the agent’s reply: the question stays open, and only the agent’s own message closes it', () => {
+    let state = run(
+      open('c1'),
+      ask,
+      answer(1, shipping),
+      sent,
+      sendingAutomatically(question),
+      sendingAutomatically(card),
+    );
+    for (const message of [card, question]) {
+      expect(isAutomatic(state, 'c1', message)).toBe(true);
+      state = reduce(state, { type: 'agentReplied', conversationId: 'c1', message });
+    }
+    expect(conversationOf(state, 'c1').repliedThrough).toBe(0);
+    // Each automatic message is recognised once: the agent sending the same text again is the agent's reply.
+    expect(isAutomatic(state, 'c1', question)).toBe(false);
+    state = reduce(state, { type: 'agentReplied', conversationId: 'c1', message: question });
+    expect(conversationOf(state, 'c1').repliedThrough).toBe(1);
+  });
+
+  it('sent through the button, is the agent’s reply', () => {
+    let state = run(open('c1'), ask, answer(1, shipping), offered, sent);
+    expect(isAutomatic(state, 'c1', question)).toBe(false);
+    state = reduce(state, { type: 'agentReplied', conversationId: 'c1', message: question });
+    expect(conversationOf(state, 'c1').repliedThrough).toBe(1);
+  });
+
+  it('offered, shows its button with the answer it was offered for, until a card goes out', () => {
+    const state = run(open('c1'), ask, answer(1, shipping), offered);
+    expect(visible(state)?.cardOffer).toMatchObject({ orderId: 'o1' });
+    expect(visible(reduce(state, sent))?.cardOffer).toBeNull();
+    // A later question's answer shows without it.
+    const later = { request: request('m2', '在吗'), solution: solution('m2', 'ship_urge', '发货时间') };
+    expect(visible(run(open('c1'), ask, answer(1, shipping), offered, ask, answer(2, later)))?.cardOffer).toBeNull();
+  });
+
+  it('offered, goes away once the buyer or the agent settled the order', () => {
+    const state = run(open('c1'), ask, answer(1, shipping), offered, {
+      type: 'orderChosen',
+      conversationId: 'c1',
+      orderId: 'o2',
+    });
+    expect(visible(state)?.cardOffer).toBeNull();
+  });
+
+  it('goes out once per conversation, whether Huashu or the agent sent it', () => {
+    const state = run(open('c1'), ask, answer(1, shipping), offered, sent);
+    expect(mayAutoSend(state, 'c1', 'm1')).toBe(false);
+    const again = run(open('c1'), ask, answer(1, shipping), sent, offered);
+    expect(visible(again)?.cardOffer).toBeNull();
   });
 });

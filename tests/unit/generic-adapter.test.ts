@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
 import { createAdapter } from '@/lib/adapters/generic';
-import type { ThreadMessage } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
 import { checkPageDefinition, type PageDefinition } from '@/lib/pages/definition';
 
@@ -136,14 +135,17 @@ describe('the generic adapter on a page only its definition describes', () => {
     expect(adapter.readThread(document).at(-1)).toMatchObject({ from: 'agent', text: '好的，马上处理' });
   });
 
-  test('the watcher reports a new buyer message once, even one repeating an earlier text', async () => {
+  test('the watcher reports the waiting buyer on open, then a new message once, even one repeating an earlier text', async () => {
     startPage();
-    const seen: ThreadMessage[] = [];
+    const seen: [string, boolean][] = [];
     const lifetime = new AbortController();
     watchThread(
       document,
       adapter,
-      { onBuyerMessage: (_id, message) => seen.push(message), onConversationChange() {} },
+      {
+        onBuyerMessage: (_id, message, _history, _settled, arrivedLive) => seen.push([message.text, arrivedLive]),
+        onConversationChange() {},
+      },
       lifetime.signal,
     );
     const item = document.createElement('li');
@@ -152,7 +154,11 @@ describe('the generic adapter on a page only its definition describes', () => {
     document.querySelector('ol.timeline')?.append(item);
     await new Promise((resolve) => setTimeout(resolve, 0));
     lifetime.abort();
-    expect(seen.map((message) => message.text)).toEqual(['在吗']);
+    // The page opens on 小王's unanswered 在吗 (after the staff's reply and a system line): they were already waiting.
+    expect(seen).toEqual([
+      ['在吗', false],
+      ['在吗', true],
+    ]);
   });
 
   test('an override adds a way to find a part and changes a setting; unbinding restores the definition', () => {

@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { effectiveSlot } from '@/lib/store/overlay';
+import { errorText } from '@/lib/i18n/errors';
+import { openShopDb } from '@/lib/store/db';
+import { type ManagedPolicy, readManagedValue } from '@/lib/store/managed';
+import { effectiveSettings, effectiveSlot } from '@/lib/store/overlay';
 import { diffShop, packData, parsePack, parsePackText } from '@/lib/store/pack';
 import { PACK_FORMAT, PACK_VERSION } from '@/lib/store/types';
-import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
+import { asyncRefusal, backgroundRequest, refusal } from '@/tests/unit/message-helpers';
 import { freshStore } from '@/tests/unit/store-helpers';
 
 const pack = (fields: Record<string, unknown>) =>
@@ -313,5 +316,66 @@ describe('hostile packs', () => {
   test('the message path refuses a pack over 1 MB as the file path does', () => {
     const payload = { format: PACK_FORMAT, version: PACK_VERSION, slots: [], note: 'x'.repeat(1_000_001) };
     expect(refusal(() => backgroundRequest('importPack', { pack: payload }))).toBe('文件太大，不是话术包');
+  });
+});
+
+describe('the order confirmation card’s setting', () => {
+  test('is automatic unless the shop chose; its mode travels in a pack to another browser', async () => {
+    const { store } = await freshStore();
+    expect(store.snapshot().settings.orderPredictionCard).toBe('auto');
+    await store.saveSettings({ orderPredictionCard: 'ask' });
+    const text = JSON.stringify(store.exportPack());
+
+    const { store: other } = await freshStore();
+    await other.importPack(parsePackText(text));
+    expect(other.snapshot().settings.orderPredictionCard).toBe('ask');
+  });
+
+  test.each<[string, ManagedPolicy]>([
+    ['the managed pack', { replyPack: pack({ settings: { orderPredictionCard: 'off' } }) }],
+    ['its own policy key', { orderPredictionCard: 'off' }],
+    // The key wins over the pack beside it.
+    [
+      'its own key beside a pack',
+      { replyPack: pack({ settings: { orderPredictionCard: 'ask' } }), orderPredictionCard: 'off' },
+    ],
+  ])('the mode set by %s wins, and the agent cannot change it', async (_how, policy) => {
+    const { store } = await freshStore({ readManaged: async () => policy });
+    expect(effectiveSettings(store.snapshot()).orderPredictionCard).toBe('off');
+    expect(store.snapshot().managedError).toBeNull();
+    expect(await asyncRefusal(() => store.saveSettings({ orderPredictionCard: 'auto' }))).toBe(
+      '该设置由管理员统一下发',
+    );
+  });
+
+  test('an invalid mode in the policy is ignored and reported; the pack beside it still applies', () => {
+    const read = readManagedValue({
+      replyPack: pack({ settings: { lateShipCompensationYuan: 7 } }),
+      orderPredictionCard: true,
+    });
+    expect(read.managed?.settings).toEqual({ lateShipCompensationYuan: 7 });
+    expect(errorText(read.error, 'en')).toBe('The order confirmation card must be one of auto / ask / off');
+  });
+
+  test.each([
+    [true, 'auto'],
+    [false, 'off'],
+  ] as const)('a pack or a saved setting from when it was a switch (%s) reads as %s', async (old, mode) => {
+    expect(parsePackText(pack({ settings: { orderPredictionCard: old } })).settings.orderPredictionCard).toBe(mode);
+    const { store, factory, reopen } = await freshStore();
+    store.close();
+    const db = await openShopDb(factory);
+    await db.put('settings', { orderPredictionCard: old as never }, 'shop');
+    db.close();
+    expect((await reopen()).snapshot().settings.orderPredictionCard).toBe(mode);
+  });
+
+  test('any other mode is refused, naming the three', () => {
+    expect(refusal(() => parsePackText(pack({ settings: { orderPredictionCard: 'sometimes' } })))).toBe(
+      'settings：订单确认卡片应为 auto / ask / off 之一',
+    );
+    expect(refusal(() => backgroundRequest('saveSettings', { orderPredictionCard: 'on' }), 'en')).toBe(
+      'The order confirmation card must be one of auto / ask / off',
+    );
   });
 });

@@ -120,7 +120,7 @@ describe('selector overrides in reply packs', () => {
     const { store } = await freshStore();
     const managedFix = { feige: { parts: { composer: [{ selector: 'textarea.managed' }] } } };
     const policy = JSON.stringify({ ...store.exportPack(), selectorOverrides: managedFix });
-    const { store: agent } = await freshStore({ readManaged: async () => policy });
+    const { store: agent } = await freshStore({ readManaged: async () => ({ replyPack: policy }) });
     await agent.saveSelectorOverrides({
       feige: { parts: { composer: [{ selector: 'textarea.local' }], sendButton: [{ selector: 'div.send' }] } },
     });
@@ -128,7 +128,9 @@ describe('selector overrides in reply packs', () => {
     expect(effectiveSelectorOverrides(agent.snapshot())).toEqual({
       feige: { parts: { composer: [{ selector: 'textarea.managed' }], sendButton: [{ selector: 'div.send' }] } },
     });
-    const { error } = readManagedValue(JSON.stringify({ ...store.exportPack(), selectorOverrides: { x: {} } }));
+    const { error } = readManagedValue({
+      replyPack: JSON.stringify({ ...store.exportPack(), selectorOverrides: { x: {} } }),
+    });
     expect(errorText(error, 'zh')).toMatch(/^selectorOverrides：未知页面「x」/);
   });
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { errorText } from '@/lib/i18n/errors';
 import type { SuggestRequest } from '@/lib/messages/background-map';
 import { createSuggestService } from '@/lib/service/suggest';
-import { MANAGED_PACK_KEY, readManagedPolicy } from '@/lib/store/managed';
+import { MANAGED_CARD_KEY, MANAGED_PACK_KEY, type ManagedPolicy, readManagedPolicy } from '@/lib/store/managed';
 import { effectiveSlot } from '@/lib/store/overlay';
 import { createShopStore } from '@/lib/store/shop-store';
 import { PACK_FORMAT, PACK_VERSION, type ReplyPack } from '@/lib/store/types';
@@ -158,7 +158,7 @@ describe('precedence: managed > shop edits > official', () => {
         },
       ],
     });
-    const { store, service } = await serviceWith({ readManaged: async () => JSON.stringify(pack) });
+    const { store, service } = await serviceWith({ readManaged: async () => ({ replyPack: JSON.stringify(pack) }) });
 
     expect(service.suggest(request('什么时候发货'))?.replies[0].text).toBe(`总部话术${ORDER_ID}`);
     expect(await asyncRefusal(() => store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '本店改的'))).toBe(
@@ -179,7 +179,7 @@ describe('precedence: managed > shop edits > official', () => {
         { intent: 'invoice', situation: 'none', overrides: {}, own: [{ id: 'own.hq', text: '总部自定义' }], order: [] },
       ],
     });
-    const { store } = await serviceWith({ readManaged: async () => pack });
+    const { store } = await serviceWith({ readManaged: async () => ({ replyPack: pack }) });
     await store.addOwn('invoice', 'none', '本店一');
     expect(await asyncRefusal(() => store.addOwn('invoice', 'none', '本店二'))).toBe(
       '每个订单节点最多添加 2 条自定义话术，请先删除一条',
@@ -188,7 +188,7 @@ describe('precedence: managed > shop edits > official', () => {
 
   test('a managed disabled intent stays off whatever the shop does', async () => {
     const { store, service } = await serviceWith({
-      readManaged: async () => managedPack({ disabledIntents: ['ship_urge'] }),
+      readManaged: async () => ({ replyPack: managedPack({ disabledIntents: ['ship_urge'] }) }),
     });
     expect(service.suggest(request('什么时候发货'))).toBeNull();
     expect(await asyncRefusal(() => store.setIntentEnabled('ship_urge', true))).toBe(
@@ -197,8 +197,8 @@ describe('precedence: managed > shop edits > official', () => {
   });
 
   test('a slow policy does not hold up suggestions; its pack applies once it arrives', async () => {
-    let answer: (value: unknown) => void = () => {};
-    const policy = new Promise((resolve) => {
+    let answer: (value: ManagedPolicy) => void = () => {};
+    const policy = new Promise<ManagedPolicy>((resolve) => {
       answer = resolve;
     });
     const { factory } = await freshStore();
@@ -206,14 +206,14 @@ describe('precedence: managed > shop edits > official', () => {
     const service = createSuggestService({ now: () => NOW, shop: store.snapshot });
 
     expect(service.suggest(request('什么时候发货'))?.replies[0].source).toBe('official');
-    answer(managedPack({ disabledIntents: ['ship_urge'] }));
+    answer({ replyPack: managedPack({ disabledIntents: ['ship_urge'] }) });
     await store.managedReady;
     expect(service.suggest(request('什么时候发货'))).toBeNull();
   });
 
   test('an invalid managed pack is ignored, local edits apply and the reason is kept', async () => {
     const { store, service } = await serviceWith({
-      readManaged: async () => '{"format":"huashu-reply-pack","version":9}',
+      readManaged: async () => ({ replyPack: '{"format":"huashu-reply-pack","version":9}' }),
     });
     await store.setOverride('ship_urge', 'awaiting_shipment', OFFICIAL_1, '本店的');
     expect(store.snapshot().managed).toBeNull();
@@ -233,6 +233,12 @@ describe('the managed policy in browser storage', () => {
     await fakeBrowser.storage.managed.set({ [MANAGED_PACK_KEY]: pack });
     const { store } = await freshStore({ readManaged: readManagedPolicy });
     expect(store.snapshot().managed?.disabledIntents).toEqual(['invoice']);
+  });
+
+  test('reads the order confirmation card’s mode from its own key, with or without a pack', async () => {
+    await fakeBrowser.storage.managed.set({ [MANAGED_CARD_KEY]: 'ask' });
+    const { store } = await freshStore({ readManaged: readManagedPolicy });
+    expect(store.snapshot().managed?.settings).toEqual({ orderPredictionCard: 'ask' });
   });
 });
 

@@ -166,4 +166,47 @@ describe('watchThread over the reader', () => {
     expect(buyers).toEqual([]);
     expect(reads() - afterOpen).toBe(2);
   });
+
+  test('a conversation first opened with unanswered buyer messages reports the last of them once, as not live', async () => {
+    const reported: { conversation: string; text: string; live: boolean }[] = [];
+    const controller = new AbortController();
+    watchThread(
+      document,
+      demoWorkbench,
+      {
+        onBuyerMessage: (conversation, item, _history, _settled, live) =>
+          reported.push({ conversation, text: item.text, live }),
+        onConversationChange() {},
+      },
+      controller.signal,
+    );
+    const chat = document.querySelector('section.chat') as HTMLElement;
+    const show = async (conversation: string, messages: HTMLElement[]) => {
+      chat.dataset.convId = conversation;
+      list().replaceChildren(...messages);
+      await new Promise((done) => setTimeout(done, 0));
+    };
+    const system = message('buyer', 'c02-s', '买家从订单详情页进入会话');
+    system.dataset.from = 'system';
+    const waiting = () => [
+      message('buyer', 'c02-1', '旧问题'),
+      message('agent', 'c02-2', '旧回答'),
+      message('buyer', 'c02-3', '在吗'),
+      message('buyer', 'c02-4', '我要改地址'),
+      system,
+      message('buyer', 'c02-5', '还没发货吗'),
+      message('buyer', 'c02-6', '快点'),
+    ];
+    await show('c02', waiting());
+    await show('c03', [message('buyer', 'c03-1', '你好'), message('agent', 'c03-2', '您好')]);
+    await show('c02', waiting());
+    controller.abort();
+
+    // The three latest, oldest first; the system line is no answer; answered history and the second visit add nothing.
+    expect(reported).toEqual([
+      { conversation: 'c02', text: '我要改地址', live: false },
+      { conversation: 'c02', text: '还没发货吗', live: false },
+      { conversation: 'c02', text: '快点', live: false },
+    ]);
+  });
 });

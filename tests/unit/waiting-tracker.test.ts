@@ -116,6 +116,58 @@ describe('slow-reply threshold on a fake clock', () => {
   });
 });
 
+describe('an automatic send (the order prediction card)', () => {
+  test('is no answer: the buyer stays waiting from the same moment, on the alert and out of the figures', () => {
+    const time = clock();
+    const tracker = new WaitingTracker(time.now);
+    tracker.update([row('c09', true, 40)]);
+    tracker.sentAutomatically('c09');
+    time.advance(5);
+    // The page shows the conversation answered by the card.
+    expect(tracker.update([row('c09', false)]).answered).toEqual([]);
+    time.advance(100);
+    expect(tracker.update([row('c09', false)]).answered).toEqual([]);
+    expect(slowReplies(tracker.buyers(), { thresholdSeconds: 100, now: time.now() }).map((b) => b.id)).toEqual(['c09']);
+    expect(waitedSeconds(tracker.buyers()[0], time.now())).toBe(145);
+  });
+
+  test('keeps an angry buyer marked', () => {
+    const time = clock();
+    const tracker = new WaitingTracker(time.now);
+    tracker.update([row('a', true, 5)]);
+    tracker.mark('a');
+    tracker.sentAutomatically('a');
+    tracker.update([row('a', false)]);
+    expect(tracker.buyers()[0]).toMatchObject({ id: 'a', marked: true });
+  });
+
+  test('the buyer writing again after it continues the first wait, not a new one', () => {
+    const time = clock();
+    const tracker = new WaitingTracker(time.now);
+    tracker.update([row('a', true, 60)]);
+    tracker.sentAutomatically('a');
+    tracker.update([row('a', false)]);
+    time.advance(30);
+    const { answered, started } = tracker.update([row('a', true, 2)]);
+    expect([answered, started]).toEqual([[], []]);
+    expect(waitedSeconds(tracker.buyers()[0], time.now())).toBe(90);
+  });
+
+  test('the agent’s own reply ends the wait, counted from the buyer’s message', () => {
+    const time = clock();
+    const tracker = new WaitingTracker(time.now);
+    tracker.update([row('a', true, 60)]);
+    tracker.sentAutomatically('a');
+    tracker.update([row('a', false)]);
+    time.advance(200);
+    tracker.replied('a');
+    expect(tracker.update([row('a', false)]).answered).toEqual([
+      { id: 'a', since: time.now() - 260_000, seconds: 260 },
+    ]);
+    expect(tracker.buyers()).toEqual([]);
+  });
+});
+
 describe('escalation marks', () => {
   test('a marked buyer alerts at once, first, and stays marked until the agent replies', () => {
     const time = clock();
