@@ -85,6 +85,14 @@ export function startWaiting(
   /** Waits whose start Huashu saw; only those count in the statistics, so a reload never counts one twice. */
   const counted = new Set<string>();
   let layer: HTMLElement | null = null;
+  /** Docked in the conversation list (not waiting in the corner), and the badge's height as last laid out. */
+  let docked = false;
+  let badgeHeight = 0;
+  let listRoom = -1;
+  const badgeSizes = new ResizeObserver(([entry]) => {
+    badgeHeight = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+    reserveListRoom();
+  });
   /** What the badge shows and how it is laid out, as last drawn: a draw that changes neither touches nothing. */
   let drawnContent = '';
   let drawnShape = '';
@@ -255,7 +263,9 @@ export function startWaiting(
     const head = layer.querySelector('.hw-head')?.getBoundingClientRect().height ?? 32;
     const top = list ? Math.max(list.top, 0) : 0;
     const bottom = list ? Math.min(list.bottom, window.innerHeight) : 0;
-    if (list && list.width >= MIN_DOCK_WIDTH && bottom - top > head * 2) {
+    docked = Boolean(list && list.width >= MIN_DOCK_WIDTH && bottom - top > head * 2);
+    reserveListRoom();
+    if (list && docked) {
       Object.assign(layer.style, {
         left: `${list.left + DOCK_MARGIN}px`,
         width: `${Math.min(BADGE_WIDTH, list.width - DOCK_MARGIN * 2)}px`,
@@ -269,6 +279,14 @@ export function startWaiting(
     }
     Object.assign(layer.style, { left: '', width: `${BADGE_WIDTH}px`, top: '72px', right: '16px', bottom: '' });
     layer.style.setProperty('--hw-room', `${Math.max(0, window.innerHeight - 72 - head - DOCK_MARGIN * 2)}px`);
+  }
+
+  /** The conversation list keeps room below its last row for the docked badge, so no row stays hidden under it. */
+  function reserveListRoom() {
+    const px = docked && layer && !layer.hidden && badgeHeight > 0 ? Math.ceil(badgeHeight) + DOCK_MARGIN * 2 : 0;
+    if (px === listRoom) return;
+    listRoom = px;
+    adapter.reserveListSpace(doc, px);
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -297,6 +315,7 @@ export function startWaiting(
       layer.className = 'hw-layer';
       layer.hidden = true;
       container.append(layer);
+      badgeSizes.observe(layer);
       host.dataset.ready = '1';
       evaluate();
     },
@@ -323,6 +342,8 @@ export function startWaiting(
   );
   ctx.addEventListener(window, 'resize', requestPlace);
   ctx.onInvalidated(() => {
+    badgeSizes.disconnect();
+    adapter.reserveListSpace(doc, 0);
     if (layer) render(null, layer);
   });
 

@@ -79,8 +79,9 @@ export function padScroller(scroller: HTMLElement | null, px: number): void {
 }
 
 /**
- * reserveThreadSpace for a page whose thread scroller is found by `find`: the scroller is looked up again only
- * once it has left the page, so the popup's room costs no search through a long thread.
+ * reserveThreadSpace (or reserveListSpace) for a page whose thread (or conversation list) scroller is found by `find`:
+ * the scroller is looked up again only once it has left the page, so the popup's room costs no search through a long
+ * thread.
  */
 export function threadPadding(find: (doc: Document) => HTMLElement | null): (doc: Document, px: number) => void {
   let scroller: HTMLElement | null = null;

@@ -154,6 +154,7 @@ export const pinduoduo: HostAdapter = defineAdapter({
   }),
 
   reserveThreadSpace: threadPadding((doc) => scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null)),
+  reserveListSpace: threadPadding((doc) => scrollableAncestor(queryFirst(doc, SELECTORS.conversationRow))),
 
   health: (doc) => ({
     conversations: probe(() => readConversations(doc).length > 0),

@@ -199,5 +199,14 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
     // Whole, inside the window.
     expect(badge.top).toBeGreaterThanOrEqual(0);
     expect(badge.bottom).toBeLessThanOrEqual(viewport.height);
+
+    // The list keeps room below its last row: scrolled to the end, no conversation stays hidden under the badge.
+    const lastRow = await page.evaluate(() => {
+      const list = document.querySelector('.conv-list') as HTMLElement;
+      list.scrollTop = list.scrollHeight;
+      const { top, bottom, left, right, height } = (list.lastElementChild as HTMLElement).getBoundingClientRect();
+      return { top, bottom, left, right, height };
+    });
+    expect(intersects(badge, lastRow)).toBe(false);
   });
 });
