@@ -62,7 +62,9 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
 
   /** Keeps the card's present height for what is about to take the replies' place. */
   function holdHeight() {
-    if (!replacing) setHeldHeight(card.current?.getBoundingClientRect().height ?? null);
+    const height = card.current?.getBoundingClientRect().height ?? 0;
+    // A card not laid out (never on screen) has no height to keep: the CSS cap applies.
+    if (!replacing) setHeldHeight(height > 0 ? height : null);
   }
 
   /** A line that opens in full on hover and focus (`key` names it); the notice's button also pins it open. */

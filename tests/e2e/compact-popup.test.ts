@@ -124,6 +124,9 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
     // On a laptop the longest reply doesn't fit its line: it is cut, to be read in full on demand.
     if (viewport.width === 1366) expect(replies.some((reply) => reply.cut)).toBe(true);
 
+    const threadRoom = () => page.locator('.msg-list').evaluate((list) => (list as HTMLElement).style.paddingBottom);
+    const roomBefore = await threadRoom();
+
     // The keyboard opens the reply it is on, in full, and ↓ moves on to the next one.
     await popup(page).locator('.hs-reply').first().getByRole('button', { name: '复制' }).focus();
     const first = await lineOf(page, '.hs-reply-text', 0);
@@ -138,6 +141,8 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
     expect(second.box.top).toBeGreaterThanOrEqual(opened.top);
     expect(second.box.bottom).toBeLessThanOrEqual(opened.bottom);
     expect(opened.top).toBeGreaterThanOrEqual(0);
+    // Opened for a moment's reading, it doesn't lay the thread out again: the thread stays where it was.
+    expect(await threadRoom()).toBe(roomBefore);
 
     // The pointer opens the notice in full, and it fits too.
     await page.evaluate(() => {
