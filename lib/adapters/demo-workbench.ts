@@ -15,7 +15,7 @@ import {
   setEditableText,
   textOf,
 } from '@/lib/adapters/dom';
-import { padScroller, scrollableAncestor, threadPadding } from '@/lib/adapters/page-text';
+import { listPadding, padScroller, scrollableAncestor } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import type { Order } from '@/lib/orders/types';
 import { demoWorkbenchPage } from '@/lib/pages/demo-workbench';
@@ -174,7 +174,7 @@ export const demoWorkbench: HostAdapter = defineAdapter({
   }),
 
   reserveThreadSpace: (doc, px) => padScroller(queryFirst(doc, SELECTORS.messageList), px),
-  reserveListSpace: threadPadding((doc) => scrollableAncestor(queryFirst(doc, SELECTORS.conversationRow))),
+  reserveListSpace: listPadding((doc) => scrollableAncestor(queryFirst(doc, SELECTORS.conversationRow))),
 
   actions: {
     send_order_card(doc, orderId) {

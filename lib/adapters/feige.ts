@@ -16,6 +16,7 @@ import {
   isoFromShown,
   labelValue,
   leafTexts,
+  listPadding,
   scrollableAncestor,
   squash,
   threadPadding,
@@ -224,7 +225,7 @@ export const feige: HostAdapter = defineAdapter({
   }),
 
   reserveThreadSpace: threadPadding((doc) => scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null)),
-  reserveListSpace: threadPadding((doc) => scrollableAncestor(queryFirst(doc, SELECTORS.conversationRow))),
+  reserveListSpace: listPadding((doc) => scrollableAncestor(queryFirst(doc, SELECTORS.conversationRow))),
 
   health: (doc) => ({
     conversations: probe(() => readConversations(doc).length > 0),

@@ -79,15 +79,26 @@ export function padScroller(scroller: HTMLElement | null, px: number): void {
 }
 
 /**
- * reserveThreadSpace (or reserveListSpace) for a page whose thread (or conversation list) scroller is found by `find`:
- * the scroller is looked up again only once it has left the page, so the popup's room costs no search through a long
- * thread.
+ * reserveThreadSpace for a page whose thread scroller is found by `find`: the scroller is looked up again only
+ * once it has left the page, so the popup's room costs no search through a long thread.
  */
 export function threadPadding(find: (doc: Document) => HTMLElement | null): (doc: Document, px: number) => void {
   let scroller: HTMLElement | null = null;
   return (doc, px) => {
     if (!scroller?.isConnected || scroller.ownerDocument !== doc) scroller = find(doc);
     padScroller(scroller, px);
+  };
+}
+
+/**
+ * reserveListSpace for a page whose conversation list scrolls in the element `find` returns (looked up again only once
+ * it has left the page): room below the last row, without scrolling the list, whose top rows are the ones in use.
+ */
+export function listPadding(find: (doc: Document) => HTMLElement | null): (doc: Document, px: number) => void {
+  let scroller: HTMLElement | null = null;
+  return (doc, px) => {
+    if (!scroller?.isConnected || scroller.ownerDocument !== doc) scroller = find(doc);
+    if (scroller) scroller.style.paddingBottom = px > 0 ? `${px}px` : '';
   };
 }
 

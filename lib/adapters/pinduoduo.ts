@@ -11,7 +11,7 @@
 import { onlyWaitTextsTicked, rowsContainer } from '@/lib/adapters/conversation-list';
 import { defineAdapter, probe } from '@/lib/adapters/define';
 import { latestMessageFrom, queryAll, queryFirst, queryOne, textareaComposer, textOf } from '@/lib/adapters/dom';
-import { commonAncestor, scrollableAncestor, squash, threadPadding } from '@/lib/adapters/page-text';
+import { commonAncestor, listPadding, scrollableAncestor, squash, threadPadding } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import { pinduoduoPage } from '@/lib/pages/pinduoduo';
 import { copySelectors } from '@/lib/pages/types';
@@ -154,7 +154,7 @@ export const pinduoduo: HostAdapter = defineAdapter({
   }),
 
   reserveThreadSpace: threadPadding((doc) => scrollableAncestor(queryAll(doc, SELECTORS.message).at(-1) ?? null)),
-  reserveListSpace: threadPadding((doc) => scrollableAncestor(queryFirst(doc, SELECTORS.conversationRow))),
+  reserveListSpace: listPadding((doc) => scrollableAncestor(queryFirst(doc, SELECTORS.conversationRow))),
 
   health: (doc) => ({
     conversations: probe(() => readConversations(doc).length > 0),

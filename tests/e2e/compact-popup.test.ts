@@ -205,6 +205,8 @@ describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
     expect(badge.top).toBeGreaterThanOrEqual(0);
     expect(badge.bottom).toBeLessThanOrEqual(viewport.height);
 
+    // Making that room doesn't scroll the list: its first rows stay where the agent left them.
+    await expect(page.locator('.conv-list').evaluate((list) => list.scrollTop)).resolves.toBe(0);
     // The list keeps room below its last row: scrolled to the end, no conversation stays hidden under the badge.
     const lastRow = await page.evaluate(() => {
       const list = document.querySelector('.conv-list') as HTMLElement;
