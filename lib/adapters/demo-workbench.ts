@@ -15,7 +15,7 @@ import {
   setEditableText,
   textOf,
 } from '@/lib/adapters/dom';
-import { listPadding, padScroller, scrollableAncestor } from '@/lib/adapters/page-text';
+import { listPadding, padScroller, scrollableAncestor, squash } from '@/lib/adapters/page-text';
 import type { ConversationSummary, HostAdapter, MessageKind, MessageSender, ThreadMessage } from '@/lib/adapters/types';
 import type { Order } from '@/lib/orders/types';
 import { demoWorkbenchPage } from '@/lib/pages/demo-workbench';
@@ -67,12 +67,16 @@ function readConversations(doc: Document): ConversationSummary[] {
     const count = unread && !unread.hidden ? Number.parseInt(unread.textContent ?? '', 10) : 0;
     const waiting = Boolean(wait && !wait.hidden);
     const seconds = waiting ? Number.parseInt(wait?.dataset.waitSeconds ?? '', 10) : Number.NaN;
+    // The workbench says who wrote the last message; only the buyer's is their preview.
+    const last = queryFirst(row, SELECTORS.conversationPreview);
+    const preview = last?.dataset.from === 'buyer' ? squash(last.textContent) : '';
     return {
       id: row.dataset.convId ?? '',
       name: textOf(row, SELECTORS.conversationName) ?? '',
       waiting,
       unread: Number.isFinite(count) ? count : 0,
       ...(Number.isFinite(seconds) && seconds >= 0 ? { waitingSeconds: seconds } : {}),
+      ...(preview ? { preview } : {}),
     };
   });
 }
@@ -83,8 +87,11 @@ function readConversations(doc: Document): ConversationSummary[] {
  * timer's text is a tick, and its seconds attribute is not observed (CONVERSATION_ATTRIBUTES). Checked by the changed
  * node alone, for the hundreds of such changes each second.
  */
-/** What readConversations reads from attributes: the row's id, and whether the unread badge and the timer show. */
-const CONVERSATION_ATTRIBUTES = ['data-conv-id', 'hidden'];
+/**
+ * What readConversations reads from attributes: the row's id, whether the unread badge and the timer show, and who
+ * wrote the last message.
+ */
+const CONVERSATION_ATTRIBUTES = ['data-conv-id', 'hidden', 'data-from'];
 
 function onlyWaitTimersTicked(records: readonly MutationRecord[]): boolean {
   const timer = SELECTORS.conversationWait.join(',');

@@ -138,12 +138,15 @@ function readConversations(doc: Document): ConversationSummary[] {
     const waitingSeconds = parseWaitText(waitText);
     const badge = queryFirst(row, SELECTORS.unreadBadge);
     const count = Number.parseInt(squash(badge?.textContent), 10);
+    // The page marks no sender on the preview: whether it is the buyer's is told by the row waiting.
+    const preview = squash(queryFirst(row, SELECTORS.conversationPreview)?.textContent);
     rows.push({
       id: name,
       name,
       waiting: inWaitingGroup(row, labels) || waitShown,
       unread: badge ? (Number.isFinite(count) && count > 0 ? count : 1) : 0,
       ...(waitingSeconds !== undefined ? { waitingSeconds } : {}),
+      ...(preview ? { preview } : {}),
     });
   }
   return rows;

@@ -72,6 +72,8 @@ function readConversations(doc: Document): ConversationSummary[] {
     const waitShown = time ? WAIT_TIME.test(time) : false;
     // "50秒后超时" is a countdown and gives no waiting time; "3分钟" does.
     const waitingSeconds = waitShown ? parseWaitText(time) : undefined;
+    // No public source shows a sender on the preview: whether it is the buyer's is told by the row waiting.
+    const preview = squash(queryFirst(row, SELECTORS.conversationPreview)?.textContent);
     rows.push({
       id: rowId(row) ?? name,
       name,
@@ -79,6 +81,7 @@ function readConversations(doc: Document): ConversationSummary[] {
       // No public source shows the unread badge's markup.
       unread: 0,
       ...(waitingSeconds !== undefined ? { waitingSeconds } : {}),
+      ...(preview ? { preview } : {}),
     });
   }
   return rows;

@@ -33,5 +33,7 @@ export const demoWorkbenchPage = {
     conversationName: ['.conv-name'],
     conversationUnread: ['.conv-unread'],
     conversationWait: ['.conv-wait'],
+    // The last message's text, its writer in data-from (demo/README.md).
+    conversationPreview: ['.conv-last'],
   },
 } satisfies PageDefinition;

@@ -38,6 +38,12 @@ export const feigePage = {
       // 2026-06). When it is gone, any leaf reading exactly "N秒/分钟/小时" is taken as the wait.
       '[class*="timerParticular"]',
     ],
+    conversationPreview: [
+      // The row's last message, "msgContent-xxxx": a public worker script (2026) reads the row's preview through this
+      // readable prefix of the hashed class, and the Feige emulator notes name the same element. The page marks no
+      // sender on it; a row under a waiting group is the buyer's unanswered message.
+      '[class*="msgContent"]',
+    ],
     unreadBadge: [
       // auxo (the page's design system) badge count; two public scripts.
       '.auxo-badge-count',

@@ -41,6 +41,11 @@ export const pinduoduoPage = {
       // A countdown such as "50秒后超时" (Python RPA adapter's tests).
       'p.chat-unreply-time',
     ],
+    conversationPreview: [
+      // The session row's last message (Python RPA adapter's tests, 2026, read it as the row's last_message). No
+      // public source shows whether the page marks who wrote it.
+      'p.chat-message-content',
+    ],
     openConversation: [
       // No public source shows how the open row is marked; "active" on the box is an assumption,
       // the weakest selector here. When it fails, the health check reports messages as missing.
