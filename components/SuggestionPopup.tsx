@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupStrings } from '@/lib/i18n/popup';
 import type { Order } from '@/lib/orders/types';
 import type { Solution, SuggestedAction, SuggestedReply } from '@/lib/solutions/types';
@@ -34,16 +34,85 @@ export interface SuggestionPopupProps {
   feedback?: ComponentChildren;
 }
 
-/** The suggestion card above the composer. A pure view: every click is handed back to the content script. */
+/**
+ * The suggestion card above the composer. A pure view: every click is handed back to the content script.
+ *
+ * Compact, so a laptop screen keeps most of the thread in view: each reply and notice reads as one line and opens in
+ * full while the pointer or the focus is on it (↑/↓ walk the replies). While one is open the card carries
+ * `data-peek`, so the placement doesn't grow the thread's room for a moment's reading. 为什么推荐 and 我要反馈 take the
+ * replies' place within the height the card already had, scrolling inside it, rather than growing over the thread.
+ */
 export function SuggestionPopup(props: SuggestionPopupProps) {
   const { solution, t, collapsed } = props;
   const [showWhy, setShowWhy] = useState(false);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
+  /** The card's height when the agent opened the reasons or the feedback form: they stay within it. */
+  const [heldHeight, setHeldHeight] = useState<number | null>(null);
+  const card = useRef<HTMLElement>(null);
+  const replacing = !collapsed && (showWhy || props.feedback !== undefined);
+  const peeking = hovered !== null || focused !== null || pinned.size > 0;
+
+  useEffect(() => {
+    if (!replacing) setHeldHeight(null);
+  }, [replacing]);
+  // A notice pinned open belongs to the message it was read with.
+  useEffect(() => setPinned(new Set()), [solution.messageId]);
+
+  /** Keeps the card's present height for what is about to take the replies' place. */
+  function holdHeight() {
+    const height = card.current?.getBoundingClientRect().height ?? 0;
+    // A card not laid out (never on screen) has no height to keep: the CSS cap applies.
+    if (!replacing) setHeldHeight(height > 0 ? height : null);
+  }
+
+  /** A line that opens in full on hover and focus (`key` names it); the notice's button also pins it open. */
+  const opens = (key: string) => ({
+    onMouseEnter: () => setHovered(key),
+    onMouseLeave: () => setHovered((current) => (current === key ? null : current)),
+    onFocusIn: () => setFocused(key),
+    onFocusOut: () => setFocused((current) => (current === key ? null : current)),
+  });
+  const isOpen = (key: string) => hovered === key || focused === key || pinned.has(key);
+  const togglePinned = (key: string) =>
+    setPinned((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+
+  /** A notice as a one-line chip; a render helper, not a component, so a redraw keeps its button (and focus). */
+  function notice(id: string, text: string, page = false) {
+    const open = isOpen(id);
+    return (
+      <p
+        key={id}
+        class={`hs-notice${page ? ' hs-notice--page' : ''}${open ? ' hs-notice--open' : ''}`}
+        role="note"
+        {...opens(id)}
+      >
+        <button
+          type="button"
+          class="hs-notice-text"
+          aria-expanded={open}
+          title={open ? undefined : text}
+          onClick={() => togglePinned(id)}
+        >
+          {text}
+        </button>
+      </p>
+    );
+  }
 
   return (
     <section
-      class={`hs-popup${collapsed ? ' hs-popup--collapsed' : ''}${props.feedback ? ' hs-popup--feedback' : ''}${props.urgent ? ' hs-popup--urgent' : ''}`}
+      ref={card}
+      class={`hs-popup${collapsed ? ' hs-popup--collapsed' : ''}${props.feedback ? ' hs-popup--feedback' : ''}${props.urgent ? ' hs-popup--urgent' : ''}${replacing && heldHeight !== null ? ' hs-popup--held' : ''}`}
+      style={replacing && heldHeight !== null ? { height: `${heldHeight}px` } : undefined}
       aria-label={t.appName}
       data-intent={solution.intent}
+      data-peek={peeking && !replacing ? '' : undefined}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !collapsed) {
           event.stopPropagation();
@@ -59,14 +128,31 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
         <span class="hs-confidence" title={t.confidence}>
           {Math.round(solution.confidence * 100)}%
         </span>
-        <span class="hs-spacer" />
+        <span class="hs-quote" title={props.buyerText}>
+          {props.buyerText && `“${props.buyerText}”`}
+        </span>
         {!collapsed && props.onFeedback && !props.feedback && (
-          <button type="button" class="hs-link hs-feedback-open" onClick={props.onFeedback}>
+          <button
+            type="button"
+            class="hs-link hs-feedback-open"
+            onClick={() => {
+              holdHeight();
+              props.onFeedback?.();
+            }}
+          >
             {t.feedback.button}
           </button>
         )}
         {!collapsed && !props.feedback && (
-          <button type="button" class="hs-link" aria-expanded={showWhy} onClick={() => setShowWhy(!showWhy)}>
+          <button
+            type="button"
+            class="hs-link hs-why-toggle"
+            aria-expanded={showWhy}
+            onClick={() => {
+              holdHeight();
+              setShowWhy(!showWhy);
+            }}
+          >
             {showWhy ? t.hideWhy : t.why}
           </button>
         )}
@@ -92,78 +178,74 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
               {t.workflow.urgentBanner}
             </p>
           )}
-          <p class="hs-quote" title={props.buyerText}>
-            “{props.buyerText}”
-          </p>
           {solution.second && <p class="hs-second">{t.alsoAsked(solution.second.label)}</p>}
-          {showWhy && (
+          {props.pageNotice && notice('page', props.pageNotice, true)}
+          <OrderLine solution={solution} t={t} orderNotice={props.orderNotice} onPickOrder={props.onPickOrder} />
+          {solution.notices.map((text, index) => notice(`notice-${index}`, text))}
+          {showWhy ? (
             <ul class="hs-why">
               {solution.why.map((reason) => (
                 <li key={reason}>{reason}</li>
               ))}
             </ul>
+          ) : (
+            <ol class="hs-replies" onKeyDown={moveBetweenReplies}>
+              {solution.replies.map((reply, index) => (
+                <li
+                  class={`hs-reply${isOpen(reply.id) ? ' hs-reply--open' : ''}`}
+                  key={reply.id}
+                  data-reply-id={reply.id}
+                  {...opens(reply.id)}
+                >
+                  <span class="hs-reply-index">{index + 1}</span>
+                  <span class="hs-reply-text">{reply.text}</span>
+                  <span class="hs-reply-buttons">
+                    <button type="button" class="hs-button" title={t.copyHint} onClick={() => props.onCopy(reply)}>
+                      {t.copy}
+                    </button>
+                    <button
+                      type="button"
+                      class="hs-button hs-button--primary"
+                      title={t.sendHint}
+                      onClick={() => props.onSend(reply)}
+                    >
+                      {t.send}
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ol>
           )}
-          {props.pageNotice && (
-            <p class="hs-notice hs-notice--page" role="note">
-              {props.pageNotice}
-            </p>
-          )}
-          <OrderLine solution={solution} t={t} orderNotice={props.orderNotice} onPickOrder={props.onPickOrder} />
-          {solution.notices.map((notice) => (
-            <p class="hs-notice" role="note" key={notice}>
-              {notice}
-            </p>
-          ))}
-          <ol class="hs-replies" onKeyDown={moveBetweenReplies}>
-            {solution.replies.map((reply, index) => (
-              <li class="hs-reply" key={reply.id} data-reply-id={reply.id}>
-                <span class="hs-reply-index">{index + 1}</span>
-                <span class="hs-reply-text">{reply.text}</span>
-                <span class="hs-reply-buttons">
-                  <button type="button" class="hs-button" title={t.copyHint} onClick={() => props.onCopy(reply)}>
-                    {t.copy}
-                  </button>
-                  <button
-                    type="button"
-                    class="hs-button hs-button--primary"
-                    title={t.sendHint}
-                    onClick={() => props.onSend(reply)}
-                  >
-                    {t.send}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ol>
-          {solution.omitted.length > 0 && (
+          {!showWhy && solution.omitted.length > 0 && (
             <p class="hs-muted" title={solution.omitted.map((item) => item.reason).join('；')}>
               {solution.omitted.length} {t.omitted}：
               {[...new Set(solution.omitted.map((item) => item.reason))].join('；')}
             </p>
           )}
-          {solution.actions.length > 0 && (
-            <div class="hs-actions">
-              {solution.actions.map((action) => (
-                <button
-                  type="button"
-                  class="hs-button hs-action"
-                  key={action.id}
-                  data-action-id={action.id}
-                  disabled={!action.enabled}
-                  title={action.enabled ? undefined : action.disabledReason}
-                  onClick={() => props.onAction(action)}
-                >
-                  {action.label}
-                </button>
-              ))}
-            </div>
-          )}
-          <p class="hs-keys">{t.keyHints}</p>
-          {props.status && (
-            <p class={`hs-status hs-status--${props.status.tone}`} role="status">
-              {props.status.text}
-            </p>
-          )}
+          <div class="hs-footer">
+            {solution.actions.map((action) => (
+              <button
+                type="button"
+                class="hs-button hs-action"
+                key={action.id}
+                data-action-id={action.id}
+                disabled={!action.enabled}
+                title={action.enabled ? undefined : action.disabledReason}
+                onClick={() => props.onAction(action)}
+              >
+                {action.label}
+              </button>
+            ))}
+            {props.status ? (
+              <p class={`hs-status hs-status--${props.status.tone}`} role="status">
+                {props.status.text}
+              </p>
+            ) : (
+              <p class="hs-keys" title={t.keyHints}>
+                {t.keyHints}
+              </p>
+            )}
+          </div>
         </div>
       )}
     </section>

@@ -8,6 +8,8 @@
 import type { Timers } from '@/entrypoints/content/timers';
 
 const GAP_ABOVE_COMPOSER = 8;
+/** What the popup carries while a line of it is opened for reading (components/SuggestionPopup.tsx). */
+const PEEKING = '[data-peek]';
 
 export interface PlacementOptions {
   layer: HTMLElement;
@@ -43,7 +45,9 @@ export function createPlacement({ layer, anchor, reserve, timers, signal }: Plac
     for (const entry of entries) {
       if (entry.target === layer) {
         height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
-        reserveRoom();
+        // A reply or notice the agent opens for a moment (hover, focus) grows the popup over the thread only while
+        // it is open: the thread's room is not laid out again for it, so the thread doesn't jump under the pointer.
+        if (!layer.querySelector(PEEKING)) reserveRoom();
       } else request();
     }
   });

@@ -1,7 +1,7 @@
 /**
  * The slow-reply alert and the jump to the longest-waiting buyer, for one chat tab. Reads the page only
- * through the adapter's conversation list; draws its own small badge in its own shadow root, at the top
- * of the chat column where it covers neither the composer nor the suggestion popup.
+ * through the adapter's conversation list; draws its own small badge in its own shadow root, docked at the foot of
+ * that list, where it covers no message, nor the composer, nor the suggestion popup.
  */
 import '@/components/tokens.css';
 import '@/entrypoints/content/waiting.css';
@@ -35,6 +35,12 @@ const PRESENT_AT_START_MS = 5000;
 /** The agent counts as typing in the open conversation while the draft is not empty and was edited this recently. */
 const TYPING_MS = 15_000;
 const MAX_ROWS = 5;
+/** The badge's width where there is room for it; in a narrower conversation list it takes the list's width. */
+const BADGE_WIDTH = 248;
+/** A conversation list narrower than this can't hold the badge: it waits in the window's top-right corner. */
+const MIN_DOCK_WIDTH = 180;
+/** Space between the badge and the edges of what it docks in. */
+const DOCK_MARGIN = 8;
 /**
  * Previews are judged this long after the list changed: a page change that also brought a message to the open chat
  * sends its suggestion request first, so the previews never queue in front of it in the background.
@@ -88,6 +94,14 @@ export function startWaiting(
   /** Waits whose start Huashu saw; only those count in the statistics, so a reload never counts one twice. */
   const counted = new Set<string>();
   let layer: HTMLElement | null = null;
+  /** Docked in the conversation list (not waiting in the corner), and the badge's height as last laid out. */
+  let docked = false;
+  let badgeHeight = 0;
+  let listRoom = -1;
+  const badgeSizes = new ResizeObserver(([entry]) => {
+    badgeHeight = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+    reserveListRoom();
+  });
   /** What the badge shows and how it is laid out, as last drawn: a draw that changes neither touches nothing. */
   let drawnContent = '';
   let drawnShape = '';
@@ -282,29 +296,43 @@ export function startWaiting(
     );
   }
 
-  /** Centred at the top of the chat column: above old messages, never over the composer or the popup. */
+  /**
+   * Docked at the foot of the conversation list (the rows least likely to need the agent, on every page Huashu
+   * knows), where it covers no message: the thread, the composer and the suggestion popup are in another column.
+   * Without a list wide enough (the page still rendering, or a layout Huashu doesn't know) it waits in the window's
+   * top-right corner, where chat pages keep their order panel rather than the thread.
+   */
   function place() {
     if (!layer || layer.hidden) return;
     // Every read first, then the writes: one layout, not one per read.
-    // Only the thread anchors it: the composer's box would put the badge on the composer. Without a
-    // thread (the page still rendering) it waits in the top-right corner.
-    const rect = adapter.threadRoot(doc)?.getBoundingClientRect();
-    const popupTop = document
-      .querySelector('huashu-assistant')
-      ?.shadowRoot?.querySelector('.hs-layer:not([hidden])')
-      ?.getBoundingClientRect().top;
-    const composerTop = adapter.composerArea(doc)?.getBoundingClientRect().top;
+    const list = adapter.conversationList(doc)?.getBoundingClientRect();
     const head = layer.querySelector('.hw-head')?.getBoundingClientRect().height ?? 32;
-    const top = rect && rect.width > 0 ? Math.max(8, rect.top + 10) : 72;
-    // The list never reaches down to the suggestion popup or the composer: it scrolls within the room left.
-    const floor = Math.min(popupTop ?? Number.POSITIVE_INFINITY, composerTop ?? window.innerHeight) - 8;
-    Object.assign(
-      layer.style,
-      rect && rect.width > 0
-        ? { left: `${rect.left + rect.width / 2}px`, top: `${top}px`, right: '', transform: 'translateX(-50%)' }
-        : { left: '', top: `${top}px`, right: '16px', transform: '' },
-    );
-    layer.style.setProperty('--hw-room', `${Math.max(0, floor - top - head - 2)}px`);
+    const top = list ? Math.max(list.top, 0) : 0;
+    const bottom = list ? Math.min(list.bottom, window.innerHeight) : 0;
+    docked = Boolean(list && list.width >= MIN_DOCK_WIDTH && bottom - top > head * 2);
+    reserveListRoom();
+    if (list && docked) {
+      Object.assign(layer.style, {
+        left: `${list.left + DOCK_MARGIN}px`,
+        width: `${Math.min(BADGE_WIDTH, list.width - DOCK_MARGIN * 2)}px`,
+        top: '',
+        right: '',
+        bottom: `${window.innerHeight - bottom + DOCK_MARGIN}px`,
+      });
+      // Its rows take at most half the list, scrolling within that: the list stays in use above it.
+      layer.style.setProperty('--hw-room', `${Math.max(0, (bottom - top) / 2 - head)}px`);
+      return;
+    }
+    Object.assign(layer.style, { left: '', width: `${BADGE_WIDTH}px`, top: '72px', right: '16px', bottom: '' });
+    layer.style.setProperty('--hw-room', `${Math.max(0, window.innerHeight - 72 - head - DOCK_MARGIN * 2)}px`);
+  }
+
+  /** The conversation list keeps room below its last row for the docked badge, so no row stays hidden under it. */
+  function reserveListRoom() {
+    const px = docked && layer && !layer.hidden && badgeHeight > 0 ? Math.ceil(badgeHeight) + DOCK_MARGIN * 2 : 0;
+    if (px === listRoom) return;
+    listRoom = px;
+    adapter.reserveListSpace(doc, px);
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -333,6 +361,7 @@ export function startWaiting(
       layer.className = 'hw-layer';
       layer.hidden = true;
       container.append(layer);
+      badgeSizes.observe(layer);
       host.dataset.ready = '1';
       evaluate();
     },
@@ -359,6 +388,8 @@ export function startWaiting(
   );
   ctx.addEventListener(window, 'resize', requestPlace);
   ctx.onInvalidated(() => {
+    badgeSizes.disconnect();
+    adapter.reserveListSpace(doc, 0);
     if (layer) render(null, layer);
   });
 

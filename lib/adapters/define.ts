@@ -76,6 +76,7 @@ export function defineAdapter(adapter: HostAdapter): HostAdapter {
       }
     },
     reserveThreadSpace: guard(key('reserveThreadSpace'), adapter.reserveThreadSpace, () => undefined),
+    reserveListSpace: guard(key('reserveListSpace'), adapter.reserveListSpace, () => undefined),
     conversations: guard(key('conversations'), adapter.conversations, () => []),
     conversationList: guard(key('conversationList'), adapter.conversationList, () => null),
     // A filter that fails lets every change through: the list is read more often, never missed.

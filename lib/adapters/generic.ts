@@ -407,6 +407,7 @@ export function createAdapter(definition: PageDefinition): HostAdapter {
 
   /** The scroller holding the thread, looked up again only once it has left the page. */
   let scroller: HTMLElement | null = null;
+  let listScroller: HTMLElement | null = null;
 
   const adapter: HostAdapter = {
     id: definition.id,
@@ -446,6 +447,13 @@ export function createAdapter(definition: PageDefinition): HostAdapter {
         scroller = findElement(doc, parts().messageList) ?? scrollableAncestor(messageElements(doc).at(-1) ?? null);
       }
       padScroller(scroller, px);
+    },
+    // Room below the last row, without scrolling the list: its top rows are the ones in use.
+    reserveListSpace(doc, px) {
+      if (!listScroller?.isConnected || listScroller.ownerDocument !== doc) {
+        listScroller = scrollableAncestor(rows(doc)[0] ?? null);
+      }
+      if (listScroller) listScroller.style.paddingBottom = px > 0 ? `${px}px` : '';
     },
 
     conversations: readConversations,

@@ -87,6 +87,8 @@ export interface HostAdapter {
   send(doc: Document): Promise<boolean>;
   /** Makes room at the bottom of the thread so an overlay never hides the last message. */
   reserveThreadSpace(doc: Document, px: number): void;
+  /** Makes room at the bottom of the conversation list so the slow-reply badge docked there never hides its last rows. */
+  reserveListSpace(doc: Document, px: number): void;
   /** The conversation list as the page shows it; [] when the list is not found. */
   conversations(doc: Document): ConversationSummary[];
   /** The element holding every conversation row, observed for changes of the list; null when no row shows. */

@@ -38,6 +38,14 @@ afterEach(() => {
 describe('飞鸽 adapter on the saved workspace (current selectors)', () => {
   beforeEach(() => load('feige-workspace.html'));
 
+  test('keeps room below the conversation list’s last row for the docked slow-reply badge, and gives it back', () => {
+    const sidebar = document.querySelector<HTMLElement>('.sidebar-Jk4b');
+    feige.reserveListSpace(document, 150);
+    expect(sidebar?.style.paddingBottom).toBe('150px');
+    feige.reserveListSpace(document, 0);
+    expect(sidebar?.style.paddingBottom).toBe('');
+  });
+
   test('recognises the page by its DOM', () => {
     expect(feige.detect(document)).toBe(true);
   });
@@ -265,6 +273,7 @@ describe('飞鸽 adapter on a page that is not there', () => {
     await expect(feige.send(document)).resolves.toBe(false);
     const before = document.documentElement.outerHTML;
     feige.reserveThreadSpace(document, 120);
+    feige.reserveListSpace(document, 120);
     expect(document.documentElement.outerHTML).toBe(before);
     expect(Object.values(feige.health(document)).some(Boolean)).toBe(false);
     expect(summarizeHealth(feige.health(document)).badge).toBe('×');

@@ -151,3 +151,47 @@ describe('SuggestionPopup', () => {
     expect(screen.queryByText(/还有一个问题/)).toBeNull();
   });
 });
+
+describe('compact: one line per reply and notice, opened on demand', () => {
+  const withNotice = { ...solution, notices: ['该订单已超过承诺发货时间，按平台规则平台会先行赔付买家'] };
+
+  test('a reply opens in full while the pointer or the focus is on it, and the card says it is peeking', () => {
+    renderPopup({ solution: withNotice });
+    const [first, second] = screen.getAllByRole('listitem');
+    const card = screen.getByRole('region', { name: '话术助手' });
+    expect(first.classList.contains('hs-reply--open')).toBe(false);
+    expect(card.hasAttribute('data-peek')).toBe(false);
+
+    fireEvent.mouseEnter(first);
+    expect(first.classList.contains('hs-reply--open')).toBe(true);
+    expect(card.hasAttribute('data-peek')).toBe(true);
+    fireEvent.mouseLeave(first);
+    expect(first.classList.contains('hs-reply--open')).toBe(false);
+
+    fireEvent.focusIn(screen.getAllByRole('button', { name: '复制' })[1]);
+    expect(second.classList.contains('hs-reply--open')).toBe(true);
+    fireEvent.focusOut(screen.getAllByRole('button', { name: '复制' })[1]);
+    expect(second.classList.contains('hs-reply--open')).toBe(false);
+    expect(card.hasAttribute('data-peek')).toBe(false);
+  });
+
+  test('the notice is a chip whose button opens and closes it, keeping its whole text', () => {
+    renderPopup({ solution: withNotice });
+    const chip = screen.getByRole('button', { name: withNotice.notices[0] });
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(chip);
+    expect(chip.getAttribute('aria-expanded')).toBe('true');
+    expect(chip.closest('.hs-notice')?.classList.contains('hs-notice--open')).toBe(true);
+    fireEvent.click(chip);
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  test('为什么推荐 takes the replies’ place and gives it back', () => {
+    renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: '为什么推荐' }));
+    expect(screen.getByText('“什么时候” + “发货”')).toBeTruthy();
+    expect(screen.queryAllByRole('button', { name: '发送' })).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: '收起原因' }));
+    expect(screen.getAllByRole('button', { name: '发送' })).toHaveLength(2);
+  });
+});
