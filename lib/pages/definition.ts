@@ -134,7 +134,11 @@ export interface PageDefinition {
   /** Match patterns of the pages it serves. */
   matches: readonly string[];
   parts: Parts;
-  /** How text gets into the composer: a plain textarea, a contenteditable element, or a rich editor on one. */
+  /**
+   * What the composer is: a plain textarea, a contenteditable element, or a rich editor (Lexical, Slate, Quill,
+   * ProseMirror…) on one. The insertion ladder (lib/adapters/editor-input.ts) recognises the element itself, so this
+   * says what the page was found to use, for the people reading and mapping the definition.
+   */
   composerKind: (typeof COMPOSER_KINDS)[number];
   /** The keys that send what is in the composer, pressed when the send control is not found; none: the button only. */
   sendKeys?: (typeof SEND_KEYS)[number];
