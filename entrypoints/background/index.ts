@@ -74,6 +74,7 @@ export default defineBackground(() => {
     ...feedback,
     ...workflow.handlers,
     suggest: shop.suggest,
+    previewUrgency: shop.previewUrgency,
     // Feedback given on a suggestion also counts in the statistics, per intent.
     submitFeedback: async (input, { tabId }) => {
       if (!feedbackRate.allow(String(tabId ?? 'extension page'))) {

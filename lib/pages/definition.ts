@@ -78,6 +78,7 @@ const PART_DOCS = {
   conversationUnread: 'In a row: the unread badge (a number, or a dot counted as one).',
   conversationWait: 'In a row: how long the buyer has waited (text, or seconds in an attribute).',
   conversationClick: 'In a row: the element that opens it on a click; the row itself when absent.',
+  conversationPreview: 'In a row: the last message as the row previews it, when it is the buyer’s.',
   openConversation: 'The open row, or an element inside it.',
   waitingGroup: 'A group of rows whose buyers wait for a reply.',
   groupLabel: 'Every group header of the list; rows belong to the last header before them.',
