@@ -17,8 +17,8 @@ export const demoWorkbenchPage = {
   composerKind: 'contenteditable',
   unmatchedMessages: 'skip',
   // The workbench redraws every waiting row's timer each second (its text and data-wait-seconds); whether the
-  // buyer waits is only the timer's `hidden` attribute, so the timer's seconds attribute is not observed; data-from
-  // says who wrote the row's last message (its preview).
+  // buyer waits is only the timer's `hidden` attribute, so the timer's seconds attribute is not observed. data-from
+  // says who wrote the row's preview.
   conversationAttributes: ['data-conv-id', 'hidden', 'data-from'],
   actions: ['send_order_card', 'open_order'],
   parts: {
@@ -66,13 +66,13 @@ export const demoWorkbenchPage = {
     conversationId: [{ selector: '[data-conv-id]', attribute: 'data-conv-id', evidence: SOURCE }],
     conversationName: [{ selector: '.conv-name', evidence: SOURCE }],
     conversationUnread: [{ selector: '.conv-unread', evidence: SOURCE }],
+    conversationWait: [{ selector: '.conv-wait', attribute: 'data-wait-seconds', evidence: SOURCE }],
     conversationPreview: [
       {
         selector: '.conv-last[data-from="buyer"]',
-        evidence: `${SOURCE}: the row's last message, its writer in data-from; only the buyer's is their preview`,
+        evidence: `${SOURCE}: the last message's text, its writer in data-from (demo/README.md); only the buyer's is their preview`,
       },
     ],
-    conversationWait: [{ selector: '.conv-wait', attribute: 'data-wait-seconds', evidence: SOURCE }],
     orderItem: [{ selector: '.order-panel .order-item[data-order-id]', evidence: SOURCE }],
     orderEmpty: [{ selector: '.order-panel .order-empty', evidence: SOURCE }],
     orderId: [

@@ -75,7 +75,7 @@ export const feigePage = {
       {
         selector: '[class*="msgContent"]',
         evidence:
-          'The row’s last message, "msgContent-xxxx": a public worker script (2026) reads the row’s preview through this readable prefix of the hashed class, and the Feige emulator notes name the same element. The page marks no sender on it: a row under a waiting group is the buyer’s unanswered message.',
+          'The row’s last message, "msgContent-xxxx": a public worker script (2026) reads the row’s preview through this readable prefix of the hashed class, and the Feige emulator notes name the same element. The page marks no sender on it; a row under a waiting group is the buyer’s unanswered message.',
       },
     ],
     conversationUnread: [

@@ -57,7 +57,7 @@ export const pinduoduoPage = {
       {
         selector: 'p.chat-message-content',
         evidence:
-          'The session row’s last message (Python RPA adapter’s tests, 2026, read it as the row’s last_message). No public source shows whether the page marks who wrote it: a waiting row’s preview is taken as the buyer’s.',
+          'The session row’s last message (Python RPA adapter’s tests, 2026, read it as the row’s last_message). No public source shows whether the page marks who wrote it.',
       },
     ],
     openConversation: [
