@@ -8,6 +8,7 @@ import { startFeedbackServices } from '@/entrypoints/background/feedback';
 import { reattachOpenTabs } from '@/entrypoints/background/reattach';
 import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
 import { startShopServices } from '@/entrypoints/background/shop';
+import { startShopServer } from '@/entrypoints/background/shop-server';
 import { showPageHealth } from '@/entrypoints/background/toolbar';
 import { startWorkflowServices } from '@/entrypoints/background/workflow';
 import { createRateLimiter, FEEDBACK_RATE } from '@/lib/feedback/rate-limit';
@@ -62,6 +63,8 @@ export default defineBackground(() => {
     changed: () => broadcastToTabs('solutionsChanged', {}),
   });
   watchManagedPolicy(() => void shop.refreshManaged());
+  // The shop server connection: other services call the server through `server.link`.
+  const server = startShopServer();
   const feedback = startFeedbackServices(start.later);
   // The daily statistics summary goes only to the webhook the admin set for feedback.
   const workflow = startWorkflowServices({
@@ -73,6 +76,7 @@ export default defineBackground(() => {
     ...shop.handlers,
     ...feedback,
     ...workflow.handlers,
+    ...server.handlers,
     suggest: shop.suggest,
     // Feedback given on a suggestion also counts in the statistics, per intent.
     submitFeedback: async (input, { tabId }) => {

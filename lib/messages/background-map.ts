@@ -24,6 +24,7 @@ import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import type { Settings } from '@/lib/settings';
 import { SettingsPatchSchema } from '@/lib/settings-schema';
+import type { ServerStatus } from '@/lib/shop-server/status';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
@@ -132,6 +133,26 @@ const SelectorOverridesRequestSchema = v.object(
   'selectorOverrides',
 );
 
+/** Joining the shop server: its address and a one-time code; with `setup`, the code creates the shop and its admin. */
+const ConnectServerSchema = v.object(
+  {
+    serverUrl: text('serverUrl', 300),
+    code: text('serverCode', 64),
+    setup: v.optional(
+      v.object(
+        {
+          shopName: v.pipe(text('shopName', 80), v.trim(), v.minLength(1, 'shopName')),
+          adminName: v.pipe(text('userName', 80), v.trim(), v.minLength(1, 'userName')),
+        },
+        'request',
+      ),
+    ),
+    /** What the admin's device list shows for this browser. */
+    label: v.optional(text('request', 120), ''),
+  },
+  'request',
+);
+
 const ok = returns<{ ok: true }>();
 const snapshot = returns<ShopSnapshot>();
 
@@ -237,6 +258,12 @@ export const BACKGROUND_REQUESTS = {
   resendFeedback: { request: FeedbackResendSchema, response: returns<FeedbackSummary[]>() },
   feedbackSettings: { request: none, response: returns<FeedbackSettings>() },
   saveFeedbackSettings: { request: FeedbackSettingsSchema, response: returns<FeedbackSettings>() },
+  // The shop server (entrypoints/background/shop-server.ts).
+  serverStatus: { request: none, response: returns<ServerStatus>() },
+  /** The options page asked for the server's origin (optional host permission) before sending this. */
+  connectServer: { request: ConnectServerSchema, response: returns<ServerStatus>() },
+  /** Forgets the connection and revokes this browser's token on the server; the local copy of the library stays. */
+  disconnectServer: { request: none, response: returns<ServerStatus>() },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;
 
 export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;

@@ -44,6 +44,7 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   deleteFeedback: { ids: ['f1'] },
   resendFeedback: { ids: ['f1'] },
   saveFeedbackSettings: { webhookUrl: '' },
+  connectServer: { serverUrl: 'http://127.0.0.1:8787', code: 'code' },
   submitFeedback: {
     category: 'bad_reply',
     description: '话术不合适',
