@@ -65,11 +65,13 @@ export default defineBackground(() => {
   watchManagedPolicy(() => void shop.refreshManaged());
   // The shop server connection: other services call the server through `server.link`.
   const server = startShopServer();
-  const feedback = startFeedbackServices(start.later);
+  // Feedback goes to the shop's inbox when connected, else to the webhook; statistics are pushed when connected.
+  const feedback = startFeedbackServices(start.later, server.link);
   // The daily statistics summary goes only to the webhook the admin set for feedback.
   const workflow = startWorkflowServices({
     webhookUrl: async () => (await feedback.feedbackSettings()).webhookUrl,
     later: start.later,
+    server: server.link,
   });
   const feedbackRate = createRateLimiter(Date.now);
   serveBackground({

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { HourBars, PairBars, RateChart } from '@/entrypoints/options/charts';
+import { ShopStatsView } from '@/entrypoints/options/ShopStats';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
 import type { OptionsStrings } from '@/lib/i18n/options';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
+import { callBackground } from '@/lib/messages/background';
+import type { ServerStatus } from '@/lib/shop-server/status';
 import { byDay, byHour, byIntent, lastDays, replyRate, sumCounts, toCsv } from '@/lib/stats/aggregate';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
 import '@/entrypoints/options/stats.css';
@@ -19,11 +22,20 @@ interface Props {
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
-/** The shop's reply statistics from this browser: trend, per-intent use, busiest hours; CSV and reset. */
+/**
+ * The reply statistics: connected to a shop server as its admin, the whole shop's first; then this browser's own
+ * (trend, per-intent use, busiest hours; CSV and reset), as without a server.
+ */
 export function StatsPage({ shop, t, language }: Props) {
   const w = t.workflow;
   const [report, setReport] = useState<StatsReport | null>(null);
   const [days, setDays] = useState<number>(14);
+  const [server, setServer] = useState<ServerStatus>({ state: 'none' });
+
+  useEffect(() => {
+    callBackground('serverStatus', {}).then(setServer, () => {});
+  }, []);
+  const connected = server.state !== 'none' && server.state !== 'refused';
 
   async function load() {
     const result = await shop.run('statsReport', {});
@@ -68,11 +80,14 @@ export function StatsPage({ shop, t, language }: Props) {
 
   return (
     <div class="stats">
+      {connected && server.role === 'admin' && (
+        <ShopStatsView t={t} language={language} shopName={server.shopName} days={days} />
+      )}
       <section class="panel panel--wide stats-head" aria-labelledby="stats-title">
         <div class="panel-head">
           <div>
-            <h2 id="stats-title">{w.statsTab}</h2>
-            <p class="hint">{w.statsIntro}</p>
+            <h2 id="stats-title">{connected ? w.localTitle : w.statsTab}</h2>
+            <p class="hint">{connected && server.role === 'agent' ? w.shopStatsAgentIntro : w.statsIntro}</p>
           </div>
           <div class="stats-actions">
             <select

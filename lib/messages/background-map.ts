@@ -14,7 +14,15 @@ import {
   FeedbackResolvedSchema,
   FeedbackSettingsSchema,
 } from '@/lib/feedback/schema';
-import type { FeedbackItem, FeedbackSettings, FeedbackSummary } from '@/lib/feedback/types';
+import type { ShopFeedbackEntry, ShopMember } from '@/lib/feedback/shop';
+import {
+  FEEDBACK_LIMITS,
+  type FeedbackImageData,
+  type FeedbackItem,
+  type FeedbackSettings,
+  type FeedbackSummary,
+  IMAGE_TYPES,
+} from '@/lib/feedback/types';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { LANGUAGES } from '@/lib/language';
 import type { Field } from '@/lib/messages/fields';
@@ -27,6 +35,7 @@ import { SettingsPatchSchema } from '@/lib/settings-schema';
 import type { ServerStatus } from '@/lib/shop-server/status';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
+import type { ShopStats } from '@/lib/stats/shop';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
 import { catalogueSlot, isSituation } from '@/lib/store/catalogue';
 import { type PackChange, parsePack } from '@/lib/store/pack';
@@ -153,6 +162,15 @@ const ConnectServerSchema = v.object(
   'request',
 );
 
+/** A row id of the shop server (feedback, person). */
+const serverId = (field: Field) => v.pipe(v.number(field), v.integer(field), v.minValue(1, field));
+const imageSide = v.pipe(
+  v.number('imageSize'),
+  v.integer('imageSize'),
+  v.minValue(1, 'imageSize'),
+  v.maxValue(FEEDBACK_LIMITS.imageSide, 'imageSize'),
+);
+
 const ok = returns<{ ok: true }>();
 const snapshot = returns<ShopSnapshot>();
 
@@ -264,6 +282,38 @@ export const BACKGROUND_REQUESTS = {
   connectServer: { request: ConnectServerSchema, response: returns<ServerStatus>() },
   /** Forgets the connection and revokes this browser's token on the server; the local copy of the library stays. */
   disconnectServer: { request: none, response: returns<ServerStatus>() },
+  // The shop server's inbox, for a browser connected as the shop's admin; `agent` filters by person.
+  shopFeedback: {
+    request: v.object({ agent: v.optional(serverId('request')) }, 'request'),
+    response: returns<{ entries: ShopFeedbackEntry[]; members: ShopMember[] }>(),
+  },
+  /** One inbox item's images, as the list described them, read from the server with the device token. */
+  shopFeedbackImages: {
+    request: v.object(
+      {
+        id: serverId('feedbackId'),
+        images: list(
+          'images',
+          FEEDBACK_LIMITS.images,
+          v.object({ type: v.picklist(IMAGE_TYPES, 'imageType'), width: imageSide, height: imageSide }, 'image'),
+        ),
+      },
+      'request',
+    ),
+    response: returns<FeedbackImageData[]>(),
+  },
+  setShopFeedbackResolved: {
+    request: v.object({ id: serverId('feedbackId'), resolved: v.boolean('enabled') }, 'request'),
+    response: returns<{ id: number; resolved: boolean }>(),
+  },
+  /** The shop's statistics of the last `days` days from the server (the admin's: every agent). */
+  shopStats: {
+    request: v.object(
+      { days: v.pipe(v.number('request'), v.integer('request'), v.minValue(1, 'request'), v.maxValue(90, 'request')) },
+      'request',
+    ),
+    response: returns<ShopStats>(),
+  },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;
 
 export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;
