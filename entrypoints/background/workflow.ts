@@ -13,7 +13,7 @@ import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 import { callTab } from '@/lib/messages/tab';
 import { lastDays } from '@/lib/stats/aggregate';
 import { sendDailySummary } from '@/lib/stats/daily';
-import { pushStats, readShopStats, rowsToPush } from '@/lib/stats/shop';
+import { fingerprint, pushStats, readShopStats, rowsToPush } from '@/lib/stats/shop';
 import { createStatsService } from '@/lib/stats/store';
 import { JUMP_COMMAND } from '@/lib/waiting/jump';
 
@@ -21,7 +21,7 @@ const SUMMARY_ALARM = 'huashu-stats-daily';
 const PUSH_ALARM = 'huashu-stats-push';
 /** How often the totals go to the shop server, and how soon after a change (changes come in bursts). */
 const PUSH_EVERY_MINUTES = 15;
-const PUSH_AFTER_CHANGE_MS = 30_000;
+const PUSH_AFTER_CHANGE_MS = 10_000;
 
 type WorkflowRequestType =
   | 'reportWaiting'
@@ -76,20 +76,20 @@ export function startWorkflowServices(deps: WorkflowDeps): {
     if (alarm.name === SUMMARY_ALARM) void daily();
   });
   /**
-   * The totals of the last days, whole: the server replaces each browser × day × intent, so a repeated push
-   * changes nothing. Only when connected; what one push misses, the next one carries.
+   * Each row is pushed whole (the server replaces each browser × day × intent, so a repeated push changes
+   * nothing), and only the rows that changed since this worker last pushed them. Only when connected; what one
+   * push misses, the next one carries.
    */
-  let pushed = '';
+  const pushed = new Map<string, string>();
   let pushTimer: ReturnType<typeof setTimeout> | undefined;
   async function push(): Promise<void> {
     clearTimeout(pushTimer);
     pushTimer = undefined;
     if (!(await deps.server.auth())) return;
-    const rows = rowsToPush((await stats.report()).rows, now());
-    const body = JSON.stringify(rows);
-    if (rows.length === 0 || body === pushed) return;
+    const rows = rowsToPush((await stats.report()).rows, now(), pushed);
+    if (rows.length === 0) return;
     await pushStats(deps.server.call, rows);
-    pushed = body;
+    for (const row of rows) pushed.set(row.key, fingerprint(row));
   }
   const pushSoon = () => {
     pushTimer ??= setTimeout(() => void push().catch(() => {}), PUSH_AFTER_CHANGE_MS);

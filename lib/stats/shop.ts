@@ -12,17 +12,29 @@ export const PUSH_DAYS = 60;
 
 export type PushedRow = Omit<StatsRow, 'key' | 'agent'>;
 
-/** The rows of the last PUSH_DAYS days, without this browser's local id (the server knows who pushes). */
-export function rowsToPush(rows: readonly StatsRow[], now: number): PushedRow[] {
+/**
+ * The rows of the last PUSH_DAYS days that differ from what this browser last pushed (`pushed`: each row's
+ * key → its fingerprint then), so a push after a change carries the day that changed, not two months.
+ */
+export function rowsToPush(rows: readonly StatsRow[], now: number, pushed: ReadonlyMap<string, string> = new Map()) {
   const since = dayOf(now - PUSH_DAYS * 24 * 3600 * 1000);
   return rows
-    .filter((row) => row.day >= since)
-    .sort((a, b) => a.key.localeCompare(b.key))
-    .map(({ key: _key, agent: _agent, ...counts }) => counts);
+    .filter((row) => row.day >= since && pushed.get(row.key) !== fingerprint(row))
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export function pushStats(call: ShopCall, rows: PushedRow[]) {
-  return call<{ stored: number }>('/api/stats', { method: 'PUT', body: { rows } });
+/** What a row's push must change on the server. */
+export function fingerprint(row: StatsRow): string {
+  return JSON.stringify(pushedRow(row));
+}
+
+/** A row as pushed: without this browser's local id (the server knows who pushes). */
+export function pushedRow({ key: _key, agent: _agent, ...counts }: StatsRow): PushedRow {
+  return counts;
+}
+
+export function pushStats(call: ShopCall, rows: readonly StatsRow[]) {
+  return call<{ stored: number }>('/api/stats', { method: 'PUT', body: { rows: rows.map(pushedRow) } });
 }
 
 /** The reply figures of the shop, of one agent, or of the days asked. */
