@@ -29,6 +29,8 @@ interface Profile {
   options: Page;
 }
 
+const SHOTS = join(process.cwd(), 'demo-output');
+
 let server: ShopServer;
 let workbench: Awaited<ReturnType<typeof startWorkbench>>;
 let admin: Profile;
@@ -177,6 +179,7 @@ describe('feedback to the shop inbox', () => {
     await row.locator('.fb-row-main').click();
     const image = admin.options.locator('.fb-detail .fb-image img');
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
+    await admin.options.screenshot({ path: join(SHOTS, 'shop-inbox.png'), fullPage: true });
     // The buyer's phone number was masked before it left the agent's browser.
     const detail = await admin.options.locator('.fb-detail').innerText();
     expect(detail).toContain('138****5678');
@@ -256,6 +259,7 @@ describe('statistics of the shop', () => {
         { timeout: 60_000, interval: 2000 },
       )
       .toEqual(counted);
+    await admin.options.screenshot({ path: join(SHOTS, 'shop-stats.png'), fullPage: true });
     const agents = admin.options.locator('[data-shop-stats] table[data-table="agents"]');
     await expect(agents.locator('tr[data-agent="小王"]').count()).resolves.toBe(1);
     const used = admin.options.locator('[data-shop-stats] table[data-table="shop-intents"] td[data-col="used"]');

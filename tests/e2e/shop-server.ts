@@ -12,7 +12,7 @@ import { type Db, openPglite } from '@/server/db';
 import { migrate } from '@/server/migrate';
 
 /** The built extension's ID (its manifest key): the only origin the server answers with CORS. */
-export const EXTENSION_ORIGIN = 'chrome-extension://agipblkcpilibbmifecdajegbgphhnfh';
+const EXTENSION_ORIGIN = 'chrome-extension://agipblkcpilibbmifecdajegbgphhnfh';
 
 export async function startShopServer() {
   const db: Db = await openPglite(join(mkdtempSync(join(tmpdir(), 'huashu-e2e-server-')), 'db'));
