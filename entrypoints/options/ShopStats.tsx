@@ -157,9 +157,47 @@ export function ShopStatsView({
           </div>
 
           <h3>{w.hoursTitle}</h3>
-          <HourBars hours={stats.hours} label={w.hoursTitle} />
+          <BusiestHours hours={stats.hours} w={w} />
         </>
       )}
     </section>
+  );
+}
+
+/** Buyer messages per hour of the day: the chart, and beside it the hours with messages, busiest first. */
+export function BusiestHours({ hours, w }: { hours: number[]; w: OptionsStrings['workflow'] }) {
+  return (
+    <div class="chart-pair">
+      <HourBars hours={hours} label={w.hoursTitle} />
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
+      <div class="table-wrap" tabIndex={0}>
+        <table class="stats-table" data-table="hours">
+          <thead>
+            <tr>
+              <th>{w.colHour}</th>
+              <th>{w.colMessages}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hours.every((count) => count === 0) ? (
+              <tr>
+                <td colSpan={2}>{w.noData}</td>
+              </tr>
+            ) : (
+              hours
+                .map((count, hour) => ({ count, hour }))
+                .filter((item) => item.count > 0)
+                .sort((a, b) => b.count - a.count || a.hour - b.hour)
+                .map((item) => (
+                  <tr key={item.hour}>
+                    <td>{`${String(item.hour).padStart(2, '0')}:00–${String(item.hour + 1).padStart(2, '0')}:00`}</td>
+                    <td>{item.count}</td>
+                  </tr>
+                ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }

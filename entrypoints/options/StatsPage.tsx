@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { HourBars, PairBars, RateChart } from '@/entrypoints/options/charts';
-import { ShopStatsView } from '@/entrypoints/options/ShopStats';
+import { PairBars, RateChart } from '@/entrypoints/options/charts';
+import { BusiestHours, ShopStatsView } from '@/entrypoints/options/ShopStats';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
 import type { OptionsStrings } from '@/lib/i18n/options';
@@ -87,7 +87,9 @@ export function StatsPage({ shop, t, language }: Props) {
         <div class="panel-head">
           <div>
             <h2 id="stats-title">{connected ? w.localTitle : w.statsTab}</h2>
-            <p class="hint">{connected && server.role === 'agent' ? w.shopStatsAgentIntro : w.statsIntro}</p>
+            <p class="hint">
+              {!connected ? w.statsIntro : server.role === 'agent' ? w.shopStatsAgentIntro : w.localPushedIntro}
+            </p>
           </div>
           <div class="stats-actions">
             <select
@@ -218,38 +220,7 @@ export function StatsPage({ shop, t, language }: Props) {
 
       <section class="panel panel--wide" aria-labelledby="stats-hours">
         <h3 id="stats-hours">{w.hoursTitle}</h3>
-        <div class="chart-pair">
-          <HourBars hours={hours} label={w.hoursTitle} />
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
-          <div class="table-wrap" tabIndex={0}>
-            <table class="stats-table" data-table="hours">
-              <thead>
-                <tr>
-                  <th>{w.colHour}</th>
-                  <th>{w.colMessages}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {hours.every((count) => count === 0) ? (
-                  <tr>
-                    <td colSpan={2}>{w.noData}</td>
-                  </tr>
-                ) : (
-                  hours
-                    .map((count, hour) => ({ count, hour }))
-                    .filter((item) => item.count > 0)
-                    .sort((a, b) => b.count - a.count || a.hour - b.hour)
-                    .map((item) => (
-                      <tr key={item.hour}>
-                        <td>{`${String(item.hour).padStart(2, '0')}:00–${String(item.hour + 1).padStart(2, '0')}:00`}</td>
-                        <td>{item.count}</td>
-                      </tr>
-                    ))
-                )}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <BusiestHours hours={hours} w={w} />
       </section>
       <DailySummarySection shop={shop} t={t} />
       {report && <p class="stats-agent">{w.agentId(report.agent.slice(0, 8))}</p>}

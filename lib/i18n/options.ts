@@ -225,7 +225,8 @@ export const zh = {
       '摘要只含数字（买家消息数、3 分钟回复率、各意图展示与采用、各时段消息数），不含买家昵称或消息内容。',
     shopStatsTitle: (shop: string) => `全店统计 · ${shop}`,
     shopStatsIntro: '各客服浏览器每 15 分钟及数据变化后把每日汇总推送到店铺服务器；这里是全店合计。',
-    shopStatsAgentIntro: '本浏览器的每日汇总已推送到店铺服务器，店铺管理员可查看全店统计。',
+    shopStatsAgentIntro: '本浏览器的统计按天、意图记录，每日汇总推送到店铺服务器，店铺管理员可查看全店统计。',
+    localPushedIntro: '本浏览器的统计按天、意图记录，每日汇总同样推送到店铺服务器，计入上方的全店统计。',
     agentsTitle: '各客服 3 分钟回复率',
     colAgent: '客服',
     overall: '全店',
@@ -484,7 +485,9 @@ export const en: OptionsStrings = {
     shopStatsIntro:
       "Each agent's browser pushes its daily totals to the shop server every 15 minutes and after changes; these are the shop's.",
     shopStatsAgentIntro:
-      "This browser's daily totals go to the shop server, where the shop's admin sees the whole shop.",
+      "Counted per day and intent in this browser; the daily totals go to the shop server, where the shop's admin sees the whole shop.",
+    localPushedIntro:
+      'Counted per day and intent in this browser; its daily totals go to the shop server too and count in the shop’s figures above.',
     agentsTitle: '3-minute reply rate per agent',
     colAgent: 'Agent',
     overall: 'Whole shop',
