@@ -453,11 +453,15 @@ function WebhookSettings({
 }) {
   const f = t.feedback;
   const [url, setUrl] = useState('');
+  // Editable once the saved address is read: typed text is never replaced by it.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    callBackground('feedbackSettings', {}).then(
-      (settings) => setUrl(settings.webhookUrl),
-      () => {},
-    );
+    callBackground('feedbackSettings', {})
+      .then(
+        (settings) => setUrl(settings.webhookUrl),
+        () => {},
+      )
+      .finally(() => setLoaded(true));
   }, []);
   const valid = !url.trim() || isWebhookUrl(url.trim());
 
@@ -496,10 +500,11 @@ function WebhookSettings({
           type="url"
           placeholder="https://example.com/huashu-feedback"
           value={url}
+          disabled={!loaded}
           aria-invalid={!valid}
           onInput={(event) => setUrl(event.currentTarget.value)}
         />
-        <button type="submit" class="btn btn-primary" disabled={!valid}>
+        <button type="submit" class="btn btn-primary" disabled={!loaded || !valid}>
           {f.webhookSave}
         </button>
       </form>
