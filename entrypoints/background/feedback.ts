@@ -66,9 +66,9 @@ export function startFeedbackServices(
   later(() => void service.queue.start().catch(() => {}));
 
   const shopInbox: Pick<BackgroundHandlers, ShopInboxRequest> = {
-    async shopFeedback({ agent }) {
+    async shopFeedback(query) {
       const [entries, members] = await Promise.all([
-        listShopFeedback(server.call, agent),
+        listShopFeedback(server.call, query),
         listShopMembers(server.call),
       ]);
       return { entries, members };

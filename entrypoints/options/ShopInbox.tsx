@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { FeedbackContextFields } from '@/components/FeedbackContextFields';
 import type { Notice } from '@/entrypoints/options/shop';
-import type { ShopFeedbackEntry, ShopMember } from '@/lib/feedback/shop';
+import { SHOP_INBOX_PAGE, type ShopFeedbackEntry, type ShopMember } from '@/lib/feedback/shop';
 import type { FeedbackImageData } from '@/lib/feedback/types';
 import { errorText } from '@/lib/i18n/errors';
 import type { OptionsStrings } from '@/lib/i18n/options';
@@ -34,17 +34,26 @@ export function ShopInbox({ t, popupT, language, shopName, onEditReply, notify }
   const [problem, setProblem] = useState<string | null>(null);
   const [agent, setAgent] = useState<number | ''>('');
   const [openId, setOpenId] = useState<number | null>(null);
+  /** Whether the last page came full: older items may follow. */
+  const [more, setMore] = useState(false);
 
-  const reload = useCallback(() => {
-    callBackground('shopFeedback', agent === '' ? {} : { agent }).then(
-      (answer) => {
-        setEntries(answer.entries);
-        setMembers(answer.members);
-        setProblem(null);
-      },
-      (error: unknown) => setProblem(errorText(error, language)),
-    );
-  }, [agent, language]);
+  /** The newest page, or with `before` the next older one added below. */
+  const load = useCallback(
+    (before?: number) => {
+      const filter = agent === '' ? {} : { agent };
+      callBackground('shopFeedback', before === undefined ? filter : { ...filter, before }).then(
+        (answer) => {
+          setEntries((current) => (before === undefined ? answer.entries : [...(current ?? []), ...answer.entries]));
+          setMembers(answer.members);
+          setMore(answer.entries.length === SHOP_INBOX_PAGE);
+          setProblem(null);
+        },
+        (error: unknown) => setProblem(errorText(error, language)),
+      );
+    },
+    [agent, language],
+  );
+  const reload = useCallback(() => load(), [load]);
 
   useEffect(() => {
     reload();
@@ -135,6 +144,11 @@ export function ShopInbox({ t, popupT, language, shopName, onEditReply, notify }
               </li>
             ))}
           </ul>
+        )}
+        {!problem && more && entries && (
+          <button type="button" class="btn fb-more" onClick={() => load(entries[entries.length - 1].id)}>
+            {f.loadMore}
+          </button>
         )}
       </section>
 

@@ -91,9 +91,18 @@ function deliveryProblem(error: unknown): DeliveryProblem {
   }
 }
 
-/** The shop's inbox (the admin's: everyone's, or one agent's; an agent's: its own), newest first. */
-export function listShopFeedback(call: ShopCall, agent?: number) {
-  return call<ShopFeedbackEntry[]>(agent === undefined ? '/api/feedback' : `/api/feedback?agent=${agent}`);
+/** How many items one page of the shop's inbox holds. */
+export const SHOP_INBOX_PAGE = 50;
+
+/**
+ * One page of the shop's inbox (the admin's: everyone's, or one agent's; an agent's: its own), newest first;
+ * `before`: the items older than that id, for the next page.
+ */
+export function listShopFeedback(call: ShopCall, query: { agent?: number; before?: number } = {}) {
+  const params = new URLSearchParams({ limit: String(SHOP_INBOX_PAGE) });
+  if (query.agent !== undefined) params.set('agent', String(query.agent));
+  if (query.before !== undefined) params.set('before', String(query.before));
+  return call<ShopFeedbackEntry[]>(`/api/feedback?${params}`);
 }
 
 /** The shop's people (admin only). */

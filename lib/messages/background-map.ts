@@ -282,9 +282,12 @@ export const BACKGROUND_REQUESTS = {
   connectServer: { request: ConnectServerSchema, response: returns<ServerStatus>() },
   /** Forgets the connection and revokes this browser's token on the server; the local copy of the library stays. */
   disconnectServer: { request: none, response: returns<ServerStatus>() },
-  // The shop server's inbox, for a browser connected as the shop's admin; `agent` filters by person.
+  /**
+   * One page of the shop server's inbox, for a browser connected as the shop's admin; `agent` filters by person,
+   * `before` (an item id) asks for the older items.
+   */
   shopFeedback: {
-    request: v.object({ agent: v.optional(serverId('request')) }, 'request'),
+    request: v.object({ agent: v.optional(serverId('request')), before: v.optional(serverId('request')) }, 'request'),
     response: returns<{ entries: ShopFeedbackEntry[]; members: ShopMember[] }>(),
   },
   /** One inbox item's images, as the list described them, read from the server with the device token. */

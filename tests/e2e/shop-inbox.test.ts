@@ -185,6 +185,12 @@ describe('feedback to the shop inbox', () => {
     expect(detail).toContain('138****5678');
     expect(detail).not.toContain('13812345678');
     expect(await storedWith('话术没提到预售，买家又问了一遍')).toBe(1);
+    // Filtered by agent: the admin's own items are none, 小王's the one.
+    const agentFilter = admin.options.getByRole('combobox', { name: '客服' });
+    await agentFilter.selectOption({ label: '店长' });
+    await expect.poll(() => admin.options.locator('.fb-shop .empty').textContent()).toContain('店铺还没有收到反馈');
+    await agentFilter.selectOption({ label: '小王' });
+    await expect.poll(() => admin.options.locator('.fb-shop li[data-shop-feedback-id]').count()).toBe(1);
     // The agent's own tab says it reached the shop.
     const sent = (await request(agent, 'listFeedback', {})).value as { delivery?: { state: string; to: string } }[];
     expect(sent[0].delivery).toMatchObject({ state: 'delivered', to: 'shop' });
