@@ -24,6 +24,7 @@ import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import type { Settings } from '@/lib/settings';
 import { SettingsPatchSchema } from '@/lib/settings-schema';
+import type { InviteAnswer, ShopMember } from '@/lib/shop-server/client';
 import type { ServerStatus } from '@/lib/shop-server/status';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
@@ -264,6 +265,21 @@ export const BACKGROUND_REQUESTS = {
   connectServer: { request: ConnectServerSchema, response: returns<ServerStatus>() },
   /** Forgets the connection and revokes this browser's token on the server; the local copy of the library stays. */
   disconnectServer: { request: none, response: returns<ServerStatus>() },
+  /** Admins: a one-time code for a new agent (or admin) to join with. */
+  inviteToShop: {
+    request: v.object(
+      {
+        name: v.pipe(text('userName', 80), v.trim(), v.minLength(1, 'userName')),
+        role: v.picklist(['admin', 'agent'], 'request'),
+      },
+      'request',
+    ),
+    response: returns<InviteAnswer>(),
+  },
+  /** Admins: the shop's people and their browsers. */
+  shopMembers: { request: none, response: returns<ShopMember[]>() },
+  /** Admins: disconnects one browser of the shop; refused at once on every node. */
+  revokeShopDevice: { request: v.object({ deviceId: id('request') }, 'request'), response: returns<ShopMember[]>() },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;
 
 export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;
