@@ -10,13 +10,7 @@ import type { ShopServerLink } from '@/entrypoints/background/shop-server';
 import { type FeedbackDb, openFeedbackDb } from '@/lib/feedback/db';
 import type { PostDeps } from '@/lib/feedback/queue';
 import { createFeedbackService } from '@/lib/feedback/service';
-import {
-  listShopFeedback,
-  listShopMembers,
-  readShopImage,
-  setShopFeedbackResolved,
-  shopFeedbackImages,
-} from '@/lib/feedback/shop';
+import { listShopFeedback, readShopImage, setShopFeedbackResolved, shopFeedbackImages } from '@/lib/feedback/shop';
 import { CodedError } from '@/lib/messages/errors';
 import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 
@@ -66,13 +60,7 @@ export function startFeedbackServices(
   later(() => void service.queue.start().catch(() => {}));
 
   const shopInbox: Pick<BackgroundHandlers, ShopInboxRequest> = {
-    async shopFeedback(query) {
-      const [entries, members] = await Promise.all([
-        listShopFeedback(server.call, query),
-        listShopMembers(server.call),
-      ]);
-      return { entries, members };
-    },
+    shopFeedback: (query) => listShopFeedback(server.call, query),
     async shopFeedbackImages({ id, images }) {
       const auth = await server.auth();
       if (!auth) throw new CodedError('serverNotConnected');

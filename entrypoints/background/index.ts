@@ -9,6 +9,7 @@ import { reattachOpenTabs } from '@/entrypoints/background/reattach';
 import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
 import { startShopServices } from '@/entrypoints/background/shop';
 import { startShopServer } from '@/entrypoints/background/shop-server';
+import { createLibrarySync } from '@/entrypoints/background/shop-server-sync';
 import { showPageHealth } from '@/entrypoints/background/toolbar';
 import { startWorkflowServices } from '@/entrypoints/background/workflow';
 import { createRateLimiter, FEEDBACK_RATE } from '@/lib/feedback/rate-limit';
@@ -55,16 +56,24 @@ function startup() {
 export default defineBackground(() => {
   const start = startup();
   start.step('evaluated');
+  // Open popups ask again when the shop's replies or settings change.
+  const changed = () => broadcastToTabs('solutionsChanged', {});
+  // The shop server connection: other services call the server through `server.link`.
+  const server = startShopServer();
+  // The library follows the shop server's when connected; the local store keeps the copy suggestions read.
+  const library = createLibrarySync({ link: server.link, changed });
   const shop = startShopServices({
     now: () => new Date(),
     startStep: start.step,
     readManaged: readManagedPolicy,
-    // Open popups ask again when the shop's replies or settings change.
-    changed: () => broadcastToTabs('solutionsChanged', {}),
+    changed,
+    libraryWrite: library.libraryWrite,
+    exportLibrary: library.exportPack,
+    serverProblem: library.serverProblem,
   });
   watchManagedPolicy(() => void shop.refreshManaged());
-  // The shop server connection: other services call the server through `server.link`.
-  const server = startShopServer();
+  // The stream to the server is opened after the first suggestion: a buyer's message never waits for it.
+  start.later(() => void library.start(shop.store));
   // Feedback goes to the shop's inbox when connected, else to the webhook; statistics are pushed when connected.
   const feedback = startFeedbackServices(start.later, server.link);
   // The daily statistics summary goes only to the webhook the admin set for feedback.

@@ -9,7 +9,9 @@ import { CodedError, type ErrorData, toErrorData } from '@/lib/messages/errors';
 import {
   type CallOptions,
   callServer,
+  type InviteAnswer,
   type ServerAuth,
+  type ShopMember,
   serverOrigin,
   serverPermission,
   shopServer,
@@ -189,12 +191,21 @@ export function startShopServer() {
     return status();
   }
 
+  const members = () => link.call<ShopMember[]>('/api/users');
+
   return {
     link,
     handlers: {
       serverStatus: () => status(),
       connectServer: connect,
       disconnectServer: () => disconnect(),
+      inviteToShop: (invite: RequestOf<'inviteToShop'>) =>
+        link.call<InviteAnswer>('/api/invites', { method: 'POST', body: invite }),
+      shopMembers: members,
+      async revokeShopDevice({ deviceId }: RequestOf<'revokeShopDevice'>) {
+        await link.call(`/api/devices/${encodeURIComponent(deviceId)}/revoke`, { method: 'POST', body: {} });
+        return members();
+      },
     },
   };
 }

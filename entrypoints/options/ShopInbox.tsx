@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { FeedbackContextFields } from '@/components/FeedbackContextFields';
 import type { Notice } from '@/entrypoints/options/shop';
-import { SHOP_INBOX_PAGE, type ShopFeedbackEntry, type ShopMember } from '@/lib/feedback/shop';
+import { SHOP_INBOX_PAGE, type ShopFeedbackEntry } from '@/lib/feedback/shop';
 import type { FeedbackImageData } from '@/lib/feedback/types';
 import { errorText } from '@/lib/i18n/errors';
 import type { OptionsStrings } from '@/lib/i18n/options';
@@ -11,6 +11,7 @@ import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import type { OrderNode } from '@/lib/orders/types';
+import type { ShopMember } from '@/lib/shop-server/client';
 
 interface Props {
   t: OptionsStrings;
@@ -42,10 +43,9 @@ export function ShopInbox({ t, popupT, language, shopName, onEditReply, notify }
     (before?: number) => {
       const filter = agent === '' ? {} : { agent };
       callBackground('shopFeedback', before === undefined ? filter : { ...filter, before }).then(
-        (answer) => {
-          setEntries((current) => (before === undefined ? answer.entries : [...(current ?? []), ...answer.entries]));
-          setMembers(answer.members);
-          setMore(answer.entries.length === SHOP_INBOX_PAGE);
+        (page) => {
+          setEntries((current) => (before === undefined ? page : [...(current ?? []), ...page]));
+          setMore(page.length === SHOP_INBOX_PAGE);
           setProblem(null);
         },
         (error: unknown) => setProblem(errorText(error, language)),
@@ -54,6 +54,11 @@ export function ShopInbox({ t, popupT, language, shopName, onEditReply, notify }
     [agent, language],
   );
   const reload = useCallback(() => load(), [load]);
+
+  // The filter's people: read once; someone who joins later shows after the page is opened again.
+  useEffect(() => {
+    callBackground('shopMembers', {}).then(setMembers, () => {});
+  }, []);
 
   useEffect(() => {
     reload();

@@ -37,13 +37,6 @@ export interface ShopFeedbackEntry {
   images: { url: string; type: FeedbackImageData['type']; width: number; height: number; bytes: number }[];
 }
 
-/** Someone of the shop, for the inbox's filter by agent. */
-export interface ShopMember {
-  id: number;
-  name: string;
-  role: 'admin' | 'agent';
-}
-
 /**
  * POSTs one stored (masked) item once, with its id as the Idempotency-Key; never throws. The body is built from
  * the stored item alone, so every retry sends the same content: the server keeps the first and answers a retry
@@ -103,11 +96,6 @@ export function listShopFeedback(call: ShopCall, query: { agent?: number; before
   if (query.agent !== undefined) params.set('agent', String(query.agent));
   if (query.before !== undefined) params.set('before', String(query.before));
   return call<ShopFeedbackEntry[]>(`/api/feedback?${params}`);
-}
-
-/** The shop's people (admin only). */
-export function listShopMembers(call: ShopCall) {
-  return call<ShopMember[]>('/api/users');
 }
 
 export function setShopFeedbackResolved(call: ShopCall, id: number, resolved: boolean) {

@@ -14,7 +14,7 @@ import {
   FeedbackResolvedSchema,
   FeedbackSettingsSchema,
 } from '@/lib/feedback/schema';
-import type { ShopFeedbackEntry, ShopMember } from '@/lib/feedback/shop';
+import type { ShopFeedbackEntry } from '@/lib/feedback/shop';
 import {
   FEEDBACK_LIMITS,
   type FeedbackImageData,
@@ -32,6 +32,7 @@ import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import type { Settings } from '@/lib/settings';
 import { SettingsPatchSchema } from '@/lib/settings-schema';
+import type { InviteAnswer, ShopMember } from '@/lib/shop-server/client';
 import type { ServerStatus } from '@/lib/shop-server/status';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
@@ -288,7 +289,7 @@ export const BACKGROUND_REQUESTS = {
    */
   shopFeedback: {
     request: v.object({ agent: v.optional(serverId('request')), before: v.optional(serverId('request')) }, 'request'),
-    response: returns<{ entries: ShopFeedbackEntry[]; members: ShopMember[] }>(),
+    response: returns<ShopFeedbackEntry[]>(),
   },
   /** One inbox item's images, as the list described them, read from the server with the device token. */
   shopFeedbackImages: {
@@ -317,6 +318,21 @@ export const BACKGROUND_REQUESTS = {
     ),
     response: returns<ShopStats>(),
   },
+  /** Admins: a one-time code for a new agent (or admin) to join with. */
+  inviteToShop: {
+    request: v.object(
+      {
+        name: v.pipe(text('userName', 80), v.trim(), v.minLength(1, 'userName')),
+        role: v.picklist(['admin', 'agent'], 'request'),
+      },
+      'request',
+    ),
+    response: returns<InviteAnswer>(),
+  },
+  /** Admins: the shop's people and their browsers. */
+  shopMembers: { request: none, response: returns<ShopMember[]>() },
+  /** Admins: disconnects one browser of the shop; refused at once on every node. */
+  revokeShopDevice: { request: v.object({ deviceId: id('request') }, 'request'), response: returns<ShopMember[]>() },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;
 
 export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;

@@ -30,6 +30,22 @@ export interface MeAnswer {
   device: { id: string };
 }
 
+/** What `/api/invites` answers: the one-time code to hand to the person. */
+export interface InviteAnswer {
+  code: string;
+  name: string;
+  role: ServerRole;
+  expiresAt: string;
+}
+
+/** One person of the shop and their browsers (`/api/users`, admins only). */
+export interface ShopMember {
+  id: number;
+  name: string;
+  role: ServerRole;
+  devices: { id: string; label: string; createdAt: string; lastSeenAt: string | null; revokedAt: string | null }[];
+}
+
 /** The shop's library at a revision. */
 export interface LibraryState {
   revision: number;
@@ -163,6 +179,30 @@ export async function callServer<T>(
     throw refusalError(response.status, body as RefusalBody | null);
   }
   return body as T;
+}
+
+/** A request whose answer is read as it comes (the live stream): its body, or the refusal as callServer words it. */
+export async function streamServer(
+  auth: ServerAuth,
+  path: string,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
+  let response: Response;
+  try {
+    response = await fetch(`${auth.serverUrl}${path}`, {
+      headers: { authorization: `Bearer ${auth.token}`, accept: 'text/event-stream' },
+      signal,
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+  } catch (error) {
+    if ((error as Error | null)?.name === 'AbortError') throw error;
+    throw new CodedError('serverDown', { url: auth.serverUrl });
+  }
+  if (response.ok && response.body) return response.body;
+  const body = await response.json().catch(() => null);
+  if (response.status >= 502 && response.status <= 504) throw new CodedError('serverDown', { url: auth.serverUrl });
+  throw refusalError(response.status, body as RefusalBody | null);
 }
 
 /** The calls of the shop server the extension makes. */

@@ -38,6 +38,8 @@ export type ServerStatus =
       shopName: string;
       userName: string;
       role: ServerRole;
+      /** This browser's device id (the public half of its token), to tell it apart in the shop's list. */
+      deviceId: string;
       revision: number;
       /** Why it is offline or refused. */
       reason?: ErrorData;
@@ -58,6 +60,7 @@ export function statusOf(connection: ShopConnection | null, online: boolean | un
     shopName: connection.shopName,
     userName: connection.userName,
     role: connection.role,
+    deviceId: connection.deviceId,
     revision: connection.revision,
     ...((connection.refused ?? (state === 'offline' ? reason : undefined))
       ? { reason: connection.refused ?? reason }

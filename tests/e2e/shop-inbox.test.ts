@@ -10,13 +10,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension } from '@/demo/browser.mjs';
 import { startWorkbench } from '@/demo/server.mjs';
 import { issueSetupCode } from '@/server/auth';
-import { type ShopServer, startShopServer } from '@/tests/e2e/shop-server';
+import { type ShopServer, startShopServer } from '@/tests/e2e/server-harness';
 import { demo, popup } from '@/tests/e2e/workbench';
 
 interface Chrome {
   chrome: {
     runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string; value?: unknown }> };
-    permissions: { request(query: { origins: string[] }): Promise<boolean> };
   };
 }
 
@@ -46,36 +45,14 @@ async function openProfile(): Promise<Profile> {
   return { context, extensionId, page, options };
 }
 
-/**
- * Joins the shop with a one-time code, as the options page does: the server's origin is asked for on a click
- * (an optional host permission needs the person's gesture), then connectServer.
- */
+/** Joins the shop with a one-time code on the options page's 店铺服务器 tab, as a person does. */
 async function joinShop(profile: Profile, code: string) {
   const { options } = profile;
-  await options.evaluate(
-    ([serverUrl, code]) => {
-      const chrome = (globalThis as unknown as Chrome).chrome;
-      const button = document.createElement('button');
-      button.id = 'e2e-join';
-      button.textContent = 'join';
-      button.onclick = async () => {
-        const granted = await chrome.permissions.request({ origins: [`${serverUrl}/*`] });
-        const answer = await chrome.runtime.sendMessage({
-          huashu: 1,
-          type: 'connectServer',
-          payload: { serverUrl, code },
-        });
-        document.body.dataset.joined = JSON.stringify({ granted, ok: answer.ok, error: answer.error });
-      };
-      document.body.prepend(button);
-    },
-    [server.url, code] as const,
-  );
-  await options.click('#e2e-join');
-  await options.waitForFunction(() => document.body.dataset.joined);
-  const joined = await options.evaluate(() => JSON.parse(document.body.dataset.joined as string));
-  if (!joined.granted || !joined.ok) throw new Error(`joining the shop failed: ${JSON.stringify(joined)}`);
-  await options.reload();
+  await options.getByRole('button', { name: '店铺服务器', exact: true }).click();
+  await options.locator('input[name="serverUrl"]').fill(server.url);
+  await options.locator('input[name="code"]').fill(code);
+  await options.getByRole('button', { name: '连接', exact: true }).click();
+  await options.locator('.server-state', { hasText: '已连接 · 小店' }).waitFor();
 }
 
 /** Sends one protocol request from the options page, as the page itself would. */
