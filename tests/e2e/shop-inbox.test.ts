@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension } from '@/demo/browser.mjs';
 import { startWorkbench } from '@/demo/server.mjs';
 import { issueSetupCode } from '@/server/auth';
+import { axeBlockers } from '@/tests/e2e/axe';
 import { type ShopServer, startShopServer } from '@/tests/e2e/server-harness';
 import { demo, popup } from '@/tests/e2e/workbench';
 
@@ -157,6 +158,7 @@ describe('feedback to the shop inbox', () => {
     const image = admin.options.locator('.fb-detail .fb-image img');
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
     await admin.options.screenshot({ path: join(SHOTS, 'shop-inbox.png'), fullPage: true });
+    expect(await axeBlockers(admin.options)).toEqual([]);
     // The buyer's phone number was masked before it left the agent's browser.
     const detail = await admin.options.locator('.fb-detail').innerText();
     expect(detail).toContain('138****5678');
@@ -243,6 +245,7 @@ describe('statistics of the shop', () => {
       )
       .toEqual(counted);
     await admin.options.screenshot({ path: join(SHOTS, 'shop-stats.png'), fullPage: true });
+    expect(await axeBlockers(admin.options)).toEqual([]);
     const agents = admin.options.locator('[data-shop-stats] table[data-table="agents"]');
     await expect(agents.locator('tr[data-agent="小王"]').count()).resolves.toBe(1);
     const used = admin.options.locator('[data-shop-stats] table[data-table="shop-intents"] td[data-col="used"]');
