@@ -31,6 +31,8 @@ interface SyncOptions {
   changed: () => Promise<void>;
 }
 
+const EMPTY: ShopData = { slots: [], disabledIntents: [], rules: [], settings: {}, selectorOverrides: {} };
+
 const sameLibrary = (a: ShopData, b: ShopData) =>
   JSON.stringify(toPack(a, new Date(0))) === JSON.stringify(toPack(b, new Date(0)));
 
@@ -69,13 +71,24 @@ export function createLibrarySync({ link, changed }: SyncOptions) {
     return next;
   };
 
-  /** Makes the local copy the server's library at `state.revision`, unless it already holds that or newer. */
+  /**
+   * Makes the local copy the server's library at `state.revision`, unless it already holds that or newer. The
+   * admin who just created the shop brings this browser's library along: an empty new shop gets it as revision 1.
+   */
   function takeCopy(state: LibraryState): Promise<void> {
     return inTurn(async () => {
       const [connection, local] = await Promise.all([link.connection(), store]);
       if (!connection || !local || state.revision <= connection.revision) return;
-      await local.replaceLibrary(packData(parsePack(state.library)));
-      await link.setRevision(state.revision);
+      let next = state;
+      const mine = local.snapshot().local;
+      if (connection.revision < 0 && state.revision === 0 && connection.role === 'admin' && !sameLibrary(mine, EMPTY)) {
+        next = await link.call<LibraryState>('/api/library', {
+          method: 'PUT',
+          body: { baseRevision: 0, library: toPack(mine) },
+        });
+      }
+      await local.replaceLibrary(packData(parsePack(next.library)));
+      await link.setRevision(next.revision);
       await changed();
     });
   }
