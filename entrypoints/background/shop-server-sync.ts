@@ -12,6 +12,7 @@
 import type { LibraryWrite } from '@/entrypoints/background/shop';
 import type { ShopServerLink } from '@/entrypoints/background/shop-server';
 import { CodedError, type ErrorData, toErrorData } from '@/lib/messages/errors';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { LibraryConflictError, type LibraryState, streamServer } from '@/lib/shop-server/client';
 import { readServerEvents } from '@/lib/shop-server/live';
 import type { ServerStatus } from '@/lib/shop-server/status';
@@ -31,7 +32,15 @@ interface SyncOptions {
   changed: () => Promise<void>;
 }
 
-const EMPTY: ShopData = { slots: [], disabledIntents: [], rules: [], settings: {}, selectorOverrides: {} };
+/** Whether a browser's library holds anything the shop decided: the settings count only when not the defaults. */
+const hasEdits = (data: ShopData) =>
+  data.slots.length > 0 ||
+  data.disabledIntents.length > 0 ||
+  data.rules.length > 0 ||
+  Object.keys(data.selectorOverrides ?? {}).length > 0 ||
+  Object.entries(data.settings).some(
+    ([key, value]) => value !== undefined && value !== DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS],
+  );
 
 const sameLibrary = (a: ShopData, b: ShopData) =>
   JSON.stringify(toPack(a, new Date(0))) === JSON.stringify(toPack(b, new Date(0)));
@@ -81,7 +90,7 @@ export function createLibrarySync({ link, changed }: SyncOptions) {
       if (!connection || !local || state.revision <= connection.revision) return;
       let next = state;
       const mine = local.snapshot().local;
-      if (connection.revision < 0 && state.revision === 0 && connection.role === 'admin' && !sameLibrary(mine, EMPTY)) {
+      if (connection.revision < 0 && state.revision === 0 && connection.role === 'admin' && hasEdits(mine)) {
         next = await link.call<LibraryState>('/api/library', {
           method: 'PUT',
           body: { baseRevision: 0, library: toPack(mine) },
