@@ -45,6 +45,8 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   resendFeedback: { ids: ['f1'] },
   saveFeedbackSettings: { webhookUrl: '' },
   connectServer: { serverUrl: 'http://127.0.0.1:8787', code: 'code' },
+  inviteToShop: { name: '小王', role: 'agent' },
+  revokeShopDevice: { deviceId: 'device' },
   submitFeedback: {
     category: 'bad_reply',
     description: '话术不合适',
