@@ -16,7 +16,7 @@ import { createRateLimiter, FEEDBACK_RATE } from '@/lib/feedback/rate-limit';
 import { CodedError } from '@/lib/messages/errors';
 import { serveBackground, serveKeepAwake } from '@/lib/messages/serve-background';
 import { broadcastToTabs } from '@/lib/messages/tab';
-import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
+import { readManagedPolicy, readManagedServer, watchManagedPolicy } from '@/lib/store/managed';
 
 /** How long work no buyer waits for holds back when no suggestion is asked for (a start for an alarm or the options page). */
 const QUIET_AFTER_MS = 1000;
@@ -59,7 +59,7 @@ export default defineBackground(() => {
   // Open popups ask again when the shop's replies or settings change.
   const changed = () => broadcastToTabs('solutionsChanged', {});
   // The shop server connection: other services call the server through `server.link`.
-  const server = startShopServer();
+  const server = startShopServer({ readPolicy: readManagedServer });
   // The library follows the shop server's when connected; the local store keeps the copy suggestions read.
   const library = createLibrarySync({ link: server.link, changed });
   const shop = startShopServices({
@@ -71,9 +71,15 @@ export default defineBackground(() => {
     exportLibrary: library.exportPack,
     serverProblem: library.serverProblem,
   });
-  watchManagedPolicy(() => void shop.refreshManaged());
+  watchManagedPolicy(() => {
+    void shop.refreshManaged();
+    void server.joinFromPolicy();
+  });
   // The stream to the server is opened after the first suggestion: a buyer's message never waits for it.
-  start.later(() => void library.start(shop.store));
+  start.later(() => {
+    void library.start(shop.store);
+    void server.joinFromPolicy();
+  });
   // Feedback goes to the shop's inbox when connected, else to the webhook; statistics are pushed when connected.
   const feedback = startFeedbackServices(start.later, server.link);
   // The daily statistics summary goes only to the webhook the admin set for feedback.

@@ -12,6 +12,7 @@
 import type { LibraryWrite } from '@/entrypoints/background/shop';
 import type { ShopServerLink } from '@/entrypoints/background/shop-server';
 import { CodedError, type ErrorData, toErrorData } from '@/lib/messages/errors';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { LibraryConflictError, type LibraryState, streamServer } from '@/lib/shop-server/client';
 import { readServerEvents } from '@/lib/shop-server/live';
 import type { ServerStatus } from '@/lib/shop-server/status';
@@ -30,6 +31,16 @@ interface SyncOptions {
   /** Tells open popups to ask again. */
   changed: () => Promise<void>;
 }
+
+/** Whether a browser's library holds anything the shop decided: the settings count only when not the defaults. */
+const hasEdits = (data: ShopData) =>
+  data.slots.length > 0 ||
+  data.disabledIntents.length > 0 ||
+  data.rules.length > 0 ||
+  Object.keys(data.selectorOverrides ?? {}).length > 0 ||
+  Object.entries(data.settings).some(
+    ([key, value]) => value !== undefined && value !== DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS],
+  );
 
 const sameLibrary = (a: ShopData, b: ShopData) =>
   JSON.stringify(toPack(a, new Date(0))) === JSON.stringify(toPack(b, new Date(0)));
@@ -69,13 +80,24 @@ export function createLibrarySync({ link, changed }: SyncOptions) {
     return next;
   };
 
-  /** Makes the local copy the server's library at `state.revision`, unless it already holds that or newer. */
+  /**
+   * Makes the local copy the server's library at `state.revision`, unless it already holds that or newer. The
+   * admin who just created the shop brings this browser's library along: an empty new shop gets it as revision 1.
+   */
   function takeCopy(state: LibraryState): Promise<void> {
     return inTurn(async () => {
       const [connection, local] = await Promise.all([link.connection(), store]);
       if (!connection || !local || state.revision <= connection.revision) return;
-      await local.replaceLibrary(packData(parsePack(state.library)));
-      await link.setRevision(state.revision);
+      let next = state;
+      const mine = local.snapshot().local;
+      if (connection.revision < 0 && state.revision === 0 && connection.role === 'admin' && hasEdits(mine)) {
+        next = await link.call<LibraryState>('/api/library', {
+          method: 'PUT',
+          body: { baseRevision: 0, library: toPack(mine) },
+        });
+      }
+      await local.replaceLibrary(packData(parsePack(next.library)));
+      await link.setRevision(next.revision);
       await changed();
     });
   }

@@ -47,7 +47,15 @@ export interface ShopServerLink {
   setRevision(revision: number): Promise<void>;
 }
 
-export function startShopServer() {
+/** The policy's invitation code last tried (a code joins once: a refused one is not sent again). */
+const POLICY_TRIED_KEY = 'shopServerPolicyCode';
+
+interface ShopServerOptions {
+  /** The server and invitation code enterprise policy sets (lib/store/managed.ts), or null. */
+  readPolicy?: () => Promise<{ serverUrl: string; code: string } | null>;
+}
+
+export function startShopServer({ readPolicy = async () => null }: ShopServerOptions = {}) {
   /** undefined until read from storage once per worker start. */
   let record: ShopConnection | null | undefined;
   let reading: Promise<ShopConnection | null> | undefined;
@@ -144,11 +152,33 @@ export function startShopServer() {
    * Joins with an invitation code, or creates the shop with the setup code. The options page asked for the
    * server's origin first (a permission prompt needs the person's click); without it nothing is sent.
    */
-  async function connect({ serverUrl, code, setup, label }: RequestOf<'connectServer'>): Promise<ServerStatus> {
-    const origin = serverOrigin(serverUrl);
+  async function connect(request: RequestOf<'connectServer'>): Promise<ServerStatus> {
+    const origin = serverOrigin(request.serverUrl);
     if (!(await browser.permissions.contains({ origins: [serverPermission(origin)] }))) {
       throw new CodedError('serverPermissionDenied');
     }
+    return join({ ...request, serverUrl: origin });
+  }
+
+  /**
+   * A managed browser joins the shop the policy names, once, at start or when the policy changes. No one is
+   * there to answer a permission prompt: the server's CORS admits the extension's origin (server/main.ts).
+   */
+  async function joinFromPolicy(): Promise<void> {
+    const policy = await readPolicy();
+    if (!policy || (await load())) return;
+    const tried = (await browser.storage.local.get(POLICY_TRIED_KEY))[POLICY_TRIED_KEY];
+    if (tried === policy.code) return;
+    try {
+      await join({ serverUrl: serverOrigin(policy.serverUrl), code: policy.code, label: 'policy' });
+    } catch (error) {
+      // No answer: tried again at the next start. Any answer (a used code, a bad address) is final for this code.
+      if (toErrorData(error).code === 'serverDown') return;
+    }
+    await browser.storage.local.set({ [POLICY_TRIED_KEY]: policy.code });
+  }
+
+  async function join({ serverUrl: origin, code, setup, label }: RequestOf<'connectServer'>): Promise<ServerStatus> {
     const joined = setup
       ? await shopServer.setup(origin, { code: code.trim(), ...setup, label })
       : await shopServer.join(origin, code.trim(), label);
@@ -195,6 +225,7 @@ export function startShopServer() {
 
   return {
     link,
+    joinFromPolicy,
     handlers: {
       serverStatus: () => status(),
       connectServer: connect,

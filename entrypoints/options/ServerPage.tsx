@@ -100,7 +100,7 @@ export function ServerPage({ status, onStatus, language, notify }: Props) {
         </div>
       </section>
 
-      {status?.state !== 'none' && status?.role === 'admin' && status.state !== 'refused' && (
+      {status?.state === 'connected' && status.role === 'admin' && (
         <ShopAdmin language={language} notify={notify} deviceId={status.deviceId} />
       )}
 

@@ -131,6 +131,9 @@ function refusalError(status: number, body: RefusalBody | null): CodedError {
   return new CodedError('serverRefused', { status, message });
 }
 
+/** How long one call waits for the server's answer (the live stream excepted). */
+const CALL_TIMEOUT_MS = 20_000;
+
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
@@ -156,7 +159,8 @@ export async function callServer<T>(
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      // A server that accepts and never answers is as good as down; an admin's save waits no longer than this.
+      signal: options.signal ?? AbortSignal.timeout(CALL_TIMEOUT_MS),
       cache: 'no-store',
       credentials: 'omit',
     });

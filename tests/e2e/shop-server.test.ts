@@ -206,6 +206,33 @@ describe('a shop with an admin and an agent', () => {
     expect(caughtUp.at(-1)).toBe('亲，发票随包裹寄出哦');
   });
 
+  test("a pack imported into the admin's browser is published to the shop after a confirmation", async () => {
+    const pack = {
+      format: 'huashu-reply-pack',
+      version: 1,
+      slots: [],
+      disabledIntents: [],
+      rules: [
+        { id: 'rule.invoice', keywords: ['发票'], reply: '亲，发票随包裹寄出哦', enabled: true },
+        { id: 'rule.shipping', keywords: ['包邮'], reply: '亲，全场包邮哦', enabled: true },
+      ],
+      settings: {},
+    };
+    await admin.options.getByRole('button', { name: '导入导出' }).click();
+    await admin.options.locator('input[type="file"]').setInputFiles({
+      name: 'pack.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(pack)),
+    });
+    const dialogs: string[] = [];
+    admin.options.on('dialog', (dialog) => dialogs.push(dialog.message()));
+    await admin.options.getByRole('button', { name: '导入并发布到店铺「小店」' }).click();
+    await expect.poll(() => stateLine(agent.options)).toContain('修订号 3');
+    expect(dialogs).toEqual([expect.stringContaining('发布到店铺「小店」')]);
+    const replies = await buyerAsks('包邮吗');
+    expect(replies.at(-1)).toBe('亲，全场包邮哦');
+  });
+
   test('a revoked agent is refused at once, and its popup and options page say so in plain words', async () => {
     await admin.options.getByRole('button', { name: '店铺服务器' }).click();
     const agentDevice = admin.options.locator('.server-member', { hasText: '小王' }).locator('.server-device');
@@ -218,6 +245,6 @@ describe('a shop with an admin and an agent', () => {
     await expect
       .poll(() => popup(chat).locator('.hs-notice').allTextContents())
       .toContainEqual(expect.stringContaining(plainWords));
-    expect(await popup(chat).locator('.hs-reply-text').allTextContents()).toContain('亲，发票随包裹寄出哦');
+    expect(await popup(chat).locator('.hs-reply-text').allTextContents()).toContain('亲，全场包邮哦');
   });
 });

@@ -48,6 +48,8 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   shopFeedbackImages: { id: 1, images: [{ type: 'image/webp', width: 10, height: 10 }] },
   setShopFeedbackResolved: { id: 1, resolved: true },
   shopStats: { days: 14 },
+  inviteToShop: { name: '小王', role: 'agent' },
+  revokeShopDevice: { deviceId: 'device' },
   submitFeedback: {
     category: 'bad_reply',
     description: '话术不合适',
