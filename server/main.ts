@@ -11,7 +11,13 @@ import { migrate } from '@/server/migrate';
 const env = process.env;
 const host = env.HOST ?? '127.0.0.1';
 const port = Number(env.PORT ?? 8787);
-const allowedOrigins = (env.HUASHU_EXTENSION_ORIGINS ?? '')
+/**
+ * The unpacked build's ID (its key is in wxt.config.ts): allowed when HUASHU_EXTENSION_ORIGINS is unset, so
+ * `npm run server` works with the README's build at once. A store-installed extension has the store's ID: list it
+ * there (comma-separated), and set the variable to whatever the shop uses.
+ */
+const UNPACKED_EXTENSION_ORIGIN = 'chrome-extension://agipblkcpilibbmifecdajegbgphhnfh';
+const allowedOrigins = (env.HUASHU_EXTENSION_ORIGINS ?? UNPACKED_EXTENSION_ORIGIN)
   .split(',')
   .map((origin) => origin.trim())
   .filter(Boolean);

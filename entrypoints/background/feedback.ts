@@ -1,12 +1,18 @@
 /**
- * Starts the feedback service in the background: the database, the webhook queue and its wake-ups.
+ * Starts the feedback service in the background: the database, the delivery queue (to the shop server's inbox
+ * when connected, else to the webhook) and its wake-ups, and the admin's view of the shop's inbox.
  * A timer covers short waits while the service worker lives; an alarm wakes a stopped worker for long
- * ones (the hourly retries too), and every start tries everything not yet delivered once.
+ * ones (the hourly retries too), and every start, like every return of the server, tries everything not yet
+ * delivered once.
  */
 import type { IDBPDatabase } from 'idb';
+import type { ShopServerLink } from '@/entrypoints/background/shop-server';
 import { type FeedbackDb, openFeedbackDb } from '@/lib/feedback/db';
 import type { PostDeps } from '@/lib/feedback/queue';
 import { createFeedbackService } from '@/lib/feedback/service';
+import { listShopFeedback, readShopImage, setShopFeedbackResolved, shopFeedbackImages } from '@/lib/feedback/shop';
+import { CodedError } from '@/lib/messages/errors';
+import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 
 const ALARM = 'huashu-feedback-webhook';
 
@@ -16,8 +22,13 @@ export const webhookPost: PostDeps = {
   granted: (origin) => browser.permissions.contains({ origins: [origin] }),
 };
 
+type ShopInboxRequest = 'shopFeedback' | 'shopFeedbackImages' | 'setShopFeedbackResolved';
+
 /** `later` runs work no buyer waits for once the worker's start is past its first suggestion. */
-export function startFeedbackServices(later: (run: () => void) => void) {
+export function startFeedbackServices(
+  later: (run: () => void) => void,
+  server: Pick<ShopServerLink, 'auth' | 'call' | 'onStatus'>,
+) {
   let db: Promise<IDBPDatabase<FeedbackDb>> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const service = createFeedbackService({
@@ -31,6 +42,7 @@ export function startFeedbackServices(later: (run: () => void) => void) {
     now: () => Date.now(),
     uuid: () => crypto.randomUUID(),
     ...webhookPost,
+    shop: server,
     setTimer(run, ms) {
       clearTimeout(timer);
       timer = setTimeout(run, ms);
@@ -41,6 +53,20 @@ export function startFeedbackServices(later: (run: () => void) => void) {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void service.queue.run();
   });
+  // The server answers again (or this browser just connected): what waited goes now, not at its next retry.
+  server.onStatus((status) => {
+    if (status.state === 'connected') void service.queue.retryNow().catch(() => {});
+  });
   later(() => void service.queue.start().catch(() => {}));
-  return service.handlers;
+
+  const shopInbox: Pick<BackgroundHandlers, ShopInboxRequest> = {
+    shopFeedback: (query) => listShopFeedback(server.call, query),
+    async shopFeedbackImages({ id, images }) {
+      const auth = await server.auth();
+      if (!auth) throw new CodedError('serverNotConnected');
+      return shopFeedbackImages((path) => readShopImage(auth, path), id, images);
+    },
+    setShopFeedbackResolved: ({ id, resolved }) => setShopFeedbackResolved(server.call, id, resolved),
+  };
+  return { ...service.handlers, ...shopInbox };
 }

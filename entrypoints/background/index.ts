@@ -8,13 +8,15 @@ import { startFeedbackServices } from '@/entrypoints/background/feedback';
 import { reattachOpenTabs } from '@/entrypoints/background/reattach';
 import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
 import { startShopServices } from '@/entrypoints/background/shop';
+import { startShopServer } from '@/entrypoints/background/shop-server';
+import { createLibrarySync } from '@/entrypoints/background/shop-server-sync';
 import { showPageHealth } from '@/entrypoints/background/toolbar';
 import { startWorkflowServices } from '@/entrypoints/background/workflow';
 import { createRateLimiter, FEEDBACK_RATE } from '@/lib/feedback/rate-limit';
 import { CodedError } from '@/lib/messages/errors';
 import { serveBackground, serveKeepAwake } from '@/lib/messages/serve-background';
 import { broadcastToTabs } from '@/lib/messages/tab';
-import { readManagedPolicy, watchManagedPolicy } from '@/lib/store/managed';
+import { readManagedPolicy, readManagedServer, watchManagedPolicy } from '@/lib/store/managed';
 
 /** How long work no buyer waits for holds back when no suggestion is asked for (a start for an alarm or the options page). */
 const QUIET_AFTER_MS = 1000;
@@ -54,25 +56,44 @@ function startup() {
 export default defineBackground(() => {
   const start = startup();
   start.step('evaluated');
+  // Open popups ask again when the shop's replies or settings change.
+  const changed = () => broadcastToTabs('solutionsChanged', {});
+  // The shop server connection: other services call the server through `server.link`.
+  const server = startShopServer({ readPolicy: readManagedServer });
+  // The library follows the shop server's when connected; the local store keeps the copy suggestions read.
+  const library = createLibrarySync({ link: server.link, changed });
   const shop = startShopServices({
     now: () => new Date(),
     startStep: start.step,
     readManaged: readManagedPolicy,
-    // Open popups ask again when the shop's replies or settings change.
-    changed: () => broadcastToTabs('solutionsChanged', {}),
+    changed,
+    libraryWrite: library.libraryWrite,
+    exportLibrary: library.exportPack,
+    serverProblem: library.serverProblem,
   });
-  watchManagedPolicy(() => void shop.refreshManaged());
-  const feedback = startFeedbackServices(start.later);
+  watchManagedPolicy(() => {
+    void shop.refreshManaged();
+    void server.joinFromPolicy();
+  });
+  // The stream to the server is opened after the first suggestion: a buyer's message never waits for it.
+  start.later(() => {
+    void library.start(shop.store);
+    void server.joinFromPolicy();
+  });
+  // Feedback goes to the shop's inbox when connected, else to the webhook; statistics are pushed when connected.
+  const feedback = startFeedbackServices(start.later, server.link);
   // The daily statistics summary goes only to the webhook the admin set for feedback.
   const workflow = startWorkflowServices({
     webhookUrl: async () => (await feedback.feedbackSettings()).webhookUrl,
     later: start.later,
+    server: server.link,
   });
   const feedbackRate = createRateLimiter(Date.now);
   serveBackground({
     ...shop.handlers,
     ...feedback,
     ...workflow.handlers,
+    ...server.handlers,
     suggest: shop.suggest,
     previewUrgency: shop.previewUrgency,
     // Feedback given on a suggestion also counts in the statistics, per intent.

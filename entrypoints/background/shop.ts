@@ -5,14 +5,18 @@
  * again.
  */
 
+import { errorText } from '@/lib/i18n/errors';
+import type { Language } from '@/lib/language';
 import type { BackgroundRequestType } from '@/lib/messages/background-map';
+import type { ErrorData } from '@/lib/messages/errors';
 import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 import { effectiveSelectorOverrides } from '@/lib/pages/overrides';
 import { createSuggestService } from '@/lib/service/suggest';
+import type { Solution } from '@/lib/solutions/types';
 import { effectiveSettings } from '@/lib/store/overlay';
 import { diffShop, packData } from '@/lib/store/pack';
 import { createShopStore, type ShopStore, type ShopStoreOptions } from '@/lib/store/shop-store';
-import type { ShopSnapshot } from '@/lib/store/types';
+import type { ReplyPack, ShopSnapshot } from '@/lib/store/types';
 
 /** The options page's requests about the shop's library; each waits for the store to open. */
 const SHOP_REQUESTS = [
@@ -36,9 +40,29 @@ const SHOP_REQUESTS = [
 type ShopRequestType = (typeof SHOP_REQUESTS)[number];
 type ShopHandlers = Pick<BackgroundHandlers, ShopRequestType>;
 
-function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandlers {
-  const after = async (write: Promise<ShopSnapshot>) => {
-    const snapshot = await write;
+/**
+ * Runs a write of the local store. Connected to a shop server, a write of the library goes through it
+ * (entrypoints/background/shop-server-sync.ts): an admin's is published, an agent's refused. `touchesLibrary`
+ * is false for a write of this browser's own settings only (the language, the slow-reply alert).
+ */
+export type LibraryWrite = (
+  store: ShopStore,
+  write: () => Promise<ShopSnapshot>,
+  touchesLibrary: boolean,
+) => Promise<ShopSnapshot>;
+
+const writeLocally: LibraryWrite = (_store, write) => write();
+
+/** The settings a pack (and so the shop's library) carries; the others are each browser's own. */
+const LIBRARY_SETTINGS = ['lateShipCompensationYuan', 'orderPredictionCard'] as const;
+
+function shopHandlers(
+  store: ShopStore,
+  changed: () => Promise<void>,
+  { libraryWrite = writeLocally, exportLibrary }: Pick<ShopServiceOptions, 'libraryWrite' | 'exportLibrary'>,
+): ShopHandlers {
+  const after = async (write: () => Promise<ShopSnapshot>, touchesLibrary = true) => {
+    const snapshot = await libraryWrite(store, write, touchesLibrary);
     void changed();
     return snapshot;
   };
@@ -54,24 +78,29 @@ function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandl
       return { settings: effectiveSettings(snapshot), selectorOverrides: effectiveSelectorOverrides(snapshot) };
     },
     saveReply: ({ intent, situation, replyId, text, base }) =>
-      after(
+      after(() =>
         replyId.startsWith('own.')
           ? store.updateOwn(intent, situation, replyId, text, base)
           : store.setOverride(intent, situation, replyId, text, base),
       ),
-    restoreReply: ({ intent, situation, replyId }) => after(store.restoreOfficial(intent, situation, replyId)),
-    addOwnReply: ({ intent, situation, text, requestId }) => after(store.addOwn(intent, situation, text, requestId)),
-    deleteOwnReply: ({ intent, situation, replyId }) => after(store.deleteOwn(intent, situation, replyId)),
-    reorderReplies: ({ intent, situation, order }) => after(store.reorder(intent, situation, order)),
-    setIntentEnabled: ({ intent, enabled }) => after(store.setIntentEnabled(intent, enabled)),
-    saveRule: (rule) => after(store.saveRule(rule)),
-    deleteRule: ({ id }) => after(store.deleteRule(id)),
-    reorderRules: ({ ids }) => after(store.reorderRules(ids)),
-    saveSettings: (settings) => after(store.saveSettings(settings)),
-    exportPack: () => store.exportPack(),
+    restoreReply: ({ intent, situation, replyId }) => after(() => store.restoreOfficial(intent, situation, replyId)),
+    addOwnReply: ({ intent, situation, text, requestId }) =>
+      after(() => store.addOwn(intent, situation, text, requestId)),
+    deleteOwnReply: ({ intent, situation, replyId }) => after(() => store.deleteOwn(intent, situation, replyId)),
+    reorderReplies: ({ intent, situation, order }) => after(() => store.reorder(intent, situation, order)),
+    setIntentEnabled: ({ intent, enabled }) => after(() => store.setIntentEnabled(intent, enabled)),
+    saveRule: (rule) => after(() => store.saveRule(rule)),
+    deleteRule: ({ id }) => after(() => store.deleteRule(id)),
+    reorderRules: ({ ids }) => after(() => store.reorderRules(ids)),
+    saveSettings: (settings) =>
+      after(
+        () => store.saveSettings(settings),
+        LIBRARY_SETTINGS.some((key) => key in settings),
+      ),
+    exportPack: () => exportLibrary?.(store) ?? store.exportPack(),
     previewPack: ({ pack }) => diffShop(store.snapshot().local, packData(pack)),
-    importPack: ({ pack }) => after(store.importPack(pack)),
-    saveSelectorOverrides: ({ overrides }) => after(store.saveSelectorOverrides(overrides)),
+    importPack: ({ pack }) => after(() => store.importPack(pack)),
+    saveSelectorOverrides: ({ overrides }) => after(() => store.saveSelectorOverrides(overrides)),
   };
 }
 
@@ -81,6 +110,12 @@ interface ShopServiceOptions extends ShopStoreOptions {
   startStep: (step: string) => void;
   /** Tells open popups to ask again. */
   changed: () => Promise<void>;
+  /** How a write of the library runs (through the shop server when connected); locally when absent. */
+  libraryWrite?: LibraryWrite;
+  /** The library as a pack for export: the shop server's when connected; the local store's when absent. */
+  exportLibrary?: (store: ShopStore) => Promise<ReplyPack>;
+  /** Why the shop server refused this browser (revoked), told on each suggestion; read from memory. */
+  serverProblem?: () => ErrorData | null;
 }
 
 /**
@@ -92,7 +127,7 @@ export function startShopServices(options: ShopServiceOptions) {
   const opened = createShopStore({ ...options, onStep: options.startStep }).then((store) => ({
     store,
     suggest: createSuggestService({ now: options.now, shop: store.snapshot }),
-    handlers: shopHandlers(store, options.changed),
+    handlers: shopHandlers(store, options.changed, options),
   }));
   // A managed pack arriving after start refreshes popups already open.
   void opened.then(async ({ store }) => {
@@ -114,7 +149,11 @@ export function startShopServices(options: ShopServiceOptions) {
     options.startStep('suggestReceived');
     const service = await usable;
     if (!service) return plain.suggest(request);
-    const solution = service.suggest.suggest(request);
+    const solution = withServerNotice(
+      service.suggest.suggest(request),
+      options.serverProblem?.() ?? null,
+      service.store.snapshot().settings.language,
+    );
     options.startStep('suggestAnswered');
     if (solution?.intent) service.store.countHit(solution.intent);
     return solution;
@@ -130,6 +169,8 @@ export function startShopServices(options: ShopServiceOptions) {
     handlers,
     suggest,
     previewUrgency,
+    /** The store once opened; null when IndexedDB could not be opened. */
+    store: usable.then((service) => service?.store ?? null),
     /** The policy changed: re-read it, then refresh open popups. */
     async refreshManaged() {
       const service = await usable;
@@ -138,4 +179,10 @@ export function startShopServices(options: ShopServiceOptions) {
       await options.changed();
     },
   };
+}
+
+/** A browser the shop refused still gets suggestions (from its last copy), and the popup says why they no longer sync. */
+function withServerNotice(solution: Solution | null, problem: ErrorData | null, language: Language): Solution | null {
+  if (!solution || !problem) return solution;
+  return { ...solution, notices: [...solution.notices, errorText(problem, language)] };
 }

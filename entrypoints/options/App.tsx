@@ -5,31 +5,40 @@ import { PackPage } from '@/entrypoints/options/PackPage';
 import { RepliesPage } from '@/entrypoints/options/RepliesPage';
 import { RulesPage } from '@/entrypoints/options/RulesPage';
 import { SelectorsPage } from '@/entrypoints/options/SelectorsPage';
+import { ServerPage } from '@/entrypoints/options/ServerPage';
 import { SettingsPage } from '@/entrypoints/options/SettingsPage';
 import { StatsPage } from '@/entrypoints/options/StatsPage';
+import { useServerStatus } from '@/entrypoints/options/server';
 import { useShop } from '@/entrypoints/options/shop';
 import { errorText } from '@/lib/i18n/errors';
 import { optionsStrings } from '@/lib/i18n/options';
 import { popupStrings } from '@/lib/i18n/popup';
 import { privacyStrings } from '@/lib/i18n/privacy';
+import { shopServerStrings } from '@/lib/i18n/shop-server';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Language } from '@/lib/language';
 import { effectiveSettings } from '@/lib/store/overlay';
 import type { Situation } from '@/lib/store/types';
 
-type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'stats' | 'about';
-const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'selectors', 'about'];
+type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'stats' | 'server' | 'about';
+const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'selectors', 'server', 'about'];
+/** The tabs that show the shop's library: an agent connected to a shop reads them only. */
+const LIBRARY_TABS: readonly Tab[] = ['replies', 'rules', 'pack', 'settings', 'selectors'];
 
 /** The shop admin's page: replies per intent and order node, keyword rules, reply packs, settings. */
 export function App() {
   const shop = useShop();
+  const server = useServerStatus();
   const { snapshot } = shop;
   const language = snapshot?.settings.language ?? 'zh';
   const t = optionsStrings(language);
   // The app name, the close button and the feedback inbox's shared fields are the chat page's words.
   const popupT = popupStrings(language);
   // options.html#about opens the privacy policy directly (the README and the store listing point there).
-  const [tab, setTab] = useState<Tab>(() => (location.hash === '#about' ? 'about' : 'replies'));
+  // options.html#server opens the shop server page (the README's connection steps point there).
+  const [tab, setTab] = useState<Tab>(() =>
+    location.hash === '#about' ? 'about' : location.hash === '#server' ? 'server' : 'replies',
+  );
   const [dirty, setDirty] = useState(false);
   // The feedback inbox's "去修改话术" opens the reply editor on that intent and order node.
   const [replyTarget, setReplyTarget] = useState<{ intent: IntentId; situation: Situation; at: number }>();
@@ -64,8 +73,17 @@ export function App() {
     feedback: t.feedback.tab,
     stats: t.workflow.statsTab,
     selectors: t.selectors.tab,
+    server: shopServerStrings(language).tab,
     about: privacyStrings(language).tab,
   };
+  const s = shopServerStrings(language);
+  const connection = server.status && server.status.state !== 'none' ? server.status : null;
+  // A new revision from the shop server (an edit made elsewhere): the pages show the library as it is now.
+  const revision = connection?.revision;
+  const { reload } = shop;
+  useEffect(() => {
+    if (revision !== undefined) reload();
+  }, [revision, reload]);
 
   return (
     <div class="page">
@@ -115,6 +133,13 @@ export function App() {
         </p>
       )}
 
+      {connection && connection.state !== 'refused' && LIBRARY_TABS.includes(tab) && (
+        <p class="banner banner--info server-banner" role="note" data-role={connection.role}>
+          {connection.role === 'agent' ? s.agentReadOnly(connection.shopName) : s.adminConnected(connection.shopName)}
+          {connection.state === 'offline' && ` ${s.offlineBanner}`}
+        </p>
+      )}
+
       <main class="content">
         {shop.loadError ? (
           <p class="banner banner--warn" role="alert">
@@ -148,7 +173,9 @@ export function App() {
         ) : tab === 'stats' ? (
           <StatsPage shop={shop} t={t} language={language} />
         ) : tab === 'pack' ? (
-          <PackPage shop={shop} snapshot={snapshot} t={t} />
+          <PackPage shop={shop} snapshot={snapshot} t={t} server={connection} />
+        ) : tab === 'server' ? (
+          <ServerPage status={server.status} onStatus={server.setStatus} language={language} notify={shop.setNotice} />
         ) : tab === 'about' ? (
           <AboutPage language={language} />
         ) : tab === 'selectors' ? (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { FeedbackContextFields } from '@/components/FeedbackContextFields';
+import { ShopInbox } from '@/entrypoints/options/ShopInbox';
 import type { Notice } from '@/entrypoints/options/shop';
 import { isWebhookUrl } from '@/lib/feedback/schema';
 import {
@@ -17,6 +18,7 @@ import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import type { OrderNode } from '@/lib/orders/types';
+import type { ServerStatus } from '@/lib/shop-server/status';
 import { catalogueSlot, situationsOf } from '@/lib/store/catalogue';
 import type { Situation } from '@/lib/store/types';
 import '@/entrypoints/options/feedback.css';
@@ -41,8 +43,41 @@ export function situationFor(intent: IntentId, node: OrderNode | null): Situatio
   return situationsOf(intent)[0] ?? 'none';
 }
 
-/** The admin's feedback inbox: newest first, filters, one item with images and context, export, webhook. */
-export function FeedbackPage({ t, popupT, language, onEditReply, notify }: Props) {
+/**
+ * The feedback page. Connected to a shop server as its admin: the whole shop's inbox, from the server. Otherwise
+ * the items sent from this browser (an agent sees whether each reached the shop), newest first, filters, one
+ * item with images and context, export, webhook.
+ */
+export function FeedbackPage(props: Props) {
+  const [server, setServer] = useState<ServerStatus | null>(null);
+  useEffect(() => {
+    const read = () => callBackground('serverStatus', {}).then(setServer, () => setServer({ state: 'none' }));
+    read();
+    window.addEventListener('focus', read);
+    return () => window.removeEventListener('focus', read);
+  }, []);
+  if (!server) return <p class="loading">{props.t.connecting}</p>;
+  const connected = server.state !== 'none' && server.state !== 'refused';
+  if (connected && server.role === 'admin') {
+    return (
+      <div class="fb">
+        <ShopInbox
+          t={props.t}
+          popupT={props.popupT}
+          language={props.language}
+          shopName={server.shopName}
+          notify={props.notify}
+          onEditReply={(intent, node) => props.onEditReply(intent, situationFor(intent, node))}
+        />
+        <WebhookSettings t={props.t} language={props.language} notify={props.notify} connected />
+      </div>
+    );
+  }
+  return <LocalInbox {...props} connected={connected} />;
+}
+
+/** The items sent from this browser, as kept in its own database, and where each one's delivery stands. */
+function LocalInbox({ t, popupT, language, onEditReply, notify, connected }: Props & { connected: boolean }) {
   const f = t.feedback;
   const form = popupT.feedback;
   const intentLabel = (id: IntentId) => INTENT_LABELS[id][language];
@@ -251,7 +286,7 @@ export function FeedbackPage({ t, popupT, language, onEditReply, notify }: Props
                     {row.imageCount > 0 && <span class="fb-row-images">{f.imageCount(row.imageCount)}</span>}
                     {row.delivery && (
                       <span class={`fb-delivery fb-delivery--${row.delivery.state}`}>
-                        {f.delivery[row.delivery.state]}
+                        {deliveryLabel(f, row.delivery)}
                       </span>
                     )}
                     <span class={`fb-state${row.resolved ? ' fb-state--resolved' : ''}`}>
@@ -284,9 +319,14 @@ export function FeedbackPage({ t, popupT, language, onEditReply, notify }: Props
         )}
       </section>
 
-      <WebhookSettings t={t} language={language} notify={notify} />
+      <WebhookSettings t={t} language={language} notify={notify} connected={connected} />
     </div>
   );
+}
+
+/** Where an item's delivery stands, to the shop's inbox or to the webhook. */
+function deliveryLabel(f: OptionsStrings['feedback'], delivery: NonNullable<FeedbackItem['delivery']>): string {
+  return (delivery.to === 'shop' ? f.deliveryShop : f.delivery)[delivery.state];
 }
 
 function Detail(props: {
@@ -321,7 +361,7 @@ function Detail(props: {
           {item.resolved ? f.resolved : f.open}
         </span>
         {item.delivery && (
-          <span class={`fb-delivery fb-delivery--${item.delivery.state}`}>{f.delivery[item.delivery.state]}</span>
+          <span class={`fb-delivery fb-delivery--${item.delivery.state}`}>{deliveryLabel(f, item.delivery)}</span>
         )}
         <span class="spacer" />
         <span class="muted small">
@@ -380,7 +420,7 @@ function DeliveryLine(props: {
   if (delivery?.state === 'delivered') return null;
   const facts = delivery
     ? [
-        f.delivery[delivery.state],
+        deliveryLabel(f, delivery),
         delivery.problem && f.deliveryProblem(delivery.problem),
         delivery.attempts > 0 && f.deliveryAttempts(delivery.attempts),
         f.deliveryNext(props.time(delivery.nextAt)),
@@ -396,23 +436,32 @@ function DeliveryLine(props: {
   );
 }
 
-/** The optional webhook. The host permission for its origin is asked for here, on the admin's click. */
+/**
+ * The optional webhook. The host permission for its origin is asked for here, on the admin's click. A browser
+ * connected to a shop server sends new feedback to the shop instead; the address stays for when it is not.
+ */
 function WebhookSettings({
   t,
   language,
   notify,
+  connected,
 }: {
   t: OptionsStrings;
   language: Language;
   notify(notice: Notice): void;
+  connected: boolean;
 }) {
   const f = t.feedback;
   const [url, setUrl] = useState('');
+  // Editable once the saved address is read: typed text is never replaced by it.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    callBackground('feedbackSettings', {}).then(
-      (settings) => setUrl(settings.webhookUrl),
-      () => {},
-    );
+    callBackground('feedbackSettings', {})
+      .then(
+        (settings) => setUrl(settings.webhookUrl),
+        () => {},
+      )
+      .finally(() => setLoaded(true));
   }, []);
   const valid = !url.trim() || isWebhookUrl(url.trim());
 
@@ -440,6 +489,7 @@ function WebhookSettings({
     <section class="panel fb-webhook" aria-labelledby="fb-webhook-title">
       <h2 id="fb-webhook-title">{f.webhookTitle}</h2>
       <p class="muted small">{f.webhookIntro}</p>
+      {connected && <p class="hint">{f.webhookConnected}</p>}
       <form class="fb-webhook-row" onSubmit={(event) => void save(event)}>
         <label class="sr-only" for="fb-webhook-url">
           {f.webhookUrl}
@@ -450,10 +500,11 @@ function WebhookSettings({
           type="url"
           placeholder="https://example.com/huashu-feedback"
           value={url}
+          disabled={!loaded}
           aria-invalid={!valid}
           onInput={(event) => setUrl(event.currentTarget.value)}
         />
-        <button type="submit" class="btn btn-primary" disabled={!valid}>
+        <button type="submit" class="btn btn-primary" disabled={!loaded || !valid}>
           {f.webhookSave}
         </button>
       </form>

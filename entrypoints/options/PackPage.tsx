@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import type { Shop } from '@/entrypoints/options/shop';
 import { errorText } from '@/lib/i18n/errors';
 import type { OptionsStrings } from '@/lib/i18n/options';
+import { shopServerStrings } from '@/lib/i18n/shop-server';
 import { slotLabel } from '@/lib/i18n/slots';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
+import type { ServerStatus } from '@/lib/shop-server/status';
 import { type PackChange, parsePackText } from '@/lib/store/pack';
 import type { ReplyPack, ShopSnapshot } from '@/lib/store/types';
 
@@ -12,6 +14,8 @@ interface Props {
   shop: Shop;
   snapshot: ShopSnapshot;
   t: OptionsStrings;
+  /** The shop-server connection, when there is one: an admin's import is published, an agent's refused. */
+  server: Exclude<ServerStatus, { state: 'none' }> | null;
 }
 
 interface Pending {
@@ -21,9 +25,12 @@ interface Pending {
 }
 
 /** Export the shop's replies as one JSON file; import one after seeing what it adds, changes and removes. */
-export function PackPage({ shop, snapshot, t }: Props) {
+export function PackPage({ shop, snapshot, t, server }: Props) {
   const lang = snapshot.settings.language;
   const a = t.admin;
+  const s = shopServerStrings(lang);
+  /** Connected and not refused: the library is the shop's. */
+  const shopLibrary = server && server.state !== 'refused' ? server : null;
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,6 +65,7 @@ export function PackPage({ shop, snapshot, t }: Props) {
 
   async function apply() {
     if (!pending) return;
+    if (shopLibrary && !window.confirm(s.importPublishConfirm(shopLibrary.shopName))) return;
     setBusy(true);
     const done = await shop.run('importPack', { pack: pending.pack }, a.imported);
     setBusy(false);
@@ -71,6 +79,7 @@ export function PackPage({ shop, snapshot, t }: Props) {
       <section class="panel panel--wide" aria-labelledby="export-title">
         <h2 id="export-title">{a.exportTitle}</h2>
         <p class="muted">{a.exportIntro}</p>
+        {shopLibrary && <p class="muted small">{s.exportFromServer}</p>}
         <button type="button" class="btn btn-primary" onClick={() => void exportPack()}>
           {a.exportButton}
         </button>
@@ -79,15 +88,22 @@ export function PackPage({ shop, snapshot, t }: Props) {
       <section class="panel panel--wide" aria-labelledby="import-title">
         <h2 id="import-title">{a.importTitle}</h2>
         <p class="muted">{a.importIntro}</p>
-        <label class="btn file-btn">
-          {a.chooseFile}
-          <input
-            type="file"
-            accept=".json,application/json"
-            class="sr-only"
-            onChange={(event) => void choose(event.target as HTMLInputElement)}
-          />
-        </label>
+        {shopLibrary && (
+          <p class="banner banner--info" role="note">
+            {shopLibrary.role === 'agent' ? s.importAgentReadOnly : s.importPublishNote(shopLibrary.shopName)}
+          </p>
+        )}
+        {shopLibrary?.role === 'agent' ? null : (
+          <label class="btn file-btn">
+            {a.chooseFile}
+            <input
+              type="file"
+              accept=".json,application/json"
+              class="sr-only"
+              onChange={(event) => void choose(event.target as HTMLInputElement)}
+            />
+          </label>
+        )}
         {error && (
           <p class="banner banner--warn import-error" role="alert">
             {error}
@@ -138,7 +154,7 @@ export function PackPage({ shop, snapshot, t }: Props) {
                 disabled={busy || pending.changes.length === 0}
                 onClick={() => void apply()}
               >
-                {a.importConfirm}
+                {shopLibrary ? s.importPublish(shopLibrary.shopName) : a.importConfirm}
               </button>
             </div>
           </div>

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { HourBars, PairBars, RateChart } from '@/entrypoints/options/charts';
+import { PairBars, RateChart } from '@/entrypoints/options/charts';
+import { BusiestHours, ShopStatsView } from '@/entrypoints/options/ShopStats';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
 import type { OptionsStrings } from '@/lib/i18n/options';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
+import { callBackground } from '@/lib/messages/background';
+import type { ServerStatus } from '@/lib/shop-server/status';
 import { byDay, byHour, byIntent, lastDays, replyRate, sumCounts, toCsv } from '@/lib/stats/aggregate';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
 import '@/entrypoints/options/stats.css';
@@ -19,11 +22,20 @@ interface Props {
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
-/** The shop's reply statistics from this browser: trend, per-intent use, busiest hours; CSV and reset. */
+/**
+ * The reply statistics: connected to a shop server as its admin, the whole shop's first; then this browser's own
+ * (trend, per-intent use, busiest hours; CSV and reset), as without a server.
+ */
 export function StatsPage({ shop, t, language }: Props) {
   const w = t.workflow;
   const [report, setReport] = useState<StatsReport | null>(null);
   const [days, setDays] = useState<number>(14);
+  const [server, setServer] = useState<ServerStatus>({ state: 'none' });
+
+  useEffect(() => {
+    callBackground('serverStatus', {}).then(setServer, () => {});
+  }, []);
+  const connected = server.state !== 'none' && server.state !== 'refused';
 
   async function load() {
     const result = await shop.run('statsReport', {});
@@ -68,11 +80,16 @@ export function StatsPage({ shop, t, language }: Props) {
 
   return (
     <div class="stats">
+      {connected && server.role === 'admin' && (
+        <ShopStatsView t={t} language={language} shopName={server.shopName} days={days} />
+      )}
       <section class="panel panel--wide stats-head" aria-labelledby="stats-title">
         <div class="panel-head">
           <div>
-            <h2 id="stats-title">{w.statsTab}</h2>
-            <p class="hint">{w.statsIntro}</p>
+            <h2 id="stats-title">{connected ? w.localTitle : w.statsTab}</h2>
+            <p class="hint">
+              {!connected ? w.statsIntro : server.role === 'agent' ? w.shopStatsAgentIntro : w.localPushedIntro}
+            </p>
           </div>
           <div class="stats-actions">
             <select
@@ -203,38 +220,7 @@ export function StatsPage({ shop, t, language }: Props) {
 
       <section class="panel panel--wide" aria-labelledby="stats-hours">
         <h3 id="stats-hours">{w.hoursTitle}</h3>
-        <div class="chart-pair">
-          <HourBars hours={hours} label={w.hoursTitle} />
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
-          <div class="table-wrap" tabIndex={0}>
-            <table class="stats-table" data-table="hours">
-              <thead>
-                <tr>
-                  <th>{w.colHour}</th>
-                  <th>{w.colMessages}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {hours.every((count) => count === 0) ? (
-                  <tr>
-                    <td colSpan={2}>{w.noData}</td>
-                  </tr>
-                ) : (
-                  hours
-                    .map((count, hour) => ({ count, hour }))
-                    .filter((item) => item.count > 0)
-                    .sort((a, b) => b.count - a.count || a.hour - b.hour)
-                    .map((item) => (
-                      <tr key={item.hour}>
-                        <td>{`${String(item.hour).padStart(2, '0')}:00–${String(item.hour + 1).padStart(2, '0')}:00`}</td>
-                        <td>{item.count}</td>
-                      </tr>
-                    ))
-                )}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <BusiestHours hours={hours} w={w} />
       </section>
       <DailySummarySection shop={shop} t={t} />
       {report && <p class="stats-agent">{w.agentId(report.agent.slice(0, 8))}</p>}

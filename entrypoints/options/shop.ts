@@ -61,7 +61,7 @@ export function useShop() {
     }
   }
 
-  return { snapshot, loadError, notice, setNotice, run };
+  return { snapshot, loadError, notice, setNotice, run, reload };
 }
 
 /** The background answered with a reason; anything else is the connection failing. */

@@ -17,6 +17,8 @@ export interface OutboxEntry {
   nextAt: number;
   /** The URL it goes to, fixed when queued so a later settings change doesn't redirect it. */
   url: string;
+  /** The shop server's inbox (sent with the device token); absent: the webhook, as before the shop server. */
+  to?: 'shop';
   /** Entries written before problems were coded may hold other text; the inbox words those generically. */
   lastError?: DeliveryProblem;
 }

@@ -1,5 +1,6 @@
 /**
- * The webhook delivery queue. Each queued item is POSTed until the server answers 2xx: first with exponential
+ * The feedback delivery queue, to the shop server's inbox when this browser is connected to one, else to the
+ * webhook. Each queued item is POSTed until the server answers 2xx: first with exponential
  * backoff between attempts, then, once those fast retries are spent, every hour, at every start of the service
  * worker and as soon as any other item goes through (the server is back). Nothing is ever given up: the inbox
  * shows each item's state and the admin can resend at once. The queue's state lives in IndexedDB (the outbox),
@@ -18,6 +19,9 @@ export interface OutboxStore {
   all(): Promise<OutboxEntry[]>;
 }
 
+/** The shop server's inbox, or the webhook the admin set. */
+export type Destination = 'shop' | 'webhook';
+
 export type SendResult = { ok: true } | { ok: false; error: DeliveryProblem };
 
 export interface QueueDeps {
@@ -25,8 +29,8 @@ export interface QueueDeps {
   now(): number;
   /** Calls `run` after `ms`; replaces any earlier timer. */
   setTimer(run: () => void, ms: number): void;
-  /** Sends one item to `url` once; never throws. */
-  send(id: string, url: string): Promise<SendResult>;
+  /** Sends one item to `url` once (`to`: the shop server's inbox rather than a webhook); never throws. */
+  send(id: string, url: string, to: Destination): Promise<SendResult>;
 }
 
 /** Fast retries: 2 s, 4 s, 8 s … capped at 10 min, 12 in all (about 37 minutes); then hourly, for ever. */
@@ -43,9 +47,9 @@ export function createDeliveryQueue(deps: QueueDeps) {
   let again = false;
 
   /** Queues an item once; queuing it again (a retried message, a restart) changes nothing. */
-  async function enqueue(id: string, url: string): Promise<void> {
+  async function enqueue(id: string, url: string, to: Destination = 'webhook'): Promise<void> {
     if (!(await deps.store.get(id))) {
-      await deps.store.put({ id, url, state: 'pending', attempts: 0, nextAt: deps.now() });
+      await deps.store.put({ id, url, ...target(to), state: 'pending', attempts: 0, nextAt: deps.now() });
     }
     await run();
   }
@@ -54,11 +58,11 @@ export function createDeliveryQueue(deps: QueueDeps) {
    * Sends an item again now, with a fresh round of fast retries: the admin's 重新发送, or an item that was
    * never queued because the webhook was set after it arrived. A delivered item stays delivered.
    */
-  async function resend(id: string, url: string): Promise<void> {
+  async function resend(id: string, url: string, to: Destination = 'webhook'): Promise<void> {
     const current = await deps.store.get(id);
     if (current?.state !== 'delivered') {
-      // To the webhook set now: the admin may have corrected the address since.
-      await deps.store.put({ id, url, state: 'pending', attempts: 0, nextAt: deps.now() });
+      // To the destination of now: the admin may have corrected the address, or connected, since.
+      await deps.store.put({ id, url, ...target(to), state: 'pending', attempts: 0, nextAt: deps.now() });
     }
     await run();
   }
@@ -93,6 +97,18 @@ export function createDeliveryQueue(deps: QueueDeps) {
     await run();
   }
 
+  /**
+   * The destination answers again (the shop server is back): every item not yet delivered goes now, those
+   * between two fast retries too, rather than at the end of their backoff.
+   */
+  async function retryNow(): Promise<void> {
+    const waiting = (await deps.store.all()).filter(
+      (entry) => entry.state !== 'delivered' && entry.nextAt > deps.now(),
+    );
+    for (const entry of waiting) await deps.store.put({ ...entry, nextAt: deps.now() });
+    await run();
+  }
+
   async function pass(): Promise<void> {
     const entries = await deps.store.all();
     const due = entries.filter((entry) => entry.state !== 'delivered' && entry.nextAt <= deps.now());
@@ -100,7 +116,7 @@ export function createDeliveryQueue(deps: QueueDeps) {
       // Re-read: another context may have delivered it since the list was taken.
       const current = await deps.store.get(entry.id);
       if (!current || current.state === 'delivered' || current.nextAt > deps.now()) continue;
-      const result = await deps.send(current.id, current.url);
+      const result = await deps.send(current.id, current.url, current.to ?? 'webhook');
       const attempts = current.attempts + 1;
       if (result.ok) {
         await deps.store.put({ ...current, state: 'delivered', attempts, lastError: undefined });
@@ -123,8 +139,10 @@ export function createDeliveryQueue(deps: QueueDeps) {
     }
   }
 
-  return { enqueue, resend, run, start };
+  return { enqueue, resend, run, start, retryNow };
 }
+
+const target = (to: Destination): Pick<OutboxEntry, 'to'> => (to === 'shop' ? { to } : {});
 
 export type DeliveryQueue = ReturnType<typeof createDeliveryQueue>;
 

@@ -1,6 +1,7 @@
 /**
  * The background's feedback service: stores items (images as Blobs) in the feedback database, answers the
- * options page's inbox, and hands new items to the webhook queue. Personal data is masked here again, in the
+ * options page's inbox, and hands new items to the delivery queue: to the shop server's inbox when this browser
+ * is connected to one (the server stores it once per item id, its Idempotency-Key), else to the webhook if set. Personal data is masked here again, in the
  * description and every text of the context, whatever the sender did: the content script runs inside a
  * third-party page. The stored item is masked, so the zip and the webhook body are too.
  */
@@ -9,7 +10,8 @@ import type { FeedbackDb, OutboxEntry } from '@/lib/feedback/db';
 import { blobToBase64DataUrl } from '@/lib/feedback/encode';
 import { dataUrlToBytes } from '@/lib/feedback/images';
 import { maskContext, maskPersonal } from '@/lib/feedback/mask';
-import { createDeliveryQueue, type DeliveryQueue, postJson } from '@/lib/feedback/queue';
+import { createDeliveryQueue, type DeliveryQueue, type Destination, postJson } from '@/lib/feedback/queue';
+import { postFeedbackToShop, type ShopCall, shopFeedbackUrl } from '@/lib/feedback/shop';
 import type {
   DeliveryInfo,
   FeedbackImageData,
@@ -20,6 +22,7 @@ import type {
   FeedbackSummary,
 } from '@/lib/feedback/types';
 import { CodedError } from '@/lib/messages/errors';
+import type { ServerAuth } from '@/lib/shop-server/client';
 
 export interface FeedbackServiceDeps {
   db: () => Promise<IDBPDatabase<FeedbackDb>>;
@@ -29,6 +32,8 @@ export interface FeedbackServiceDeps {
   /** permissions.contains for a webhook origin ("https://host/*"). */
   granted(origin: string): Promise<boolean>;
   setTimer(run: () => void, ms: number): void;
+  /** The shop server link: the server this browser is connected to (null when none), and calls with its token. */
+  shop: { auth(): Promise<ServerAuth | null>; call: ShopCall };
 }
 
 export function createFeedbackService(deps: FeedbackServiceDeps) {
@@ -43,13 +48,26 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
     store: outbox,
     now: deps.now,
     setTimer: deps.setTimer,
-    async send(id, url) {
+    async send(id, url, to) {
       const record = await (await deps.db()).get('items', id);
       // Deleted before it went out: nothing to send, and nothing to retry.
       if (!record) return { ok: true };
-      return postJson(deps, url, id, await webhookBody(record));
+      if (to === 'webhook') return postJson(deps, url, id, await webhookBody(record));
+      // Queued for a shop server: only with that server's token, never to another shop connected since.
+      const access = await deps.shop.auth().catch(() => null);
+      if (!access || shopFeedbackUrl(access.serverUrl) !== url) return { ok: false, error: 'notConnected' };
+      const { images } = await withDataUrls(record);
+      return postFeedbackToShop(deps.shop.call, id, record, images);
     },
   });
+
+  /** Where an item goes now: the shop's inbox when connected, else the webhook; null for nowhere. */
+  async function destination(): Promise<{ url: string; to: Destination } | null> {
+    const access = await deps.shop.auth().catch(() => null);
+    if (access) return { url: shopFeedbackUrl(access.serverUrl), to: 'shop' };
+    const { webhookUrl } = await settings();
+    return webhookUrl ? { url: webhookUrl, to: 'webhook' } : null;
+  }
 
   async function settings(): Promise<FeedbackSettings> {
     return (await (await deps.db()).get('settings', 'feedback')) ?? { webhookUrl: '' };
@@ -100,9 +118,9 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
           resolved: false,
         };
         await (await deps.db()).put('items', record);
-        const { webhookUrl } = await settings();
-        // Queued after the item is stored: a failing webhook never loses feedback.
-        if (webhookUrl) void queue.enqueue(record.id, webhookUrl).catch(() => {});
+        // Queued after the item is stored: a failing server or webhook never loses feedback.
+        const target = await destination();
+        if (target) void queue.enqueue(record.id, target.url, target.to).catch(() => {});
         return { id: record.id, duplicate: false };
       },
       listFeedback: () => list(),
@@ -126,13 +144,16 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
         const items = await Promise.all(chosen.map(item));
         return items.filter((found): found is FeedbackItem => found !== null);
       },
-      /** 重新发送: the chosen items go to the webhook now, each under its own id as the Idempotency-Key. */
+      /**
+       * 重新发送: the chosen items go now to the shop's inbox (when connected) or the webhook, each under its own
+       * id as the Idempotency-Key.
+       */
       async resendFeedback({ ids }: { ids: string[] }) {
-        const { webhookUrl } = await settings();
-        if (!webhookUrl) throw new CodedError('webhookMissing');
+        const target = await destination();
+        if (!target) throw new CodedError('webhookMissing');
         const db = await deps.db();
         for (const id of ids) {
-          if (await db.get('items', id)) await queue.resend(id, webhookUrl);
+          if (await db.get('items', id)) await queue.resend(id, target.url, target.to);
         }
         return list();
       },
@@ -146,7 +167,13 @@ export function createFeedbackService(deps: FeedbackServiceDeps) {
 }
 
 function deliveryInfo(entry: OutboxEntry): DeliveryInfo {
-  return { state: entry.state, attempts: entry.attempts, nextAt: entry.nextAt, problem: entry.lastError };
+  return {
+    state: entry.state,
+    to: entry.to ?? 'webhook',
+    attempts: entry.attempts,
+    nextAt: entry.nextAt,
+    problem: entry.lastError,
+  };
 }
 
 function summary(record: FeedbackRecord, delivery: DeliveryInfo | undefined): FeedbackSummary {

@@ -105,12 +105,17 @@ export interface FeedbackItem extends Omit<FeedbackRecord, 'images'> {
  */
 export type DeliveryState = 'pending' | 'delivered' | 'failed';
 
-/** Why an attempt failed, as a code the inbox words in the admin's language. */
-export type DeliveryProblem = 'timeout' | 'network' | 'notGranted' | 'notHttps' | `http${number}`;
+/**
+ * Why an attempt failed, as a code the inbox words in the admin's language. notConnected: queued for the shop
+ * server, and this browser is not connected to that server now.
+ */
+export type DeliveryProblem = 'timeout' | 'network' | 'notGranted' | 'notHttps' | 'notConnected' | `http${number}`;
 
-/** An item's webhook delivery as the inbox shows it. */
+/** An item's delivery as the inbox shows it. */
 export interface DeliveryInfo {
   state: DeliveryState;
+  /** Where it goes: the shop server's inbox, or the webhook. */
+  to: 'shop' | 'webhook';
   attempts: number;
   /** When the next attempt is due, unless delivered. */
   nextAt: number;

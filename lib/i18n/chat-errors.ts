@@ -66,6 +66,10 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     replies: '推荐话术无效',
     product: '商品无效',
     webhookUrl: 'Webhook 地址须以 https:// 开头（本机地址可用 http://）',
+    serverUrl: '服务器地址无效',
+    serverCode: '邀请码无效',
+    shopName: '请填写店铺名称（最多 80 个字）',
+    userName: '请填写您的名字（最多 80 个字）',
     requestId: '请求编号无效',
   },
   en: {
@@ -113,6 +117,10 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     replies: 'Invalid suggested replies',
     product: 'Invalid product',
     webhookUrl: 'The webhook URL must start with https:// (http:// only for this computer)',
+    serverUrl: 'Invalid server address',
+    serverCode: 'Invalid code',
+    shopName: 'Enter the shop name (at most 80 characters)',
+    userName: 'Enter your name (at most 80 characters)',
     requestId: 'Invalid request id',
   },
 };
@@ -130,6 +138,8 @@ export const CHAT_ERROR_TEXTS: Record<Language, ErrorTexts<ChatErrorCode>> = {
     feedbackDescriptionMissing: () => '请填写问题描述',
     feedbackTooManyImages: (p) => `图片最多 ${str(p.max)} 张`,
     feedbackRateLimited: (p) => `反馈太频繁：每分钟最多 ${str(p.max)} 条，请稍后再试`,
+    serverDown: (p) => `连不上店铺服务器${p.url === undefined ? '' : `（${str(p.url)}）`}，请检查网络或联系管理员`,
+    serverRevoked: () => '管理员已将本浏览器移出店铺，话术不再同步。请向管理员要新的邀请码重新连接',
   },
   en: {
     internal: () => 'Something went wrong; try again, and reload the page if it keeps happening',
@@ -142,6 +152,10 @@ export const CHAT_ERROR_TEXTS: Record<Language, ErrorTexts<ChatErrorCode>> = {
     feedbackDescriptionMissing: () => 'Please describe the problem',
     feedbackTooManyImages: (p) => `At most ${str(p.max)} images`,
     feedbackRateLimited: (p) => `Too much feedback at once: at most ${str(p.max)} a minute; try again shortly`,
+    serverDown: (p) =>
+      `Cannot reach the shop server${p.url === undefined ? '' : ` (${str(p.url)})`}; check the network or ask your admin`,
+    serverRevoked: () =>
+      'Your admin disconnected this browser from the shop; replies no longer sync. Ask your admin for a new invitation code',
   },
 };
 

@@ -107,6 +107,18 @@ const zh: Texts = {
   feedbackMissing: () => '这条反馈已被删除',
   replyConflict: () => '这条话术刚被其他人修改过，你的修改尚未保存：请对比后再保存',
   webhookMissing: () => '尚未设置 Webhook 地址，无法重新发送',
+  serverUrlInvalid: () => '服务器地址无效：请填写 http:// 或 https:// 开头的地址，例如 http://127.0.0.1:8787',
+  serverPermissionDenied: () => '未获准访问店铺服务器：请再点一次「连接」，并在浏览器的提示中点「允许」',
+  serverUnauthorized: () => '店铺服务器不认识本浏览器的凭证（店铺可能已重建），请断开后用新的邀请码重新连接',
+  serverForbidden: () => '只有店铺管理员可以这样做',
+  serverCodeInvalid: () => '邀请码错误、已使用或已过期，请向管理员要一个新的',
+  serverShopExists: () => '这个服务器已经创建过店铺，请用管理员给的邀请码加入',
+  serverRateLimited: () => '尝试太频繁，请一分钟后再试',
+  serverRefused: (p) => `店铺服务器拒绝了请求（${str(p.status)}）：${str(p.message)}`,
+  serverNotConnected: () => '本浏览器尚未连接店铺服务器',
+  libraryConflict: (p) =>
+    `有人在此期间修改了同样的内容（${str(p.count)} 处），你的修改尚未保存。对方的版本：「${str(p.theirs)}」；你的版本：「${str(p.yours)}」`,
+  libraryReadOnly: () => '已连接店铺：话术库由店铺管理员维护，客服账号不能在此修改',
 };
 
 const en: Texts = {
@@ -195,6 +207,20 @@ const en: Texts = {
   feedbackMissing: () => 'This feedback was deleted',
   replyConflict: () => 'Someone else changed this reply meanwhile; yours is not saved yet. Compare, then save',
   webhookMissing: () => 'No webhook is set, so nothing can be resent',
+  serverUrlInvalid: () => 'Invalid server address: it starts with http:// or https://, e.g. http://127.0.0.1:8787',
+  serverPermissionDenied: () =>
+    'Huashu may not reach the shop server yet: click Connect again and choose Allow in the browser prompt',
+  serverUnauthorized: () =>
+    'The shop server does not know this browser (the shop may have been reset); disconnect and join again with a new code',
+  serverForbidden: () => "Only the shop's admin can do this",
+  serverCodeInvalid: () => 'This code is wrong, used or expired; ask your admin for a new one',
+  serverShopExists: () => 'This server already has its shop; join it with an invitation code from the admin',
+  serverRateLimited: () => 'Too many attempts; try again in a minute',
+  serverRefused: (p) => `The shop server refused (${str(p.status)}): ${str(p.message)}`,
+  serverNotConnected: () => 'This browser is not connected to a shop server',
+  libraryConflict: (p) =>
+    `Someone changed the same items meanwhile (${str(p.count)}); yours is not saved. Theirs: "${str(p.theirs)}"; yours: "${str(p.yours)}"`,
+  libraryReadOnly: () => "Connected to a shop: the shop's admin edits the library; an agent's browser cannot change it",
 };
 
 export const ERROR_TEXTS: Record<Language, Texts> = { zh, en };

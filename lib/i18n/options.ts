@@ -146,13 +146,30 @@ export const zh = {
     deliveryProblem: (problem: string) => {
       if (problem.startsWith('http')) return `接收方返回 HTTP ${problem.slice(4)}`;
       return (
-        { timeout: '接收方 30 秒内未响应', notGranted: '未获得访问该网址的权限', notHttps: '地址不是 https' }[
-          problem
-        ] ?? '网络错误，无法连接接收方'
+        {
+          timeout: '接收方 30 秒内未响应',
+          notGranted: '未获得访问该网址的权限',
+          notHttps: '地址不是 https',
+          notConnected: '本浏览器已断开该店铺服务器，重新连接后发送',
+        }[problem] ?? '网络错误，无法连接接收方'
       );
     },
     resend: '重新发送',
     resent: (count: number) => `已重新发送 ${count} 条`,
+    deliveryShop: { pending: '发送到店铺中', delivered: '已送达店铺', failed: '未送达店铺，每小时重试' } as Record<
+      'pending' | 'delivered' | 'failed',
+      string
+    >,
+    webhookConnected: '本浏览器已连接店铺服务器：新反馈发往店铺收件箱，不再推送到此 Webhook。',
+    shopInboxTitle: (shop: string) => `店铺收件箱 · ${shop}`,
+    shopInboxIntro: '全店客服提交的反馈（已在客服浏览器和服务器上两次脱敏）。',
+    allAgents: '全部客服',
+    agentLabel: '客服',
+    refresh: '刷新',
+    loadMore: '加载更早的反馈',
+    shopEmpty: '店铺还没有收到反馈。客服在推荐弹窗中点「我要反馈」后会显示在这里。',
+    shopUnavailable: '暂时无法读取店铺收件箱：',
+    localTitle: '本浏览器提交的反馈',
   },
   // The slow-reply settings, the keyboard shortcuts and the statistics tab.
   workflow: {
@@ -210,6 +227,15 @@ export const zh = {
     summaryLast: (day: string) => `最近一次推送：${day}`,
     summaryContent:
       '摘要只含数字（买家消息数、3 分钟回复率、各意图展示与采用、各时段消息数），不含买家昵称或消息内容。',
+    shopStatsTitle: (shop: string) => `全店统计 · ${shop}`,
+    shopStatsIntro: '各客服浏览器每 15 分钟及数据变化后把每日汇总推送到店铺服务器；这里是全店合计。',
+    shopStatsAgentIntro: '本浏览器的统计按天、意图记录，每日汇总推送到店铺服务器，店铺管理员可查看全店统计。',
+    localPushedIntro: '本浏览器的统计按天、意图记录，每日汇总同样推送到店铺服务器，计入上方的全店统计。',
+    agentsTitle: '各客服 3 分钟回复率',
+    colAgent: '客服',
+    overall: '全店',
+    shopUnavailable: '暂时无法读取店铺统计，下面是本浏览器的统计：',
+    localTitle: '本浏览器的统计',
   },
   // 高级 · 页面选择器 (SelectorsPage.tsx).
   selectors: {
@@ -384,11 +410,28 @@ export const en: OptionsStrings = {
           timeout: 'the receiver did not answer within 30 s',
           notGranted: 'access to that site was not granted',
           notHttps: 'the address is not https',
+          notConnected: 'this browser is no longer connected to that shop server; it goes once connected again',
         }[problem] ?? 'network error: the receiver could not be reached'
       );
     },
     resend: 'Resend',
     resent: (count: number) => `Resent ${count} item(s)`,
+    deliveryShop: {
+      pending: 'Sending to the shop',
+      delivered: 'In the shop inbox',
+      failed: 'Not in the shop yet, retried hourly',
+    },
+    webhookConnected:
+      'This browser is connected to a shop server: new feedback goes to the shop inbox, not to this webhook.',
+    shopInboxTitle: (shop: string) => `Shop inbox · ${shop}`,
+    shopInboxIntro: "Feedback from every agent of the shop (masked in the agent's browser and again on the server).",
+    allAgents: 'All agents',
+    agentLabel: 'Agent',
+    refresh: 'Refresh',
+    loadMore: 'Load older feedback',
+    shopEmpty: 'The shop has no feedback yet. Items appear here when an agent clicks Feedback in the popup.',
+    shopUnavailable: 'The shop inbox cannot be read right now: ',
+    localTitle: 'Feedback sent from this browser',
   },
   workflow: {
     settingThreshold: 'Slow-reply alert (seconds)',
@@ -447,6 +490,18 @@ export const en: OptionsStrings = {
     summaryLast: (day: string) => `Last sent: ${day}`,
     summaryContent:
       'Figures only (buyer messages, 3-minute rate, suggestions per intent, messages per hour); no buyer names or message text.',
+    shopStatsTitle: (shop: string) => `Shop statistics · ${shop}`,
+    shopStatsIntro:
+      "Each agent's browser pushes its daily totals to the shop server every 15 minutes and after changes; these are the shop's.",
+    shopStatsAgentIntro:
+      "Counted per day and intent in this browser; the daily totals go to the shop server, where the shop's admin sees the whole shop.",
+    localPushedIntro:
+      'Counted per day and intent in this browser; its daily totals go to the shop server too and count in the shop’s figures above.',
+    agentsTitle: '3-minute reply rate per agent',
+    colAgent: 'Agent',
+    overall: 'Whole shop',
+    shopUnavailable: "The shop's statistics cannot be read right now; this browser's follow: ",
+    localTitle: "This browser's statistics",
   },
   selectors: {
     tab: 'Advanced · page selectors',

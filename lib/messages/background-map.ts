@@ -14,7 +14,15 @@ import {
   FeedbackResolvedSchema,
   FeedbackSettingsSchema,
 } from '@/lib/feedback/schema';
-import type { FeedbackItem, FeedbackSettings, FeedbackSummary } from '@/lib/feedback/types';
+import type { ShopFeedbackEntry } from '@/lib/feedback/shop';
+import {
+  FEEDBACK_LIMITS,
+  type FeedbackImageData,
+  type FeedbackItem,
+  type FeedbackSettings,
+  type FeedbackSummary,
+  IMAGE_TYPES,
+} from '@/lib/feedback/types';
 import { INTENT_IDS, type IntentId } from '@/lib/intents/ids';
 import { LANGUAGES } from '@/lib/language';
 import type { Field } from '@/lib/messages/fields';
@@ -24,8 +32,11 @@ import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import type { Settings } from '@/lib/settings';
 import { SettingsPatchSchema } from '@/lib/settings-schema';
+import type { InviteAnswer, ShopMember } from '@/lib/shop-server/client';
+import type { ServerStatus } from '@/lib/shop-server/status';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
+import type { ShopStats } from '@/lib/stats/shop';
 import type { StatsReport, StatsSummaryState } from '@/lib/stats/types';
 import { catalogueSlot, isSituation } from '@/lib/store/catalogue';
 import { type PackChange, parsePack } from '@/lib/store/pack';
@@ -144,6 +155,35 @@ const SelectorOverridesRequestSchema = v.object(
   'selectorOverrides',
 );
 
+/** Joining the shop server: its address and a one-time code; with `setup`, the code creates the shop and its admin. */
+const ConnectServerSchema = v.object(
+  {
+    serverUrl: text('serverUrl', 300),
+    code: text('serverCode', 64),
+    setup: v.optional(
+      v.object(
+        {
+          shopName: v.pipe(text('shopName', 80), v.trim(), v.minLength(1, 'shopName')),
+          adminName: v.pipe(text('userName', 80), v.trim(), v.minLength(1, 'userName')),
+        },
+        'request',
+      ),
+    ),
+    /** What the admin's device list shows for this browser. */
+    label: v.optional(text('request', 120), ''),
+  },
+  'request',
+);
+
+/** A row id of the shop server (feedback, person). */
+const serverId = (field: Field) => v.pipe(v.number(field), v.integer(field), v.minValue(1, field));
+const imageSide = v.pipe(
+  v.number('imageSize'),
+  v.integer('imageSize'),
+  v.minValue(1, 'imageSize'),
+  v.maxValue(FEEDBACK_LIMITS.imageSide, 'imageSize'),
+);
+
 const ok = returns<{ ok: true }>();
 const snapshot = returns<ShopSnapshot>();
 
@@ -251,6 +291,62 @@ export const BACKGROUND_REQUESTS = {
   resendFeedback: { request: FeedbackResendSchema, response: returns<FeedbackSummary[]>() },
   feedbackSettings: { request: none, response: returns<FeedbackSettings>() },
   saveFeedbackSettings: { request: FeedbackSettingsSchema, response: returns<FeedbackSettings>() },
+  // The shop server (entrypoints/background/shop-server.ts).
+  serverStatus: { request: none, response: returns<ServerStatus>() },
+  /** The options page asked for the server's origin (optional host permission) before sending this. */
+  connectServer: { request: ConnectServerSchema, response: returns<ServerStatus>() },
+  /** Forgets the connection and revokes this browser's token on the server; the local copy of the library stays. */
+  disconnectServer: { request: none, response: returns<ServerStatus>() },
+  /**
+   * One page of the shop server's inbox, for a browser connected as the shop's admin; `agent` filters by person,
+   * `before` (an item id) asks for the older items.
+   */
+  shopFeedback: {
+    request: v.object({ agent: v.optional(serverId('request')), before: v.optional(serverId('request')) }, 'request'),
+    response: returns<ShopFeedbackEntry[]>(),
+  },
+  /** One inbox item's images, as the list described them, read from the server with the device token. */
+  shopFeedbackImages: {
+    request: v.object(
+      {
+        id: serverId('feedbackId'),
+        images: list(
+          'images',
+          FEEDBACK_LIMITS.images,
+          v.object({ type: v.picklist(IMAGE_TYPES, 'imageType'), width: imageSide, height: imageSide }, 'image'),
+        ),
+      },
+      'request',
+    ),
+    response: returns<FeedbackImageData[]>(),
+  },
+  setShopFeedbackResolved: {
+    request: v.object({ id: serverId('feedbackId'), resolved: v.boolean('enabled') }, 'request'),
+    response: returns<{ id: number; resolved: boolean }>(),
+  },
+  /** The shop's statistics of the last `days` days from the server (the admin's: every agent). */
+  shopStats: {
+    request: v.object(
+      { days: v.pipe(v.number('request'), v.integer('request'), v.minValue(1, 'request'), v.maxValue(90, 'request')) },
+      'request',
+    ),
+    response: returns<ShopStats>(),
+  },
+  /** Admins: a one-time code for a new agent (or admin) to join with. */
+  inviteToShop: {
+    request: v.object(
+      {
+        name: v.pipe(text('userName', 80), v.trim(), v.minLength(1, 'userName')),
+        role: v.picklist(['admin', 'agent'], 'request'),
+      },
+      'request',
+    ),
+    response: returns<InviteAnswer>(),
+  },
+  /** Admins: the shop's people and their browsers. */
+  shopMembers: { request: none, response: returns<ShopMember[]>() },
+  /** Admins: disconnects one browser of the shop; refused at once on every node. */
+  revokeShopDevice: { request: v.object({ deviceId: id('request') }, 'request'), response: returns<ShopMember[]>() },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;
 
 export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;

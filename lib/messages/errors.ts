@@ -131,6 +131,36 @@ export const ERROR_CODES = [
   'selectorDanglingCombinator',
   /** html, body, *, :root: a selector for the whole page, which would flatten the chat into plain text. */
   'selectorWholePage',
+  // The shop server (lib/shop-server/client.ts words every answer it gets as one of these).
+  /** The server address typed is not an http(s) address. */
+  'serverUrlInvalid',
+  /** The person did not allow the extension to reach the server's origin (optional host permission). */
+  'serverPermissionDenied',
+  /** No answer from the server: down, unreachable, or the network is out. `url` is the server. */
+  'serverDown',
+  /** The admin disconnected this browser from the shop (its device token was revoked). */
+  'serverRevoked',
+  /** The server does not know this browser's token (the shop was reset, or another server answers). */
+  'serverUnauthorized',
+  /** Only the shop's admin may do this. */
+  'serverForbidden',
+  /** The invitation or setup code is wrong, used or expired. */
+  'serverCodeInvalid',
+  /** A setup code was sent to a server that already has its shop. */
+  'serverShopExists',
+  /** Too many attempts in a minute. */
+  'serverRateLimited',
+  /** Any other refusal: `status` and the server's `message` (English, for the admin). */
+  'serverRefused',
+  /** A request that needs the shop server, from a browser not connected to one. */
+  'serverNotConnected',
+  /**
+   * Someone changed the same items of the shop's library since this edit began; nothing was saved. `count`
+   * items; `theirs` and `yours`: the first item's two versions.
+   */
+  'libraryConflict',
+  /** An agent's browser connected to a shop: the library is the admin's to edit. */
+  'libraryReadOnly',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The refusals the chat page can show; the content script bundles only their words (lib/i18n/chat-errors.ts). */
@@ -145,6 +175,8 @@ export type ChatErrorCode = Extract<
   | 'feedbackDescriptionMissing'
   | 'feedbackTooManyImages'
   | 'feedbackRateLimited'
+  | 'serverDown'
+  | 'serverRevoked'
 >;
 export type ErrorParam = string | number | ErrorData;
 export type ErrorParams = Readonly<Record<string, ErrorParam>>;

@@ -48,6 +48,10 @@ const FIELDS = [
   'product',
   'webhookUrl',
   'requestId',
+  'serverUrl',
+  'serverCode',
+  'shopName',
+  'userName',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

@@ -68,3 +68,20 @@ export function watchManagedPolicy(onChange: () => void): () => void {
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/** The policy keys that point a managed browser at its shop server (entrypoints/background/shop-server.ts). */
+const MANAGED_SERVER_URL_KEY = 'shopServerUrl';
+const MANAGED_JOIN_CODE_KEY = 'shopJoinCode';
+
+/** The shop server and invitation code the policy sets, or null unless it sets both as text. */
+export async function readManagedServer(): Promise<{ serverUrl: string; code: string } | null> {
+  try {
+    const stored = await browser.storage.managed.get([MANAGED_SERVER_URL_KEY, MANAGED_JOIN_CODE_KEY]);
+    const serverUrl = stored[MANAGED_SERVER_URL_KEY];
+    const code = stored[MANAGED_JOIN_CODE_KEY];
+    if (typeof serverUrl !== 'string' || typeof code !== 'string' || !serverUrl.trim() || !code.trim()) return null;
+    return { serverUrl: serverUrl.trim(), code: code.trim() };
+  } catch {
+    return null;
+  }
+}

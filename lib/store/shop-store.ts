@@ -405,6 +405,38 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
       });
     },
 
+    /**
+     * Makes the local library exactly `data`: the shop server's copy, or the library as it was before a refused
+     * save. Unlike importPack, the pack's settings absent from `data` go back to their defaults, and selector
+     * overrides absent are cleared: the server's library is the whole truth.
+     */
+    replaceLibrary(data: ShopData) {
+      return write(async () => {
+        const tx = db.transaction(['slots', 'intents', 'rules', 'settings', 'selectors'], 'readwrite');
+        const stamp = now().getTime();
+        await Promise.all([
+          tx.objectStore('slots').clear(),
+          tx.objectStore('intents').clear(),
+          tx.objectStore('rules').clear(),
+        ]);
+        await Promise.all([
+          ...data.slots.map((slot) =>
+            tx.objectStore('slots').put({ ...slot, key: slotKey(slot.intent, slot.situation), updatedAt: stamp }),
+          ),
+          ...data.disabledIntents.map((intent) => tx.objectStore('intents').put({ intent, enabled: false })),
+          ...data.rules.map((rule, position) => tx.objectStore('rules').put({ ...rule, position })),
+        ]);
+        const {
+          lateShipCompensationYuan: _compensation,
+          orderPredictionCard: _card,
+          ...own
+        } = (await tx.objectStore('settings').get('shop')) ?? {};
+        await tx.objectStore('settings').put({ ...own, ...data.settings }, 'shop');
+        await putSelectorOverrides(tx.objectStore('selectors'), data.selectorOverrides ?? {});
+        await tx.done;
+      });
+    },
+
     exportPack: (): ReplyPack => toPack(snapshot.local, now()),
 
     /** Counts a suggestion shown for an intent; written to the database at most every `hitFlushMs`. */

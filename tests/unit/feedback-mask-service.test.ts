@@ -10,6 +10,15 @@ import { openFeedbackDb } from '@/lib/feedback/db';
 import { createFeedbackService } from '@/lib/feedback/service';
 import type { FeedbackInput } from '@/lib/feedback/types';
 import { feedbackZip } from '@/lib/feedback/zip';
+import { CodedError } from '@/lib/messages/errors';
+
+/** A browser not connected to a shop server. */
+const notConnected = {
+  auth: async () => null,
+  call: async () => {
+    throw new CodedError('serverNotConnected');
+  },
+};
 
 /** Every shape the break tests found leaking, one per field. */
 const input: FeedbackInput = {
@@ -57,6 +66,7 @@ test('the stored item, the zip and the webhook body carry only masked text, and 
     fetch: fetcher,
     granted: async () => true,
     setTimer: () => {},
+    shop: notConnected,
   });
   await handlers.saveFeedbackSettings({ webhookUrl: 'https://hook.example/x' });
   await handlers.submitFeedback(input);

@@ -289,3 +289,30 @@ describe('postJson', () => {
     });
   });
 });
+
+describe('the shop server as destination', () => {
+  test('an item queued for the shop is sent there, and goes at once when the server answers again', async () => {
+    const clock = fakeClock();
+    const destinations: string[] = [];
+    const hook = server({ a: [fail, fail, fail] });
+    const store = memoryStore();
+    const queue = createDeliveryQueue({
+      store,
+      ...clock,
+      send: (id, _url, to) => {
+        destinations.push(to);
+        return hook.send(id);
+      },
+    });
+    await queue.enqueue('a', 'http://127.0.0.1:8787/api/feedback', 'shop');
+    await clock.advance(2000);
+    await clock.advance(4000);
+    expect(hook.received).toHaveLength(3);
+    // Mid-backoff (8 s to wait): the server is back, so it goes now.
+    await clock.advance(1000);
+    await queue.retryNow();
+    expect(hook.delivered).toEqual(['a']);
+    expect(destinations).toEqual(['shop', 'shop', 'shop', 'shop']);
+    expect(store.entries.get('a')).toMatchObject({ state: 'delivered', to: 'shop', attempts: 4 });
+  });
+});

@@ -5,9 +5,20 @@ import { describe, expect, test } from 'vitest';
 import { openFeedbackDb } from '@/lib/feedback/db';
 import { bytesToDataUrl } from '@/lib/feedback/images';
 import { createFeedbackService } from '@/lib/feedback/service';
+import type { ShopCall } from '@/lib/feedback/shop';
 import type { FeedbackInput } from '@/lib/feedback/types';
 import { feedbackZip } from '@/lib/feedback/zip';
+import { CodedError } from '@/lib/messages/errors';
+import type { CallOptions } from '@/lib/shop-server/client';
 import { backgroundRequest, refusal } from '@/tests/unit/message-helpers';
+
+/** A browser not connected to a shop server. */
+const notConnected = {
+  auth: async () => null,
+  call: async () => {
+    throw new CodedError('serverNotConnected');
+  },
+};
 
 const PNG = bytesToDataUrl('image/png', new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]));
 
@@ -42,6 +53,7 @@ function service(factory = new IDBFactory(), fetcher: typeof fetch = async () =>
     fetch: fetcher,
     granted: async () => true,
     setTimer: () => {},
+    shop: notConnected,
   });
 }
 
@@ -175,6 +187,7 @@ describe('webhook delivery in the inbox', () => {
       }) as unknown as typeof fetch,
       granted: async () => false,
       setTimer: () => {},
+      shop: notConnected,
     });
     await handlers.saveFeedbackSettings({ webhookUrl: 'https://hook.example/x' });
     await handlers.submitFeedback(input());
@@ -202,5 +215,71 @@ describe('a submit retried after its answer was lost', () => {
 
   test('a request id that is not a UUID is refused', () => {
     expect(refusal(() => backgroundRequest('submitFeedback', { ...input(), requestId: 'fb1' }))).toBe('请求编号无效');
+  });
+});
+
+describe('to the shop server when connected', () => {
+  const SHOP = { serverUrl: 'http://127.0.0.1:8787', token: 'device-token-1' };
+  type Sent = { path: string; options?: CallOptions };
+
+  /** A connection link whose calls reach the server while `up()` says so. */
+  function connected(up: () => boolean, auth: () => typeof SHOP | null = () => SHOP) {
+    const sent: Sent[] = [];
+    const factory = new IDBFactory();
+    let clock = 1000;
+    const service = createFeedbackService({
+      db: () => openFeedbackDb(factory),
+      now: () => (clock += 1000),
+      uuid: () => 'fb-0001',
+      fetch: (async () => new Response(null, { status: 204 })) as unknown as typeof fetch,
+      granted: async () => true,
+      setTimer: () => {},
+      shop: {
+        auth: async () => auth(),
+        call: (async (path: string, options?: CallOptions) => {
+          sent.push({ path, options });
+          if (!up()) throw new CodedError('serverDown', { url: SHOP.serverUrl });
+          return { id: 1, duplicate: sent.length > 1 };
+        }) as ShopCall,
+      },
+    });
+    return { ...service, sent };
+  }
+
+  test('posts the masked item, and every retry carries the same key and body', async () => {
+    let up = false;
+    const { handlers, queue, sent } = connected(() => up);
+    // A webhook set earlier is not where a connected browser's feedback goes.
+    await handlers.saveFeedbackSettings({ webhookUrl: 'https://hook.example/x' });
+    const { id } = await handlers.submitFeedback(input());
+    await expect.poll(async () => (await handlers.getFeedback({ id }))?.delivery?.problem).toBe('network');
+    up = true;
+    await handlers.resendFeedback({ ids: [id] });
+    await queue.run();
+
+    expect(sent).toHaveLength(2);
+    expect(sent.every((call) => call.path === '/api/feedback' && call.options?.method === 'POST')).toBe(true);
+    expect(sent.map((call) => call.options?.headers?.['Idempotency-Key'])).toEqual([id, id]);
+    expect(JSON.stringify(sent[1].options?.body)).toBe(JSON.stringify(sent[0].options?.body));
+    const body = sent[0].options?.body as FeedbackInput;
+    expect(body.description).toBe('话术不对，买家电话138****5678');
+    expect(body.images[0].dataUrl).toBe(PNG);
+    expect((await handlers.listFeedback())[0].delivery).toMatchObject({ state: 'delivered', to: 'shop' });
+  });
+
+  test('an item queued for the shop waits while this browser is disconnected, and never goes elsewhere', async () => {
+    let auth: typeof SHOP | null = SHOP;
+    const { handlers, queue, sent } = connected(
+      () => false,
+      () => auth,
+    );
+    const { id } = await handlers.submitFeedback(input());
+    await expect.poll(async () => (await handlers.getFeedback({ id }))?.delivery?.attempts).toBe(1);
+    auth = null;
+    await handlers.resendFeedback({ ids: [id] }).catch(() => {});
+    auth = { serverUrl: 'https://other-shop.example', token: 'other' };
+    await queue.start();
+    expect(sent).toHaveLength(1);
+    expect((await handlers.getFeedback({ id }))?.delivery).toMatchObject({ to: 'shop', problem: 'notConnected' });
   });
 });

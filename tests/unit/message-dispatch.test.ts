@@ -45,6 +45,12 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   deleteFeedback: { ids: ['f1'] },
   resendFeedback: { ids: ['f1'] },
   saveFeedbackSettings: { webhookUrl: '' },
+  connectServer: { serverUrl: 'http://127.0.0.1:8787', code: 'code' },
+  shopFeedbackImages: { id: 1, images: [{ type: 'image/webp', width: 10, height: 10 }] },
+  setShopFeedbackResolved: { id: 1, resolved: true },
+  shopStats: { days: 14 },
+  inviteToShop: { name: '小王', role: 'agent' },
+  revokeShopDevice: { deviceId: 'device' },
   submitFeedback: {
     category: 'bad_reply',
     description: '话术不合适',
