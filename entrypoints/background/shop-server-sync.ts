@@ -126,9 +126,11 @@ export function createLibrarySync({ link, changed }: SyncOptions) {
         throw new CodedError('serverDown', { url: auth.serverUrl });
       } catch (error) {
         if (signal.aborted) return;
-        const reason = silent.signal.aborted ? { code: 'serverDown' as const, params: { url: auth.serverUrl } } : error;
+        // A stream silent past the heartbeats is a connection that died without saying so.
+        const reason = silent.signal.aborted ? new CodedError('serverDown', { url: auth.serverUrl }) : error;
         await link.report(reason);
-        if (toErrorData(reason).code === 'serverRevoked' || toErrorData(reason).code === 'serverUnauthorized') return;
+        const { code } = toErrorData(reason);
+        if (code === 'serverRevoked' || code === 'serverUnauthorized') return;
       } finally {
         clearTimeout(silence);
       }

@@ -233,6 +233,31 @@ describe('a shop with an admin and an agent', () => {
     expect(replies.at(-1)).toBe('亲，全场包邮哦');
   });
 
+  test('a restarted service worker opens the stream again and follows the edits', async () => {
+    // A mark in the worker's global scope: gone once Chrome has stopped the worker and started a new one.
+    const marked = () =>
+      agent.context.serviceWorkers()[0].evaluate(() => (globalThis as { testMark?: number }).testMark ?? null);
+    await agent.context.serviceWorkers()[0].evaluate(() => {
+      (globalThis as { testMark?: number }).testMark = 1;
+    });
+    const cdp = await agent.context.newCDPSession(agent.options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The options page's next status request (every 2 s) starts a new worker.
+    await expect.poll(marked, { timeout: 10_000 }).toBeNull();
+
+    const saved = await admin.options.evaluate(() =>
+      (globalThis as unknown as Extension).chrome.runtime.sendMessage({
+        huashu: 1,
+        type: 'saveRule',
+        payload: { keywords: ['退货'], reply: '亲，七天无理由退货哦', enabled: true },
+      }),
+    );
+    expect(saved).toMatchObject({ ok: true });
+    await expect.poll(() => stateLine(agent.options), { timeout: 10_000 }).toContain('已连接 · 小店 · 修订号 4');
+    expect(await buyerAsks('可以退货吗')).toContain('亲，七天无理由退货哦');
+  });
+
   test('a revoked agent is refused at once, and its popup and options page say so in plain words', async () => {
     await admin.options.getByRole('button', { name: '店铺服务器' }).click();
     const agentDevice = admin.options.locator('.server-member', { hasText: '小王' }).locator('.server-device');
@@ -245,6 +270,6 @@ describe('a shop with an admin and an agent', () => {
     await expect
       .poll(() => popup(chat).locator('.hs-notice').allTextContents())
       .toContainEqual(expect.stringContaining(plainWords));
-    expect(await popup(chat).locator('.hs-reply-text').allTextContents()).toContain('亲，全场包邮哦');
+    expect(await popup(chat).locator('.hs-reply-text').allTextContents()).toContain('亲，七天无理由退货哦');
   });
 });
