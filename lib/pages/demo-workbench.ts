@@ -15,6 +15,9 @@ export const demoWorkbenchPage = {
   // A contenteditable div by default; ?editor=textarea|lexical|slate|quill|tiptap swaps in that composer, which the
   // insertion ladder (lib/adapters/editor-input.ts) recognises by the element itself.
   composerKind: 'contenteditable',
+  // Enter in the composer sends, as in 飞鸽 (workbench.js onComposerSendKey): with its send button gone, Huashu
+  // still sends by pressing it.
+  sendKeys: 'Enter',
   unmatchedMessages: 'skip',
   // The workbench redraws every waiting row's timer each second (its text and data-wait-seconds); whether the
   // buyer waits is only the timer's `hidden` attribute, so the timer's seconds attribute is not observed. data-from
