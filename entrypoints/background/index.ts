@@ -4,6 +4,7 @@
  */
 // First, so its mark comes before every other module of the worker evaluates.
 import '@/entrypoints/background/script-start';
+import { startCustomPages } from '@/entrypoints/background/custom-pages';
 import { startFeedbackServices } from '@/entrypoints/background/feedback';
 import { reattachOpenTabs } from '@/entrypoints/background/reattach';
 import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
@@ -68,11 +69,22 @@ export default defineBackground(() => {
     webhookUrl: async () => (await feedback.feedbackSettings()).webhookUrl,
     later: start.later,
   });
+  const customPages = startCustomPages(
+    {
+      // The webhook's origin stays granted when a custom page on the same site is removed.
+      originsInUse: async () => {
+        const { webhookUrl } = await feedback.feedbackSettings();
+        return webhookUrl ? [`${new URL(webhookUrl).origin}/*`] : [];
+      },
+    },
+    start.later,
+  );
   const feedbackRate = createRateLimiter(Date.now);
   serveBackground({
     ...shop.handlers,
     ...feedback,
     ...workflow.handlers,
+    ...customPages,
     suggest: shop.suggest,
     // Feedback given on a suggestion also counts in the statistics, per intent.
     submitFeedback: async (input, { tabId }) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AboutPage } from '@/entrypoints/options/AboutPage';
+import { CustomPagesPage } from '@/entrypoints/options/CustomPagesPage';
 import { FeedbackPage } from '@/entrypoints/options/FeedbackPage';
 import { PackPage } from '@/entrypoints/options/PackPage';
 import { RepliesPage } from '@/entrypoints/options/RepliesPage';
@@ -10,6 +11,7 @@ import { StatsPage } from '@/entrypoints/options/StatsPage';
 import { useShop } from '@/entrypoints/options/shop';
 import { errorText } from '@/lib/i18n/errors';
 import { optionsStrings } from '@/lib/i18n/options';
+import { pagesStrings } from '@/lib/i18n/pages';
 import { popupStrings } from '@/lib/i18n/popup';
 import { privacyStrings } from '@/lib/i18n/privacy';
 import type { IntentId } from '@/lib/intents/ids';
@@ -17,8 +19,8 @@ import type { Language } from '@/lib/language';
 import { effectiveSettings } from '@/lib/store/overlay';
 import type { Situation } from '@/lib/store/types';
 
-type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'stats' | 'about';
-const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'selectors', 'about'];
+type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'pages' | 'stats' | 'about';
+const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'pages', 'selectors', 'about'];
 
 /** The shop admin's page: replies per intent and order node, keyword rules, reply packs, settings. */
 export function App() {
@@ -28,8 +30,11 @@ export function App() {
   const t = optionsStrings(language);
   // The app name, the close button and the feedback inbox's shared fields are the chat page's words.
   const popupT = popupStrings(language);
-  // options.html#about opens the privacy policy directly (the README and the store listing point there).
-  const [tab, setTab] = useState<Tab>(() => (location.hash === '#about' ? 'about' : 'replies'));
+  // options.html#about opens the privacy policy directly (the README and the store listing point there);
+  // options.html#pages the chat pages (the toolbar popup's 添加聊天页面 opens it).
+  const [tab, setTab] = useState<Tab>(() =>
+    location.hash === '#about' ? 'about' : location.hash === '#pages' ? 'pages' : 'replies',
+  );
   const [dirty, setDirty] = useState(false);
   // The feedback inbox's "去修改话术" opens the reply editor on that intent and order node.
   const [replyTarget, setReplyTarget] = useState<{ intent: IntentId; situation: Situation; at: number }>();
@@ -64,6 +69,7 @@ export function App() {
     feedback: t.feedback.tab,
     stats: t.workflow.statsTab,
     selectors: t.selectors.tab,
+    pages: pagesStrings(language).tab,
     about: privacyStrings(language).tab,
   };
 
@@ -151,6 +157,8 @@ export function App() {
           <PackPage shop={shop} snapshot={snapshot} t={t} />
         ) : tab === 'about' ? (
           <AboutPage language={language} />
+        ) : tab === 'pages' ? (
+          <CustomPagesPage language={language} notify={shop.setNotice} />
         ) : tab === 'selectors' ? (
           <SelectorsPage shop={shop} snapshot={snapshot} language={language} onDirty={setDirty} />
         ) : (

@@ -67,6 +67,9 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     replies: '推荐话术无效',
     product: '商品无效',
     webhookUrl: 'Webhook 地址须以 https:// 开头（本机地址可用 http://）',
+    pagePattern: '聊天页面网址无效',
+    pageId: '聊天页面编号无效',
+    pageDefinition: '页面映射无效',
     requestId: '请求编号无效',
   },
   en: {
@@ -115,6 +118,9 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     replies: 'Invalid suggested replies',
     product: 'Invalid product',
     webhookUrl: 'The webhook URL must start with https:// (http:// only for this computer)',
+    pagePattern: 'The chat page address is invalid',
+    pageId: 'The chat page id is invalid',
+    pageDefinition: 'The page mapping is invalid',
     requestId: 'Invalid request id',
   },
 };

@@ -104,6 +104,18 @@ const zh: Texts = {
   feedbackMissing: () => '这条反馈已被删除',
   replyConflict: () => '这条话术刚被其他人修改过，你的修改尚未保存：请对比后再保存',
   webhookMissing: () => '尚未设置 Webhook 地址，无法重新发送',
+  pagePatternEmpty: () => '请填写聊天页面的网址',
+  pagePatternTooLong: (p) => `网址过长（最多 ${str(p.max)} 个字符）`,
+  pagePatternScheme: () => '网址须以 https:// 或 http:// 开头，例如 https://kf.example.com/chat/*',
+  pagePatternInvalid: () => '不是有效的网址匹配规则，例如 https://kf.example.com/chat/*',
+  pagePatternTooBroad: () => '范围过大：请写明一个网站，例如 https://kf.example.com/*',
+  pagePatternBuiltIn: (p) => `话术助手已内置支持该页面（${str(p.pattern)}），无需添加`,
+  pagePermissionMissing: (p) => `未获得访问 ${str(p.origin)} 的授权，页面未添加`,
+  pageExists: (p) => `该页面已添加：${str(p.pattern)}`,
+  pageNotAdded: () => '该页面未添加或已被删除',
+  pageNoTab: () => '请先在浏览器中打开该聊天页面，再开始映射',
+  pageNoScript: () => '聊天页面没有响应：请刷新该页面后重试',
+  mapperNotStarted: () => '请从设置页或工具栏开始映射后再保存',
 };
 
 const en: Texts = {
@@ -189,6 +201,18 @@ const en: Texts = {
   feedbackMissing: () => 'This feedback was deleted',
   replyConflict: () => 'Someone else changed this reply meanwhile; yours is not saved yet. Compare, then save',
   webhookMissing: () => 'No webhook is set, so nothing can be resent',
+  pagePatternEmpty: () => 'Enter the chat page’s address',
+  pagePatternTooLong: (p) => `The address is too long (at most ${str(p.max)} characters)`,
+  pagePatternScheme: () => 'The address must start with https:// or http://, e.g. https://kf.example.com/chat/*',
+  pagePatternInvalid: () => 'Not a valid URL match pattern, e.g. https://kf.example.com/chat/*',
+  pagePatternTooBroad: () => 'Too broad: name one site, e.g. https://kf.example.com/*',
+  pagePatternBuiltIn: (p) => `Huashu already supports this page (${str(p.pattern)}); no need to add it`,
+  pagePermissionMissing: (p) => `Access to ${str(p.origin)} was not granted; the page was not added`,
+  pageExists: (p) => `This page is added already: ${str(p.pattern)}`,
+  pageNotAdded: () => 'This page is not added, or was removed',
+  pageNoTab: () => 'Open the chat page in the browser first, then start mapping',
+  pageNoScript: () => 'The chat page did not answer: reload it and try again',
+  mapperNotStarted: () => 'Start mapping from the options page or the toolbar before saving',
 };
 
 export const ERROR_TEXTS: Record<Language, Texts> = { zh, en };

@@ -49,6 +49,9 @@ const FIELDS = [
   'product',
   'webhookUrl',
   'requestId',
+  'pagePattern',
+  'pageId',
+  'pageDefinition',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
