@@ -315,53 +315,42 @@ export function proposeWithin(unit: Element, target: Element): string {
   return first(unit, path) === target ? path : '';
 }
 
-/** How the mapper tells a buyer's message from an agent's: selectors a message element itself matches. */
+/**
+ * How the mapper tells a buyer's message from an agent's: selectors a message element itself matches. Each starts
+ * with `:scope`, because a page definition looks for such a part in the message, the element itself included: as
+ * `message.matches(rule)` `:scope` is the message, and as `message.querySelector(rule)` nothing (a descendant is
+ * never the scope), so `:scope:not(.msg--in)` can't be satisfied by some inner element lacking the class.
+ */
 export interface SenderRule {
   buyer: string;
   agent: string;
 }
 
 /**
- * The difference between a buyer's and an agent's message, as two selectors a message element matches: a
- * condition on the message itself (`.cs-message--incoming`, `[data-direction="in"]`), else on a descendant the
- * other lacks (`:has(.avatar)`). Null when the two look the same to CSS (then the admin is told to pick others).
+ * The difference between a buyer's and an agent's message: a condition on the message itself
+ * (`.cs-message--incoming`, `[data-direction="in"]`), else something inside one of them that the other lacks
+ * (`:has(img.avatar)`). Null when the two look the same to CSS (then the admin is asked to pick others).
  */
 export function proposeSenderRule(buyer: Element, agent: Element): SenderRule | null {
-  const own = distinguish(buyer, agent, (css) => css);
-  if (own) return own;
-  const descendants = (el: Element) => [el, ...Array.from(el.querySelectorAll('*'))];
-  for (const inner of descendants(buyer).slice(1)) {
-    const rule = distinguishInside(inner, buyer, agent);
-    if (rule) return rule;
-  }
-  for (const inner of descendants(agent).slice(1)) {
-    const rule = distinguishInside(inner, agent, buyer);
-    if (rule) return { buyer: rule.agent, agent: rule.buyer };
-  }
-  return null;
-}
-
-function distinguish(buyer: Element, agent: Element, wrap: (css: string) => string): SenderRule | null {
-  const differs = (mine: Element, theirs: Element) =>
-    conditionsOf(mine).find((condition) => !theirs.matches(condition.css) && condition.css.startsWith('#') === false);
-  const buyerOnly = differs(buyer, agent);
-  const agentOnly = differs(agent, buyer);
-  if (buyerOnly && agentOnly) return { buyer: wrap(buyerOnly.css), agent: wrap(agentOnly.css) };
-  if (buyerOnly) return { buyer: wrap(buyerOnly.css), agent: `:not(${wrap(buyerOnly.css)})` };
-  if (agentOnly) return { buyer: `:not(${wrap(agentOnly.css)})`, agent: wrap(agentOnly.css) };
-  return null;
-}
-
-/** A descendant of `mine` with a condition that no descendant of `theirs` has: `:has(...)` on the message. */
-function distinguishInside(inner: Element, mine: Element, theirs: Element): SenderRule | null {
-  for (const condition of conditionsOf(inner)) {
-    if (condition.css.startsWith('#')) continue;
-    const css = `${tagOf(inner)}${condition.css}`;
-    if (first(theirs, css)) continue;
-    const has = `:has(${css})`;
-    if (!mine.matches(has)) continue;
-    return { buyer: has, agent: `:not(${has})` };
-  }
+  const ownOnly = (mine: Element, theirs: Element) =>
+    conditionsOf(mine).find((condition) => !condition.css.startsWith('#') && !theirs.matches(condition.css))?.css;
+  const insideOnly = (mine: Element, theirs: Element) => {
+    for (const inner of Array.from(mine.querySelectorAll('*'))) {
+      for (const condition of conditionsOf(inner)) {
+        if (condition.css.startsWith('#')) continue;
+        const css = `${tagOf(inner)}${condition.css}`;
+        if (!first(theirs, css)) return `:has(${css})`;
+      }
+    }
+    return undefined;
+  };
+  const buyerOnly = ownOnly(buyer, agent);
+  const agentOnly = ownOnly(agent, buyer);
+  if (buyerOnly && agentOnly) return { buyer: `:scope${buyerOnly}`, agent: `:scope${agentOnly}` };
+  const one = buyerOnly ?? insideOnly(buyer, agent);
+  if (one) return { buyer: `:scope${one}`, agent: `:scope:not(${one})` };
+  const other = agentOnly ?? insideOnly(agent, buyer);
+  if (other) return { buyer: `:scope:not(${other})`, agent: `:scope${other}` };
   return null;
 }
 

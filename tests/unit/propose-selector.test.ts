@@ -169,29 +169,36 @@ describe('repeated messages', () => {
   });
 });
 
+/** How a page definition finds a part in a message: the message itself when it matches, else a descendant. */
+const holds = (message: Element, rule: string) => message.matches(rule) || message.querySelector(rule) !== null;
+
 describe('buyer or agent', () => {
   test('told apart by a class on the message', () => {
     page(CHAT);
     const rule = proposeSenderRule(one('[data-msg-id="1041"]'), one('[data-msg-id="1042"]'));
-    expect(rule).toEqual({ buyer: '.msg--in', agent: '.msg--out' });
+    expect(rule).toEqual({ buyer: ':scope.msg--in', agent: ':scope.msg--out' });
+    for (const id of ['1041', '1043']) expect(holds(one(`[data-msg-id="${id}"]`), rule?.buyer ?? '')).toBe(true);
+    for (const id of ['1042', '1044']) expect(holds(one(`[data-msg-id="${id}"]`), rule?.buyer ?? '')).toBe(false);
   });
 
   test('told apart by an attribute when the classes are the same', () => {
     page(`<div class="list">
       <div class="m _m_3kf9a" data-direction="incoming">a</div><div class="m _m_3kf9a" data-direction="outgoing">b</div></div>`);
     const rule = proposeSenderRule(one('[data-direction="incoming"]'), one('[data-direction="outgoing"]'));
-    expect(rule).toEqual({ buyer: '[data-direction="incoming"]', agent: '[data-direction="outgoing"]' });
+    expect(rule).toEqual({ buyer: ':scope[data-direction="incoming"]', agent: ':scope[data-direction="outgoing"]' });
   });
 
-  test('told apart by what only one of them holds (the buyer avatar)', () => {
+  test('told apart by what only one of them holds, and no inner element passes for the other side', () => {
     page(`<div class="list">
       <div class="m"><img class="avatar" alt=""><p>在吗</p></div><div class="m"><p>在的</p></div></div>`);
     const [buyer, agent] = Array.from(document.querySelectorAll('.m'));
     const rule = proposeSenderRule(buyer, agent);
     expect(rule).not.toBeNull();
-    expect(buyer.matches(rule?.buyer ?? '')).toBe(true);
-    expect(agent.matches(rule?.buyer ?? '')).toBe(false);
-    expect(agent.matches(rule?.agent ?? '')).toBe(true);
+    expect(holds(buyer, rule?.buyer ?? '')).toBe(true);
+    expect(holds(agent, rule?.buyer ?? '')).toBe(false);
+    expect(holds(agent, rule?.agent ?? '')).toBe(true);
+    // The buyer's <p> lacks the avatar too: a bare :not() would have read the buyer's message as the agent's.
+    expect(holds(buyer, rule?.agent ?? '')).toBe(false);
   });
 
   test('null when the two look the same to CSS', () => {
