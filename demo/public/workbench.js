@@ -619,15 +619,55 @@ function focusOrder(orderId) {
 
 // ---------------------------------------------------------------------------
 // Composer. Like a framework page, the draft lives in state and only `input` events update it;
-// sending reads that state, never the DOM.
+// sending reads that state, never the DOM. `?editor=textarea` makes it a plain textarea, and
+// `?editor=lexical|slate|quill|tiptap` mounts that rich editor from npm (bundled by demo/build-editors.mjs): its own
+// state then holds the draft, read and written only through the editor's API, so only text that reached the
+// editor's state is ever sent.
+
+const RICH_EDITORS = ['lexical', 'slate', 'quill', 'tiptap'];
+const composerKind = new URLSearchParams(location.search).get('editor') ?? 'contenteditable';
+/** `?sendkey=keypress`: Enter sends from keypress alone, as some React chat pages listen (keydown by default). */
+const sendKeyEvent = new URLSearchParams(location.search).get('sendkey') === 'keypress' ? 'keypress' : 'keydown';
+/** The mounted rich editor: { root, getText(), setText(text) }, or null for the built-in composers. */
+let richEditor = null;
+
+async function mountComposer() {
+  if (composerKind === 'contenteditable') return;
+  const original = dom.composer;
+  if (composerKind === 'textarea') {
+    dom.composer = el('textarea', {
+      className: 'composer-input composer-textarea',
+      attrs: { 'aria-label': '输入消息', placeholder: original.dataset.placeholder },
+    });
+    original.replaceWith(dom.composer);
+    return;
+  }
+  if (!RICH_EDITORS.includes(composerKind)) throw new Error(`Unknown editor: ${composerKind}`);
+  const container = el('div', { className: `composer-editor composer-editor--${composerKind}` });
+  original.replaceWith(container);
+  const { mountEditor } = await import(`./editors/${composerKind}.js`);
+  richEditor = mountEditor(container);
+  dom.composer = container;
+}
+
+/** The draft as the page's state holds it: the rich editor's text, else the draft kept from input events. */
+function composerText(conversation) {
+  return richEditor ? richEditor.getText() : conversation.draft;
+}
 
 function showDraft(conversation) {
+  if (richEditor) richEditor.setText(conversation.draft);
+  else if (composerKind === 'textarea') dom.composer.value = conversation.draft;
   // innerText, not textContent: it turns the draft's newlines into line breaks.
-  dom.composer.innerText = conversation.draft;
+  else dom.composer.innerText = conversation.draft;
 }
 
 function onComposerInput() {
   const conversation = currentConversation();
+  if (composerKind === 'textarea') {
+    conversation.draft = dom.composer.value;
+    return;
+  }
   // An emptied contenteditable keeps a stray <br>; clearing it keeps the :empty placeholder working.
   if (dom.composer.textContent === '') {
     conversation.draft = '';
@@ -638,11 +678,13 @@ function onComposerInput() {
   conversation.draft = dom.composer.innerText;
 }
 
-function onComposerKeydown(event) {
+function onComposerSendKey(event) {
   if (event.key !== 'Enter' || event.shiftKey) return;
   // Enter while an IME is composing picks a candidate; it must not send.
   if (event.isComposing || event.keyCode === 229) return;
   event.preventDefault();
+  // Listened to in the capture phase: a rich editor must not also turn this Enter into a new paragraph.
+  event.stopPropagation();
   sendDraft();
 }
 
@@ -655,10 +697,12 @@ function onComposerPaste(event) {
 
 function sendDraft() {
   const conversation = currentConversation();
-  const text = conversation.draft.trim();
+  const text = composerText(conversation).trim();
   if (!text) return;
   conversation.draft = '';
-  dom.composer.replaceChildren();
+  if (richEditor) richEditor.setText('');
+  else if (composerKind === 'textarea') dom.composer.value = '';
+  else dom.composer.replaceChildren();
   addMessage(conversation, { from: 'agent', kind: 'text', text });
 }
 
@@ -673,6 +717,8 @@ function openConversation(id) {
   conversation.unread = 0;
   if (switching) {
     const previous = state.conversations.get(previousId);
+    // A rich editor keeps the draft in its own state: the conversation keeps it while another one is open.
+    if (previous && richEditor) previous.draft = richEditor.getText();
     if (previous) updateConversationRow(previous);
     renderChat();
     renderOrders();
@@ -771,9 +817,9 @@ function wireEvents() {
   dom.convSearch.addEventListener('input', filterConversationRows);
   dom.msgList.addEventListener('click', onThreadClick);
   dom.orderPanel.addEventListener('click', onOrderPanelClick);
-  dom.composer.addEventListener('input', onComposerInput);
-  dom.composer.addEventListener('keydown', onComposerKeydown);
-  dom.composer.addEventListener('paste', onComposerPaste);
+  if (!richEditor) dom.composer.addEventListener('input', onComposerInput);
+  dom.composer.addEventListener(sendKeyEvent, onComposerSendKey, { capture: true });
+  if (composerKind === 'contenteditable') dom.composer.addEventListener('paste', onComposerPaste);
   // Keep the caret in the composer when the button is pressed.
   dom.sendButton.addEventListener('mousedown', (event) => event.preventDefault());
   dom.sendButton.addEventListener('click', sendDraft);
@@ -849,6 +895,14 @@ const demo = {
   currentId() {
     return state.currentId;
   },
+  /** The open conversation's draft as the page would send it, read through the editor's own API for rich editors. */
+  editorText() {
+    return composerText(currentConversation());
+  },
+  /** contenteditable (the default), textarea, or the rich editor mounted by ?editor=. */
+  composerKind() {
+    return composerKind;
+  },
 };
 
 // ---------------------------------------------------------------------------
@@ -867,6 +921,7 @@ function renderShopChrome() {
 
 async function start() {
   collectDom();
+  await mountComposer();
   fixture = await loadFixture();
   state = buildState(fixture);
   wireEvents();

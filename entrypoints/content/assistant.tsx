@@ -157,7 +157,7 @@ export function startAssistant(
     if (!mayAutoSend(state, conversationId, messageId)) return;
     // Counted before sending: a second answer arriving meanwhile finds the conversation's automatic sends used.
     dispatch({ type: 'autoSent', conversationId });
-    if (!(await deliver(PREDICTION_CARD_TEXT))) return;
+    if ((await deliver(PREDICTION_CARD_TEXT)) !== 'sent') return;
     if (adapter.actions.send_order_card(doc, solution.order.id))
       setStatus(conversationId, { tone: 'info', text: t.predictionCardSent });
   }
@@ -167,22 +167,32 @@ export function startAssistant(
     schedule();
   }
 
-  function copyReply(text: string) {
+  async function copyReply(text: string) {
     const open = onScreen();
     if (!open) return;
-    const draft = adapter.readDraft(doc).trimEnd();
-    const placed = adapter.setDraft(doc, draft ? `${draft} ${text}` : text);
-    setStatus(open.conversationId, placed ? { tone: 'info', text: t.copied } : { tone: 'error', text: t.noComposer });
+    if (!adapter.composer(doc)) return setStatus(open.conversationId, { tone: 'error', text: t.noComposer });
+    // After the agent's draft, as 复制 always did; the adapter checks the editor took exactly that.
+    const placed = await adapter.setDraft(doc, text, 'append');
+    setStatus(open.conversationId, placed ? { tone: 'info', text: t.copied } : { tone: 'error', text: t.insertFailed });
     if (placed) noteUse('copied', open.conversation.solution);
   }
 
-  /** Sends a text as the agent without losing what the agent was typing. */
-  async function deliver(text: string): Promise<boolean> {
+  /**
+   * Sends a text as the agent without losing what the agent was typing. unconfirmed: the page showed no new message
+   * with that text, so the reply is left in the composer (after the agent's draft) for the agent to check and send.
+   */
+  async function deliver(text: string): Promise<'sent' | 'notPlaced' | 'unconfirmed'> {
     const draft = adapter.readDraft(doc);
-    if (!adapter.setDraft(doc, text)) return false;
-    const sent = await adapter.send(doc);
-    if (draft.trim()) adapter.setDraft(doc, draft);
-    return sent;
+    if (!(await adapter.setDraft(doc, text))) return 'notPlaced';
+    if (await adapter.send(doc)) {
+      if (draft.trim()) await adapter.setDraft(doc, draft);
+      return 'sent';
+    }
+    // The page did not take the text (it is still there): the agent's draft goes back in front of it.
+    if (draft.trim() && adapter.readDraft(doc) === text.trim()) {
+      if (await adapter.setDraft(doc, draft)) await adapter.setDraft(doc, text, 'append');
+    }
+    return 'unconfirmed';
   }
 
   async function sendText(text: string, fromAction = false) {
@@ -191,10 +201,12 @@ export function startAssistant(
     const { conversationId, conversation } = open;
     if (!adapter.composer(doc)) return setStatus(conversationId, { tone: 'error', text: t.noComposer });
     setStatus(conversationId, { tone: 'info', text: t.sending });
-    const sent = await deliver(text);
+    const delivery = await deliver(text);
+    const sent = delivery === 'sent';
     if (sent) waiting?.replied(conversationId);
     if (sent && !fromAction) noteUse('sent', conversation.solution);
-    setStatus(conversationId, sent ? { tone: 'info', text: t.sent } : { tone: 'error', text: t.sendFailed });
+    const failure = delivery === 'notPlaced' ? t.insertFailed : t.sendUnconfirmed;
+    setStatus(conversationId, sent ? { tone: 'info', text: t.sent } : { tone: 'error', text: failure });
     // A failed send often means the page changed under us: let the popup say which part is missing.
     if (!sent) checkHealth();
   }
@@ -255,7 +267,7 @@ export function startAssistant(
         t={t}
         collapsed={conversation.collapsed}
         status={conversation.status}
-        onCopy={(reply: SuggestedReply) => copyReply(reply.text)}
+        onCopy={(reply: SuggestedReply) => void copyReply(reply.text)}
         onSend={(reply: SuggestedReply) => void sendText(reply.text)}
         onAction={(action) => void runAction(action)}
         onPickOrder={pickOrder}
@@ -300,7 +312,7 @@ export function startAssistant(
     }
     event.preventDefault();
     event.stopPropagation();
-    if (shortcut.kind === 'copy') copyReply(solution.replies[shortcut.reply].text);
+    if (shortcut.kind === 'copy') void copyReply(solution.replies[shortcut.reply].text);
     else if (shortcut.kind === 'send') void sendText(solution.replies[shortcut.reply].text);
     else if (action) void runAction(action);
   }

@@ -1,8 +1,8 @@
 /**
- * 高级 · 页面选择器: when a workbench page changes before Huashu is updated, the shop admin adds selector
- * variants as JSON, tests them on the open chat tab (the page check with the proposed overrides, nothing
- * applied), then saves them; they travel in the reply pack. The JSON is checked here with the browser's CSS
- * parser before anything is sent: a bad override shows the reason and changes nothing.
+ * 高级 · 页面选择器: when a workbench page changes before Huashu is updated, the shop admin writes a partial page
+ * definition as JSON (new variants for some parts, some settings), tests it on the open chat tab (the page check
+ * with the proposed overrides, nothing applied), then saves it; it travels in the reply pack. The JSON is checked
+ * here with the browser's CSS parser before anything is sent: a bad override shows the reason and changes nothing.
  */
 
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -10,10 +10,12 @@ import type { Shop } from '@/entrypoints/options/shop';
 import { errorText } from '@/lib/i18n/errors';
 import { optionsStrings } from '@/lib/i18n/options';
 import { pageCheckStrings } from '@/lib/i18n/page-check';
+import { isRecord } from '@/lib/is-record';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import type { SelectorTestResult } from '@/lib/messages/tab-answers';
 import { PAGES } from '@/lib/pages';
+import { describeVariant, type PageDefinition } from '@/lib/pages/definition';
 import { HEALTH_PARTS, summarizeHealth } from '@/lib/pages/health';
 import {
   mergeSelectorOverrides,
@@ -24,11 +26,19 @@ import {
 import type { ShopSnapshot } from '@/lib/store/types';
 import '@/entrypoints/options/selectors.css';
 
+/** The overrides as the admin writes them: a variant that is only a selector shown as that selector. */
 function toText(overrides: SelectorOverrides | undefined): string {
-  return overrides && Object.keys(overrides).length > 0 ? JSON.stringify(overrides, null, 2) : '';
+  if (!overrides || Object.keys(overrides).length === 0) return '';
+  const compact = (_key: string, value: unknown) =>
+    isRecord(value) && Object.keys(value).length === 1 && typeof value.selector === 'string' ? value.selector : value;
+  return JSON.stringify(overrides, compact, 2);
 }
 
-const EXAMPLE = JSON.stringify({ feige: { composer: ['textarea[data-qa-id="qa-send-message-textarea"]'] } }, null, 2);
+const EXAMPLE = JSON.stringify(
+  { feige: { parts: { composer: ['textarea[data-qa-id="qa-send-message-textarea"]'] } } },
+  null,
+  2,
+);
 
 interface Props {
   shop: Shop;
@@ -51,8 +61,8 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
   const [busy, setBusy] = useState(false);
   const dirty = text.trim() !== savedText.trim();
   const managed = snapshot.managed?.selectorOverrides ?? {};
-  const managedKeys = Object.entries(managed).flatMap(([adapter, keys]) =>
-    Object.keys(keys).map((key) => `${adapter}.${key}`),
+  const managedKeys = Object.entries(managed).flatMap(([page, { parts, ...settings }]) =>
+    [...Object.keys(parts ?? {}), ...Object.keys(settings)].map((key) => `${page}.${key}`),
   );
 
   useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
@@ -170,24 +180,38 @@ export function SelectorsPage({ shop, snapshot, language, onDirty }: Props) {
               {page.label[language]} <code>{page.id}</code>
             </summary>
             <dl>
-              {Object.entries(page.selectors).map(([key, variants]) => (
-                <div key={key} class="selectors-ref-row">
+              {Object.entries(page.parts).map(([part, variants]) => (
+                <div key={part} class="selectors-ref-row" data-part={part}>
                   <dt>
-                    <code>{key}</code>
+                    <code>{part}</code>
                   </dt>
                   <dd>
-                    {variants.map((variant) => (
-                      <code key={variant}>{variant}</code>
+                    {(variants ?? []).map((variant) => (
+                      <div key={describeVariant(variant)} class="selectors-ref-variant">
+                        <code>{describeVariant(variant)}</code>
+                        {variant.evidence && <span class="muted small">{variant.evidence}</span>}
+                      </div>
                     ))}
                   </dd>
                 </div>
               ))}
+              <div class="selectors-ref-row">
+                <dt>{s.settings}</dt>
+                <dd>
+                  <code>{JSON.stringify(pageSettings(page))}</code>
+                </dd>
+              </div>
             </dl>
           </details>
         ))}
       </section>
     </div>
   );
+}
+
+/** A definition's settings besides its parts and its name, as the reference shows them. */
+function pageSettings({ id: _id, label: _label, matches: _matches, parts: _parts, ...settings }: PageDefinition) {
+  return settings;
 }
 
 function TestResults({ results, language }: { results: SelectorTestResult[]; language: Language }) {

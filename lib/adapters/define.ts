@@ -45,7 +45,9 @@ export function defineAdapter(adapter: HostAdapter): HostAdapter {
   return {
     id: adapter.id,
     matches: adapter.matches,
-    selectors: adapter.selectors,
+    definition: adapter.definition,
+    bind: adapter.bind,
+    bound: adapter.bound,
     detect: guard(key('detect'), adapter.detect, () => false),
     threadRoot: guard(key('threadRoot'), adapter.threadRoot, () => null),
     currentConversationId: guard(key('currentConversationId'), adapter.currentConversationId, () => null),
@@ -57,7 +59,14 @@ export function defineAdapter(adapter: HostAdapter): HostAdapter {
     composer: guard(key('composer'), adapter.composer, () => null),
     composerArea: guard(key('composerArea'), adapter.composerArea, () => null),
     readDraft: guard(key('readDraft'), adapter.readDraft, () => ''),
-    setDraft: guard(key('setDraft'), adapter.setDraft, () => false),
+    setDraft: async (doc, text, mode) => {
+      try {
+        return await adapter.setDraft(doc, text, mode);
+      } catch (error) {
+        warnOnce(key('setDraft'), error);
+        return false;
+      }
+    },
     send: async (doc) => {
       try {
         return await adapter.send(doc);

@@ -1,17 +1,15 @@
-/** DOM helpers shared by adapters. Only adapters import this file. */
-import { pressEnter } from '@/lib/adapters/page-text';
+/** DOM helpers of the adapter. Only adapters import this file. */
+import {
+  type InsertMode,
+  insertIntoComposer,
+  readComposerText,
+  type SendMethod,
+  triggerSend,
+} from '@/lib/adapters/editor-input';
 import type { MessageSender, ThreadMessage } from '@/lib/adapters/types';
 
 /** Selector variants, current first; the first that matches wins. */
-import type { Selectors } from '@/lib/pages/types';
-
-export function queryFirst<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E | null {
-  for (const selector of selectors) {
-    const found = root.querySelector<E>(selector as string);
-    if (found) return found;
-  }
-  return null;
-}
+type Selectors = readonly string[];
 
 /**
  * The one element a selector list names, for parts a page has exactly one of (the composer). A variant matching
@@ -20,7 +18,7 @@ export function queryFirst<E extends Element = HTMLElement>(root: ParentNode, se
  */
 export function queryOne<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E | null {
   for (const selector of selectors) {
-    const found = root.querySelectorAll<E>(selector as string);
+    const found = root.querySelectorAll<E>(selector);
     if (found.length === 1) return found[0] ?? null;
   }
   return null;
@@ -28,62 +26,10 @@ export function queryOne<E extends Element = HTMLElement>(root: ParentNode, sele
 
 export function queryAll<E extends Element = HTMLElement>(root: ParentNode, selectors: Selectors): E[] {
   for (const selector of selectors) {
-    const found = root.querySelectorAll<E>(selector as string);
+    const found = root.querySelectorAll<E>(selector);
     if (found.length > 0) return [...found];
   }
   return [];
-}
-
-export function textOf(root: ParentNode | null, selectors: Selectors): string | undefined {
-  if (!root) return undefined;
-  const text = queryFirst(root, selectors)?.textContent?.trim();
-  return text ? text : undefined;
-}
-
-/** ISO time from a `<time datetime>` element, or undefined. */
-export function datetimeOf(root: ParentNode, selectors: Selectors): string | undefined {
-  const value = queryFirst(root, selectors)?.getAttribute('datetime');
-  return value && !Number.isNaN(Date.parse(value)) ? value : undefined;
-}
-
-/**
- * Replaces the text of a contenteditable composer. execCommand('insertText') goes through the
- * browser's own editing path, so the page sees beforeinput/input exactly as if the agent typed,
- * keeps its undo stack, and rich editors (Slate, Draft, Quill) stay in sync.
- */
-export function setEditableText(el: HTMLElement, text: string): void {
-  el.focus();
-  const doc = el.ownerDocument;
-  const selection = doc.getSelection();
-  selection?.selectAllChildren(el);
-  const inserted = text ? doc.execCommand?.('insertText', false, text) : doc.execCommand?.('delete', false);
-  if (!inserted || el.innerText.replace(/\n$/, '') !== text) {
-    // Engines without execCommand (and test DOMs): write the text and announce it like typing would.
-    el.textContent = text;
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
-  }
-  placeCaretAtEnd(el);
-}
-
-function placeCaretAtEnd(el: HTMLElement): void {
-  const selection = el.ownerDocument.getSelection();
-  if (!selection) return;
-  selection.selectAllChildren(el);
-  selection.collapseToEnd();
-}
-
-/**
- * Sets a textarea's value through the native setter: frameworks such as React track the value
- * on the element and ignore an assignment that bypasses it.
- */
-function setTextareaValue(el: HTMLTextAreaElement, text: string): void {
-  const view = el.ownerDocument.defaultView;
-  const setter = view && Object.getOwnPropertyDescriptor(view.HTMLTextAreaElement.prototype, 'value')?.set;
-  if (setter) setter.call(el, text);
-  else el.value = text;
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  el.dispatchEvent(new Event('change', { bubbles: true }));
-  el.focus();
 }
 
 /** Resolves true once `check` holds after DOM changes under `root`, false after `timeoutMs`. */
@@ -130,7 +76,7 @@ export function latestMessageFrom(
  * Triggers a send and resolves true only once a new agent message with exactly `text` shows in the
  * thread: a click that the page ignored must never be reported to the agent as sent.
  */
-export function sendAndConfirm(options: {
+function sendAndConfirm(options: {
   text: string;
   /** The agent's newest message as the page shows it now. */
   latestAgentMessage: () => ThreadMessage | undefined;
@@ -153,32 +99,44 @@ export function sendAndConfirm(options: {
 }
 
 /**
- * readDraft, setDraft and send for a page whose composer is a plain textarea: text goes in through
- * the native setter, and a send is the send control's click, or Enter where the page has none.
+ * Puts text into the composer through the insertion ladder (editor-input.ts); true once the composer reads exactly
+ * that text. Which step did it goes to the console's verbose level, for diagnosing a page whose editor is new to us.
  */
-export function textareaComposer(page: {
-  composer(doc: Document): HTMLTextAreaElement | null;
+async function placeText(composer: HTMLElement | null, text: string, mode: InsertMode): Promise<boolean> {
+  if (!composer) return false;
+  const result = await insertIntoComposer(composer, text, mode);
+  if (result.landed) console.debug(`[话术助手] text placed by ${result.strategy ?? 'nothing (already there)'}`);
+  else console.debug(`[话术助手] text did not land; tried ${result.tried.join(', ') || 'nothing'}`);
+  return result.landed;
+}
+
+/**
+ * readDraft, setDraft and send for any composer (textarea, contenteditable or rich editor): text goes in through the
+ * insertion ladder, and a send is the send control's press, or the page's send key where it has no control.
+ */
+export function composerControls(page: {
+  composer(doc: Document): HTMLElement | null;
   sendButton(doc: Document): HTMLElement | null;
+  /** How the page sends when its button is not found; Enter unless the page says otherwise. */
+  sendKey?: Exclude<SendMethod, 'button'>;
   latestAgentMessage(doc: Document): ThreadMessage | undefined;
   threadRoot(doc: Document): Element | null;
 }) {
   return {
-    readDraft: (doc: Document) => page.composer(doc)?.value ?? '',
-    setDraft(doc: Document, text: string) {
+    readDraft(doc: Document) {
       const input = page.composer(doc);
-      if (!input) return false;
-      setTextareaValue(input, text);
-      return true;
+      return input ? readComposerText(input) : '';
     },
+    setDraft: (doc: Document, text: string, mode: InsertMode = 'replace') => placeText(page.composer(doc), text, mode),
     send(doc: Document) {
       const input = page.composer(doc);
-      const text = input?.value.trim();
+      const text = input && readComposerText(input).trim();
       if (!input || !text) return Promise.resolve(false);
       const button = page.sendButton(doc);
       return sendAndConfirm({
         text,
         latestAgentMessage: () => page.latestAgentMessage(doc),
-        trigger: () => (button ? button.click() : pressEnter(input)),
+        trigger: () => triggerSend(input, button ? 'button' : (page.sendKey ?? 'enter'), button),
         root: page.threadRoot(doc) ?? doc.body,
       });
     },

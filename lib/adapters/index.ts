@@ -1,12 +1,17 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
-import { feige } from '@/lib/adapters/feige';
-import { pinduoduo } from '@/lib/adapters/pinduoduo';
+import { createAdapter } from '@/lib/adapters/generic';
 import type { HostAdapter } from '@/lib/adapters/types';
+import { PAGES } from '@/lib/pages';
+import { demoWorkbenchPage } from '@/lib/pages/demo-workbench';
 import { LOCAL_DEMO_MATCHES } from '@/lib/pages/matches';
 
-/** Every supported host page. A new page is one adapter file added here (and its patterns in matches.ts). */
-export const ADAPTERS: readonly HostAdapter[] = [feige, pinduoduo, demoWorkbench];
+/** One adapter per built-in page, each the generic adapter reading that page's definition. */
+export const ADAPTERS: readonly HostAdapter[] = PAGES.map(createAdapter);
+
+/** The built-in adapter of a page id (tests and tools); undefined for an unknown id. */
+export function builtInAdapter(id: string): HostAdapter | undefined {
+  return ADAPTERS.find((adapter) => adapter.id === id);
+}
 
 function matchesAny(patterns: readonly string[], url: string): boolean {
   return patterns.some((pattern) => new MatchPattern(pattern).includes(url));
@@ -20,9 +25,8 @@ function matchesAny(patterns: readonly string[], url: string): boolean {
  * workbench. `doc` defaults to the current document, so content scripts can call adapterFor(location.href).
  */
 export function adapterFor(url: string, doc: Document | undefined = globalThis.document): HostAdapter | null {
-  if (matchesAny(LOCAL_DEMO_MATCHES, url)) {
-    const recognised = doc && ADAPTERS.find((adapter) => adapter !== demoWorkbench && adapter.detect(doc));
-    return recognised || demoWorkbench;
-  }
-  return ADAPTERS.find((adapter) => adapter !== demoWorkbench && matchesAny(adapter.matches, url)) ?? null;
+  const demo = builtInAdapter(demoWorkbenchPage.id) ?? null;
+  const real = ADAPTERS.filter((adapter) => adapter !== demo);
+  if (matchesAny(LOCAL_DEMO_MATCHES, url)) return (doc && real.find((adapter) => adapter.detect(doc))) || demo;
+  return real.find((adapter) => matchesAny(adapter.matches, url)) ?? null;
 }

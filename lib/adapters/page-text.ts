@@ -78,25 +78,6 @@ export function padScroller(scroller: HTMLElement | null, px: number): void {
   if (atBottom) scroller.scrollTop = Number.MAX_SAFE_INTEGER;
 }
 
-/**
- * reserveThreadSpace for a page whose thread scroller is found by `find`: the scroller is looked up again only
- * once it has left the page, so the popup's room costs no search through a long thread.
- */
-export function threadPadding(find: (doc: Document) => HTMLElement | null): (doc: Document, px: number) => void {
-  let scroller: HTMLElement | null = null;
-  return (doc, px) => {
-    if (!scroller?.isConnected || scroller.ownerDocument !== doc) scroller = find(doc);
-    padScroller(scroller, px);
-  };
-}
-
-/** Presses Enter in a text field the way a page's key handlers see it (keydown, keypress, keyup). */
-export function pressEnter(el: HTMLElement): void {
-  el.focus();
-  const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true, cancelable: true };
-  for (const type of ['keydown', 'keypress', 'keyup']) el.dispatchEvent(new KeyboardEvent(type, init));
-}
-
 /** A date-time as pages show it (2026/11/20 10:02:11, 2026-11-20 10:02) as ISO 8601 without offset, or undefined. */
 export function isoFromShown(text: string | undefined): string | undefined {
   const match = text?.match(/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/);

@@ -1,6 +1,7 @@
+import type { InsertMode } from '@/lib/adapters/editor-input';
 import type { Order } from '@/lib/orders/types';
+import type { PageDefinition, PageOverride } from '@/lib/pages/definition';
 import type { AdapterHealth } from '@/lib/pages/health';
-import type { Selectors } from '@/lib/pages/types';
 import type { ActionId } from '@/lib/solutions/types';
 
 export type MessageSender = 'buyer' | 'agent' | 'system';
@@ -34,7 +35,8 @@ export interface ConversationSummary {
 }
 
 /**
- * Everything Huashu knows about one host page. Only adapters touch host DOM; every function takes
+ * Everything Huashu does on one host page, read through its page definition (lib/adapters/generic.ts creates one
+ * from any definition). Only adapters touch host DOM; every function takes
  * the document, so tests run an adapter against a saved HTML fixture. Nothing here throws into the
  * host page: a part that is missing reads as null, [], '' or false (defineAdapter guarantees it).
  */
@@ -42,8 +44,12 @@ export interface HostAdapter {
   id: string;
   /** Match patterns of the pages this adapter serves. */
   matches: readonly string[];
-  /** Every selector the adapter uses, current variant first then fallbacks; the only place that knows the page. */
-  selectors: Readonly<Record<string, Selectors>>;
+  /** The page definition in force: the built-in one with the bound override merged over it. */
+  definition(): PageDefinition;
+  /** Merges a shop's override over the built-in definition, replacing the one bound before; undefined unbinds. */
+  bind(override?: PageOverride): void;
+  /** The override bound now, as given to bind; undefined when the built-in definition is in force. */
+  bound(): PageOverride | undefined;
   /**
    * Whether `doc` is this adapter's page, from its DOM alone. Only consulted on the local demo host,
    * where the URL cannot tell a saved 飞鸽 page from the demo workbench.
@@ -67,8 +73,11 @@ export interface HostAdapter {
   composerArea(doc: Document): HTMLElement | null;
   /** The composer's text, so sending a reply can keep the agent's draft. */
   readDraft(doc: Document): string;
-  /** Replaces the composer's content, firing the input events the page's own state listens to. */
-  setDraft(doc: Document, text: string): boolean;
+  /**
+   * Puts text into the composer through the insertion ladder (lib/adapters/editor-input.ts): replace leaves exactly
+   * `text` (the default), append puts it after the agent's draft. Resolves true once the composer reads exactly that.
+   */
+  setDraft(doc: Document, text: string, mode?: InsertMode): Promise<boolean>;
   /** Sends what is in the composer; resolves true only once the agent's message shows in the thread. */
   send(doc: Document): Promise<boolean>;
   /** Makes room at the bottom of the thread so an overlay never hides the last message. */

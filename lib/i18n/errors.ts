@@ -7,8 +7,9 @@ import { CHAT_ERROR_TEXTS, type ErrorTexts, str, wordError } from '@/lib/i18n/ch
 import { slotLabel } from '@/lib/i18n/slots';
 import type { IntentId } from '@/lib/intents/ids';
 import type { Language } from '@/lib/language';
-import type { ErrorCode, ErrorParam, ErrorParams } from '@/lib/messages/errors';
+import type { ErrorCode, ErrorParams } from '@/lib/messages/errors';
 import { PAGES } from '@/lib/pages';
+import { OVERRIDE_KEYS, PART_NAMES } from '@/lib/pages/definition';
 import { pageLabel } from '@/lib/pages/overrides';
 import type { CatalogueSituation } from '@/lib/solutions/catalogue/types';
 
@@ -16,9 +17,8 @@ type Texts = ErrorTexts<ErrorCode>;
 
 const slot = (p: ErrorParams, lang: Language) =>
   slotLabel(str(p.intent) as IntentId, str(p.situation) as CatalogueSituation, lang);
-/** The selector keys a page has, for "known: …" hints. */
-const pageKeys = (page: ErrorParam | undefined) =>
-  Object.keys(PAGES.find((candidate) => candidate.id === page)?.selectors ?? {});
+/** What a page's override may name, for "known: …" hints: its parts, and the settings besides them. */
+const pageKeys = () => [...PART_NAMES, ...OVERRIDE_KEYS.filter((key) => key !== 'parts')];
 const pageIds = () => PAGES.map((page) => page.id);
 
 const zh: Texts = {
@@ -78,15 +78,17 @@ const zh: Texts = {
   tooManyRules: (p) => `关键词规则最多 ${str(p.max)} 条`,
   rulesChanged: () => '规则列表已变化，请刷新后重试',
   settingManaged: () => '该设置由管理员统一下发',
-  selectorsNotObject: () => '页面选择器应为 JSON 对象：{ "页面": { "选择器名": ["…"] } }',
+  selectorsNotObject: () => '页面选择器应为 JSON 对象：{ "页面": { "parts": { "部件名": ["…"] } } }',
   selectorsUnreadable: () => '页面选择器无法读取',
   selectorsTooLong: (p) => `页面选择器太长（最多 ${str(p.max)} 个字符）`,
   selectorsTextTooLong: (p) => `内容太长（最多 ${str(p.max)} 个字符）`,
   selectorsNotJson: (p) => `不是有效的 JSON（第 ${str(p.line)} 行第 ${str(p.column)} 列）`,
   selectorsUnknownPage: (p) => `未知页面「${str(p.page)}」，可用：${pageIds().join('、')}`,
   selectorsUnknownKey: (p) =>
-    `${pageLabel(str(p.page), 'zh')}没有名为「${str(p.key)}」的选择器，可用：${pageKeys(p.page).join('、')}`,
-  selectorsPageNotObject: () => '应为 { "选择器名": ["…"] }',
+    `${pageLabel(str(p.page), 'zh')}没有名为「${str(p.key)}」的部件或设置，可用：${pageKeys().join('、')}`,
+  selectorsPageNotObject: () => '应为 { "parts": { "部件名": ["…"] } }',
+  selectorVariantInvalid: () => '应为选择器文字，或 { "selector": "…", "attribute": "…" }',
+  pageSettingInvalid: () => '取值无效',
   selectorsNotList: () => '应为至少一个选择器的列表，如 ["textarea.editor"]',
   tooManySelectors: (p) => `最多 ${str(p.max)} 个选择器`,
   selectorNotText: () => '选择器应为文字',
@@ -174,15 +176,17 @@ const en: Texts = {
   tooManyRules: (p) => `At most ${str(p.max)} keyword rules`,
   rulesChanged: () => 'The rules changed; reload and try again',
   settingManaged: () => 'This setting is set by your administrator',
-  selectorsNotObject: () => 'Selector overrides should be a JSON object: { "page": { "key": ["…"] } }',
+  selectorsNotObject: () => 'Selector overrides should be a JSON object: { "page": { "parts": { "part": ["…"] } } }',
   selectorsUnreadable: () => 'Selector overrides cannot be read',
   selectorsTooLong: (p) => `Selector overrides are too long (at most ${str(p.max)} characters)`,
   selectorsTextTooLong: (p) => `Too long (at most ${str(p.max)} characters)`,
   selectorsNotJson: (p) => `Not valid JSON (line ${str(p.line)}, column ${str(p.column)})`,
   selectorsUnknownPage: (p) => `Unknown page "${str(p.page)}"; known: ${pageIds().join(', ')}`,
   selectorsUnknownKey: (p) =>
-    `${pageLabel(str(p.page), 'en')} has no selector "${str(p.key)}"; known: ${pageKeys(p.page).join(', ')}`,
-  selectorsPageNotObject: () => 'should be { "key": ["…"] }',
+    `${pageLabel(str(p.page), 'en')} has no part or setting "${str(p.key)}"; known: ${pageKeys().join(', ')}`,
+  selectorsPageNotObject: () => 'should be { "parts": { "part": ["…"] } }',
+  selectorVariantInvalid: () => 'should be a selector, or { "selector": "…", "attribute": "…" }',
+  pageSettingInvalid: () => 'not a valid value',
   selectorsNotList: () => 'should be a non-empty list, e.g. ["textarea.editor"]',
   tooManySelectors: (p) => `at most ${str(p.max)} selectors`,
   selectorNotText: () => 'a selector should be text',

@@ -215,8 +215,8 @@ export const zh = {
     intro:
       '聊天页面改版后，话术助手可能找不到某个部分（会话列表、聊天消息、输入框、发送按钮、订单信息）。在这里用 JSON 为选择器补充新写法：新写法优先尝试，内置写法仍作后备。保存后立即对已打开的聊天页生效，并随话术包导出，全店坐席导入即可一起修复。',
     format:
-      '格式：{ "页面": { "选择器名": ["CSS 选择器", …] } }，页面为 feige（飞鸽）、pinduoduo（拼多多）或 demo-workbench（演示工作台）。',
-    managed: (keys: string) => `管理员已统一下发以下选择器，以下发的为准：${keys}`,
+      '格式：{ "页面": { "parts": { "部件名": ["CSS 选择器", …] } } }，页面为 feige（飞鸽）、pinduoduo（拼多多）或 demo-workbench（演示工作台）。读属性时写 { "selector": "…", "attribute": "…" }；也可改 composerKind、sendKeys 等设置。',
+    managed: (keys: string) => `管理员已统一下发以下部件或设置，以下发的为准：${keys}`,
     label: '选择器覆盖（JSON）',
     test: '校验并测试',
     save: '保存',
@@ -230,8 +230,9 @@ export const zh = {
     resultsTitle: '测试结果（使用上面的内容，尚未保存）',
     found: '已找到',
     missing: '未找到',
-    reference: '内置选择器（参考）',
-    referenceHint: '每个选择器名下的写法按顺序尝试，第一个能找到的生效。',
+    reference: '内置页面定义（参考）',
+    referenceHint: '每个部件的写法按顺序尝试，第一个能找到的生效；每条写法下注明依据。',
+    settings: '设置',
     dirty: '有未保存的修改',
   },
 };
@@ -446,8 +447,9 @@ export const en: OptionsStrings = {
     title: 'Page selector overrides',
     intro:
       'When a chat page changes, Huashu may no longer find one of its parts (conversation list, chat messages, input box, send button, order details). Add new selector variants here as JSON: they are tried first, the built-in ones still follow. Saving applies them to open chat tabs at once, and they travel in the reply pack, so importing it fixes every agent.',
-    format: 'Format: { "page": { "selectorKey": ["CSS selector", …] } }; pages are feige, pinduoduo or demo-workbench.',
-    managed: (keys: string) => `Your administrator set these selectors, which take precedence: ${keys}`,
+    format:
+      'Format: { "page": { "parts": { "part": ["CSS selector", …] } } }; pages are feige, pinduoduo or demo-workbench. To read an attribute write { "selector": "…", "attribute": "…" }; settings such as composerKind and sendKeys may be changed too.',
+    managed: (keys: string) => `Your administrator set these parts or settings, which take precedence: ${keys}`,
     label: 'Selector overrides (JSON)',
     test: 'Check and test',
     save: 'Save',
@@ -462,8 +464,9 @@ export const en: OptionsStrings = {
     resultsTitle: 'Test result (with the text above, not saved yet)',
     found: 'found',
     missing: 'not found',
-    reference: 'Built-in selectors (reference)',
-    referenceHint: 'Each key’s variants are tried in order; the first that matches wins.',
+    reference: 'Built-in page definitions (reference)',
+    referenceHint: 'Each part’s variants are tried in order; the first that matches wins. Each says what it rests on.',
+    settings: 'Settings',
     dirty: 'Unsaved changes',
   },
 };

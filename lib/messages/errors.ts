@@ -109,6 +109,10 @@ export const ERROR_CODES = [
   'selectorsUnknownKey',
   // Page selector overrides: problems inside invalidAt.
   'selectorsPageNotObject',
+  /** A variant that is neither a selector nor an object the part accepts ({ selector, attribute?, pattern? }…). */
+  'selectorVariantInvalid',
+  /** An override's setting (composerKind, sendKeys…) the definition's schema refuses. */
+  'pageSettingInvalid',
   'selectorsNotList',
   'tooManySelectors',
   'selectorNotText',

@@ -16,9 +16,9 @@ export const TAB_REQUESTS = {
   waitingList: { request: none },
   /** Open one conversation of the page's own list, by the id the waiting list gave. */
   openConversation: { request: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.idChars)) }) },
-  /** Compute the page check with these overrides in place of the saved ones; nothing is applied. */
+  /** Compute the page check with these overrides in place of the saved ones; nothing is applied. The tab checks them again. */
   testSelectors: {
-    request: v.object({ overrides: v.record(v.string(), v.record(v.string(), v.array(v.string()))) }),
+    request: v.object({ overrides: v.record(v.string(), v.unknown()) }),
   },
   /** Open the page mapper over this custom page (the admin asked from the options page or the toolbar). */
   startMapper: { request: none },

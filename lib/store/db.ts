@@ -27,7 +27,8 @@ export interface RuleRecord extends KeywordRule {
 
 export interface SelectorRecord {
   adapter: string;
-  selectors: Record<string, string[]>;
+  /** The page's override (lib/pages/definition.ts PageOverride), or the older `{ key: string[] }` shape: read through storedSelectorOverrides. */
+  selectors: Record<string, unknown>;
 }
 
 /** The current schema (version 3). */

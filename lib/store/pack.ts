@@ -9,6 +9,7 @@ import { isRecord } from '@/lib/is-record';
 import { CodedError, type ErrorData, type ErrorParam, invalidAt } from '@/lib/messages/errors';
 import { accepted, codedTransform, problemOf, refuseWith, says } from '@/lib/messages/problems';
 import { jsonErrorPlace, shownValue } from '@/lib/messages/shown';
+import { describeVariant } from '@/lib/pages/definition';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import { CompensationSchema } from '@/lib/settings-schema';
 import { catalogueSlot, isSituation, slotKey } from '@/lib/store/catalogue';
@@ -237,7 +238,7 @@ export function parsePackText(text: string): ReplyPack {
   return parsePack(value);
 }
 
-/** A pack is 5 levels deep (pack.selectorOverrides.page.key[i]); anything much deeper is not one. */
+/** A pack is 6 levels deep (pack.selectorOverrides.page.parts.part[i].selector); anything much deeper is not one. */
 const MAX_PACK_DEPTH = 10;
 
 /** Whether `value` nests deeper than `max` levels; walked without recursion, so any depth is safe to ask. */
@@ -371,9 +372,12 @@ export function diffShop(current: ShopData, incoming: ShopData): PackChange[] {
   if (incoming.selectorOverrides) {
     const flatten = (overrides: ShopData['selectorOverrides']) =>
       new Map(
-        Object.entries(overrides ?? {}).flatMap(([adapter, keys]) =>
-          Object.entries(keys).map(([key, variants]) => [`${adapter}.${key}`, variants.join(' | ')] as const),
-        ),
+        Object.entries(overrides ?? {}).flatMap(([page, { parts, ...settings }]) => [
+          ...Object.entries(parts ?? {}).map(
+            ([part, variants]) => [`${page}.${part}`, (variants ?? []).map(describeVariant).join(' | ')] as const,
+          ),
+          ...Object.entries(settings).map(([key, value]) => [`${page}.${key}`, JSON.stringify(value)] as const),
+        ]),
       );
     const before = flatten(current.selectorOverrides);
     const after = flatten(incoming.selectorOverrides);

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { IntentId } from '@/lib/intents/ids';
 import { CodedError } from '@/lib/messages/errors';
 import { refusal } from '@/lib/messages/problems';
-import { parseSelectorOverrides, type SelectorOverrides } from '@/lib/pages/overrides';
+import { parseSelectorOverrides, type SelectorOverrides, storedSelectorOverrides } from '@/lib/pages/overrides';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { SettingsPatchSchema } from '@/lib/settings-schema';
 import { catalogueSlot, slotKey } from '@/lib/store/catalogue';
@@ -94,7 +94,9 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
         lateShipCompensationYuan: settings.lateShipCompensationYuan,
         orderPredictionCard: settings.orderPredictionCard,
       },
-      selectorOverrides: Object.fromEntries(selectors.map((record) => [record.adapter, record.selectors])),
+      selectorOverrides: storedSelectorOverrides(
+        Object.fromEntries(selectors.map((record) => [record.adapter, record.selectors])),
+      ),
     };
     const counted: IntentHits = {};
     for (const record of hits) counted[record.intent] = record.count;
@@ -126,7 +128,9 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     overrides: SelectorOverrides,
   ) {
     await store.clear();
-    await Promise.all(Object.entries(overrides).map(([adapter, selectors]) => store.put({ adapter, selectors })));
+    await Promise.all(
+      Object.entries(overrides).map(([adapter, selectors]) => store.put({ adapter, selectors: { ...selectors } })),
+    );
   }
 
   function requireSlot(intent: IntentId, situation: Situation) {

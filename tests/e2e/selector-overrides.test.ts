@@ -18,7 +18,9 @@ const WORKSPACE = '/pc_seller_v2/main/workspace';
 const CHANGED = readFileSync(resolve(import.meta.dirname, '../fixtures/feige-workspace.html'), 'utf8')
   .replaceAll('qa-send-message-textarea', 'qa-editor-2026')
   .replace('placeholder="发送给 橙子不酸，使用Enter 发送消息"', 'placeholder="回复 橙子不酸"');
-const FIX = { feige: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } };
+/** The fix as the admin writes it (a bare selector), and as it is saved (a variant). */
+const FIX = { feige: { parts: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } } };
+const SAVED = { feige: { parts: { composer: [{ selector: 'textarea[data-qa-id="qa-editor-2026"]' }] } } };
 /** The background's first answer after Chromium starts includes opening the shop store (seconds on CI). */
 const SUGGESTION_MS = 10_000;
 const SHOTS = process.env.HUASHU_SHOTS;
@@ -111,13 +113,17 @@ describe('selector overrides on the options page', () => {
 
   test('bad JSON, an unknown key or an invalid selector give a clear message and save nothing', async () => {
     const cases: [string, string][] = [
-      ['{ "feige": { "composer": [', '不是有效的 JSON'],
-      ['{ "feige": { "composr": ["textarea"] } }', '飞鸽没有名为「composr」的选择器'],
+      ['{ "feige": { "parts": { "composer": [', '不是有效的 JSON'],
+      ['{ "feige": { "parts": { "composr": ["textarea"] } } }', '飞鸽没有名为「composr」的部件或设置'],
       ['{ "douyin": {} }', '未知页面「douyin」'],
-      ['{ "feige": { "composer": ["textarea["] } }', 'feige.composer 第 1 个「textarea[」：不是有效的 CSS 选择器'],
+      [
+        '{ "feige": { "parts": { "composer": ["textarea["] } } }',
+        'feige.composer 第 1 个「textarea[」：不是有效的 CSS 选择器',
+      ],
       // Past a bracket count, refused by Chromium's own parser.
-      ['{ "feige": { "composer": ["div!"] } }', '「div!」：不是有效的 CSS 选择器'],
-      ['{ "feige": { "composer": [] } }', 'feige.composer：应为至少一个选择器的列表'],
+      ['{ "feige": { "parts": { "composer": ["div!"] } } }', '「div!」：不是有效的 CSS 选择器'],
+      ['{ "feige": { "parts": { "composer": [] } } }', 'feige.composer：应为至少一个选择器的列表'],
+      ['{ "feige": { "sendKeys": "Space" } }', 'feige.sendKeys：取值无效'],
     ];
     for (const [text, message] of cases) {
       await testText(text);
@@ -128,7 +134,9 @@ describe('selector overrides on the options page', () => {
     await shot('selectors-bad-json', options);
     expect(await savedOverrides()).toEqual({});
     // The background refuses the same on its own, whatever the page sends.
-    const refused = await request('saveSelectorOverrides', { overrides: { feige: { composer: ['textarea['] } } });
+    const refused = await request('saveSelectorOverrides', {
+      overrides: { feige: { parts: { composer: ['textarea['] } } },
+    });
     expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('不是有效的 CSS 选择器') });
     expect(await savedOverrides()).toEqual({});
   });
@@ -160,7 +168,7 @@ describe('selector overrides on the options page', () => {
     // Saved: the chat tab rebinds at once, its page check clears, and a buyer message gives a working popup.
     await json().fill(JSON.stringify(FIX, null, 2));
     await button('保存').click();
-    await expect.poll(savedOverrides).toEqual(FIX);
+    await expect.poll(savedOverrides).toEqual(SAVED);
     await expect.poll(chatTitle, { timeout: SUGGESTION_MS }).not.toContain('未找到');
 
     await chat.evaluate(() =>
@@ -183,7 +191,7 @@ describe('selector overrides on the options page', () => {
 
   test('the overrides travel in the exported pack; 清除覆盖 puts the built-in selectors back', async () => {
     const exported = await request('exportPack', {});
-    expect((exported.value as { selectorOverrides: unknown }).selectorOverrides).toEqual(FIX);
+    expect((exported.value as { selectorOverrides: unknown }).selectorOverrides).toEqual(SAVED);
 
     await options.reload();
     await options.getByRole('button', { name: '高级 · 页面选择器' }).click();

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach, describe, expect, test } from 'vitest';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { watchThread } from '@/lib/adapters/watch';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/types';
+import { demoWorkbench } from '@/tests/unit/adapters';
 
 const fixture = readFileSync(resolve(import.meta.dirname, '../fixtures/workbench.html'), 'utf8');
 
@@ -22,6 +22,9 @@ function appendMessage(from: 'buyer' | 'agent', id: string, text: string) {
   message.append(body);
   document.querySelector('.msg-list')?.append(message);
 }
+
+// A stand-in execCommand (below) never outlives its test.
+afterEach(() => Reflect.deleteProperty(document, 'execCommand'));
 
 describe('demo workbench adapter on a saved page', () => {
   test('reads the open conversation, buyer and thread', () => {
@@ -48,22 +51,41 @@ describe('demo workbench adapter on a saved page', () => {
     expect(orders.find((o) => o.status === '待发货')?.promiseShipBy).toBeTruthy();
   });
 
-  test('writes the composer and announces it with an input event', () => {
+  test('writes the composer through the browser’s editing command, which announces it with an input event', async () => {
+    // happy-dom has no execCommand: this stand-in does what a browser's insertText does to a plain contenteditable.
+    document.execCommand = (command: string, _ui?: boolean, value?: string) => {
+      const range = document.getSelection()?.getRangeAt(0);
+      if (command !== 'insertText' || !range) return false;
+      range.deleteContents();
+      range.insertNode(document.createTextNode(value ?? ''));
+      document.activeElement?.dispatchEvent(
+        new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }),
+      );
+      return true;
+    };
     const seen: string[] = [];
     demoWorkbench.composer(document)?.addEventListener('input', (event) => {
       seen.push((event.currentTarget as HTMLElement).textContent ?? '');
     });
-    expect(demoWorkbench.setDraft(document, '亲，马上为您发货')).toBe(true);
+    await expect(demoWorkbench.setDraft(document, '亲，马上为您发货')).resolves.toBe(true);
     expect(demoWorkbench.readDraft(document)).toBe('亲，马上为您发货');
     expect(seen.at(-1)).toBe('亲，马上为您发货');
   });
 
-  test('a page without the composer or thread gives empty answers, never throws', () => {
+  test('an engine without editing commands leaves the composer as it was, and setDraft says so', async () => {
+    const composer = demoWorkbench.composer(document);
+    if (!composer) throw new Error('the fixture has a composer');
+    composer.textContent = '我先写一半';
+    await expect(demoWorkbench.setDraft(document, '亲，马上为您发货')).resolves.toBe(false);
+    expect(demoWorkbench.readDraft(document)).toBe('我先写一半');
+  });
+
+  test('a page without the composer or thread gives empty answers, never throws', async () => {
     document.body.innerHTML = '<main>改版后的页面</main>';
     expect(demoWorkbench.currentConversationId(document)).toBeNull();
     expect(demoWorkbench.readThread(document)).toEqual([]);
     expect(demoWorkbench.readOrders(document)).toEqual([]);
-    expect(demoWorkbench.setDraft(document, '你好')).toBe(false);
+    await expect(demoWorkbench.setDraft(document, '你好')).resolves.toBe(false);
   });
 
   test('the watcher reports only new buyer messages, once, never history or the agent’s', async () => {

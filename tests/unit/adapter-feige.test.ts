@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { feige } from '@/lib/adapters/feige';
 import { watchThread } from '@/lib/adapters/watch';
 import { summarizeHealth } from '@/lib/pages/health';
+import { feige } from '@/tests/unit/adapters';
 
 interface FixturePage {
   buyerSays(text: string): string;
@@ -135,21 +135,21 @@ describe('飞鸽 adapter on the saved workspace (current selectors)', () => {
     expect(area?.querySelector('[data-qa-id="qa-send-message-button"]')).not.toBeNull();
   });
 
-  test('setDraft goes through the native setter, so a React-like page’s state sees the text', () => {
+  test('setDraft goes through the native setter, so a React-like page’s state sees the text', async () => {
     const page = startPage();
     // Writing the property directly is what React ignores: the page's state stays empty.
     textarea().value = '直接赋值';
     textarea().dispatchEvent(new Event('input', { bubbles: true }));
     expect(page.draft()).toBe('');
 
-    expect(feige.setDraft(document, '亲，今天下午就给您发出哦')).toBe(true);
+    await expect(feige.setDraft(document, '亲，今天下午就给您发出哦')).resolves.toBe(true);
     expect(feige.readDraft(document)).toBe('亲，今天下午就给您发出哦');
     expect(page.draft()).toBe('亲，今天下午就给您发出哦');
   });
 
   test('send clicks the send div and resolves true once a new .messageIsMe bubble shows that text', async () => {
     const page = startPage();
-    feige.setDraft(document, '亲，今天下午就给您发出哦');
+    await feige.setDraft(document, '亲，今天下午就给您发出哦');
 
     await expect(feige.send(document)).resolves.toBe(true);
 
@@ -159,10 +159,10 @@ describe('飞鸽 adapter on the saved workspace (current selectors)', () => {
   });
 
   test('send resolves false when no bubble appears in time, and with an empty composer', async () => {
+    // No page script: clicking the send div does nothing.
+    await expect(feige.setDraft(document, '亲，在的')).resolves.toBe(true);
     vi.useFakeTimers();
     try {
-      // No page script: clicking the send div does nothing.
-      expect(feige.setDraft(document, '亲，在的')).toBe(true);
       let sent: boolean | undefined;
       void feige.send(document).then((result) => {
         sent = result;
@@ -171,11 +171,11 @@ describe('飞鸽 adapter on the saved workspace (current selectors)', () => {
       expect(sent).toBeUndefined();
       await vi.advanceTimersByTimeAsync(200);
       expect(sent).toBe(false);
-      feige.setDraft(document, '   ');
-      await expect(feige.send(document)).resolves.toBe(false);
     } finally {
       vi.useRealTimers();
     }
+    await feige.setDraft(document, '   ');
+    await expect(feige.send(document)).resolves.toBe(false);
   });
 
   test('the watcher reports a new buyer bubble once, and never the history', () => {
@@ -216,21 +216,22 @@ describe('飞鸽 adapter on a page with only the fallback structures', () => {
 
   test('an order number inside a sentence is not read: no orders, and the health check says so', () => {
     expect(feige.readOrders(document)).toEqual([]);
+    // Without its button, Enter sends here (the definition's sendKeys), so sending still counts as found.
     expect(feige.health(document)).toEqual({
       conversations: true,
       messages: true,
       input: true,
-      send: false,
+      send: true,
       orders: false,
     });
     expect(summarizeHealth(feige.health(document)).text).toBe(
-      '未找到发送按钮、订单信息。仍可用：话术建议（按买家意图，不含订单信息）、复制到输入框。',
+      '未找到订单信息。仍可用：话术建议（按买家意图，不含订单信息）、复制到输入框、一键发送。',
     );
   });
 
   test('without the send button, send presses Enter and still waits for the bubble', async () => {
     startPage();
-    feige.setDraft(document, '好的亲，请把新地址发我');
+    await feige.setDraft(document, '好的亲，请把新地址发我');
     await expect(feige.send(document)).resolves.toBe(true);
     expect(feige.readThread(document).at(-1)).toMatchObject({ from: 'agent', text: '好的亲，请把新地址发我' });
   });
@@ -252,7 +253,7 @@ describe('飞鸽 adapter on a page that is not there', () => {
     expect(feige.composer(document)).toBeNull();
     expect(feige.composerArea(document)).toBeNull();
     expect(feige.readDraft(document)).toBe('');
-    expect(feige.setDraft(document, '你好')).toBe(false);
+    await expect(feige.setDraft(document, '你好')).resolves.toBe(false);
     await expect(feige.send(document)).resolves.toBe(false);
     const before = document.documentElement.outerHTML;
     feige.reserveThreadSpace(document, 120);

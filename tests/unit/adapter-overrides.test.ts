@@ -3,19 +3,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ADAPTERS } from '@/lib/adapters';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
-import { feige } from '@/lib/adapters/feige';
-import { bindSelectorOverrides, boundSelectorOverrides, withSelectorOverrides } from '@/lib/adapters/overrides';
+import { bindSelectorOverrides, withSelectorOverrides } from '@/lib/adapters/overrides';
 import { errorText } from '@/lib/i18n/errors';
 import type { Language } from '@/lib/language';
+import { selectorsOf } from '@/lib/pages/definition';
+import { feigePage } from '@/lib/pages/feige';
 import {
-  builtInSelectors,
-  mergedSelectors,
   mergeSelectorOverrides,
   parseSelectorOverrides,
   parseSelectorOverridesText,
   selectorSyntaxProblem,
 } from '@/lib/pages/overrides';
+import { demoWorkbench, feige } from '@/tests/unit/adapters';
 import { refusal } from '@/tests/unit/message-helpers';
 
 function fixture(name: string): string {
@@ -34,7 +33,7 @@ function changedFeige(): Document {
   return parse(html);
 }
 
-const FIX = { feige: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } };
+const FIX = { feige: { parts: { composer: [{ selector: 'textarea[data-qa-id="qa-editor-2026"]' }] } } };
 
 afterEach(() => {
   for (const adapter of ADAPTERS) bindSelectorOverrides(adapter, {});
@@ -42,33 +41,32 @@ afterEach(() => {
 });
 
 describe('binding overrides to an adapter', () => {
-  test('a part the page renamed is missing, found with the override, missing again once it is removed', () => {
+  test('a part the page renamed is missing, found with the override, missing again once it is removed', async () => {
     const doc = changedFeige();
     expect(feige.health(doc).input).toBe(false);
     bindSelectorOverrides(feige, FIX);
     expect(feige.health(doc)).toEqual({ conversations: true, messages: true, input: true, send: true, orders: true });
-    expect(feige.setDraft(doc, '您好')).toBe(true);
+    await expect(feige.setDraft(doc, '您好')).resolves.toBe(true);
     expect(doc.querySelector('textarea')?.value).toBe('您好');
     bindSelectorOverrides(feige, {});
     expect(feige.health(doc).input).toBe(false);
   });
 
-  test('override variants come first, the built-in ones still follow, and only that key changes', () => {
+  test('override variants come first, the built-in ones still follow, and only that part changes', () => {
     bindSelectorOverrides(feige, FIX);
-    const shipped = builtInSelectors('feige') ?? {};
-    expect(feige.selectors.composer).toEqual([FIX.feige.composer[0], ...shipped.composer]);
-    expect(feige.selectors.sendButton).toEqual(shipped.sendButton);
-    expect(boundSelectorOverrides(feige)).toEqual(FIX.feige);
+    expect(feige.definition().parts.composer).toEqual([...FIX.feige.parts.composer, ...feigePage.parts.composer]);
+    expect(feige.definition().parts.sendButton).toEqual(feigePage.parts.sendButton);
+    expect(feige.bound()).toEqual(FIX.feige);
     // The unchanged page still works through the built-in variants behind the override.
     expect(feige.health(parse(fixture('feige-workspace.html'))).input).toBe(true);
   });
 
-  test('a composer override matching several elements is passed over: the reply goes into the real composer', () => {
+  test('a composer override matching several elements is passed over: the reply goes into the real composer', async () => {
     const doc = parse(fixture('feige-workspace.html'));
     const divs = doc.querySelectorAll('div').length;
     expect(divs).toBeGreaterThan(1);
-    bindSelectorOverrides(feige, { feige: { composer: ['div'] } });
-    expect(feige.setDraft(doc, '您好')).toBe(true);
+    bindSelectorOverrides(feige, { feige: { parts: { composer: [{ selector: 'div' }] } } });
+    await expect(feige.setDraft(doc, '您好')).resolves.toBe(true);
     expect(doc.querySelector('textarea')?.value).toBe('您好');
     // No element lost its content to the reply, and the page kept every element it had.
     expect(doc.querySelectorAll('div').length).toBe(divs);
@@ -76,8 +74,9 @@ describe('binding overrides to an adapter', () => {
   });
 
   test('overrides for another page leave this adapter as shipped', () => {
+    const shipped = demoWorkbench.definition();
     bindSelectorOverrides(demoWorkbench, FIX);
-    expect(demoWorkbench.selectors).toEqual(builtInSelectors('demo-workbench'));
+    expect(demoWorkbench.definition()).toEqual(shipped);
   });
 
   test('withSelectorOverrides checks proposed overrides and puts the bound ones back', () => {
@@ -93,36 +92,53 @@ describe('binding overrides to an adapter', () => {
   test('a variant the page’s CSS parser refuses is left out, so the built-in ones stay reachable', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     // Past the DOM-free check (as the background would let it through), refused by the parser.
-    bindSelectorOverrides(feige, { feige: { composer: ['textarea:nonsense-pseudo(', 'textarea.x'] } });
-    expect(feige.selectors.composer[0]).toBe('textarea.x');
+    bindSelectorOverrides(feige, {
+      feige: { parts: { composer: [{ selector: 'textarea:nonsense-pseudo(' }, { selector: 'textarea.x' }] } },
+    });
+    expect(feige.definition().parts.composer[0]).toEqual({ selector: 'textarea.x' });
     expect(feige.health(parse(fixture('feige-workspace.html'))).input).toBe(true);
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
-  test('mergedSelectors is pure: the same input gives the same table, repeats dropped', () => {
-    const shipped = builtInSelectors('feige') ?? {};
-    const merged = mergedSelectors('feige', { composer: ['textarea.a', shipped.composer[0]] });
-    expect(merged.composer).toEqual(['textarea.a', ...shipped.composer]);
-    expect(mergedSelectors('feige', {})).toEqual(shipped);
-    expect(builtInSelectors('feige')).toEqual(shipped);
+  test('a setting the override names replaces the built-in one; one it leaves undefined keeps it', () => {
+    const doc = parse(fixture('feige-workspace.html'));
+    expect(feige.readThread(doc).some((message) => message.from === 'system')).toBe(true);
+    bindSelectorOverrides(feige, { feige: { unmatchedMessages: 'skip', sendKeys: undefined } });
+    // The page's notices ("客服 … 接入") are no longer read as messages; Enter still sends.
+    expect(feige.readThread(doc).some((message) => message.from === 'system')).toBe(false);
+    expect(feige.definition().sendKeys).toBe('Enter');
   });
 
-  test('the managed pack’s keys win over the shop’s own, key by key', () => {
+  test('the managed pack’s parts and settings win over the shop’s own, one by one', () => {
+    const a = [{ selector: 'a' }];
+    const b = [{ selector: 'b' }];
+    const c = [{ selector: 'c' }];
+    const m = [{ selector: 'm' }];
     expect(
       mergeSelectorOverrides(
-        { feige: { composer: ['a'], sendButton: ['b'] }, pinduoduo: { composer: ['c'] } },
-        { feige: { composer: ['m'] } },
+        { feige: { parts: { composer: a, sendButton: b }, sendKeys: 'Enter' }, pinduoduo: { parts: { composer: c } } },
+        { feige: { parts: { composer: m }, sendKeys: 'Ctrl+Enter' } },
       ),
-    ).toEqual({ feige: { composer: ['m'], sendButton: ['b'] }, pinduoduo: { composer: ['c'] } });
+    ).toEqual({
+      feige: { parts: { composer: m, sendButton: b }, sendKeys: 'Ctrl+Enter' },
+      pinduoduo: { parts: { composer: c } },
+    });
   });
 });
 
 describe('validating overrides', () => {
   const problem = (value: unknown, language: Language = 'zh') => refusal(() => parseSelectorOverrides(value), language);
 
-  test('a valid set passes, trimmed, and empty entries are dropped', () => {
-    expect(parseSelectorOverrides({ feige: { composer: [' textarea.editor '] }, pinduoduo: {} })).toEqual({
-      feige: { composer: ['textarea.editor'] },
+  test('a valid set passes, trimmed, bare selectors as variants, and empty entries are dropped', () => {
+    expect(
+      parseSelectorOverrides({
+        feige: { parts: { composer: [' textarea.editor '], buyerName: [{ selector: 'h2', attribute: 'title' }] } },
+        pinduoduo: {},
+      }),
+    ).toEqual({
+      feige: {
+        parts: { composer: [{ selector: 'textarea.editor' }], buyerName: [{ selector: 'h2', attribute: 'title' }] },
+      },
     });
     expect(parseSelectorOverrides(undefined)).toEqual({});
     expect(parseSelectorOverridesText('  ')).toEqual({});
@@ -136,28 +152,39 @@ describe('validating overrides', () => {
     expect(problem({ douyin: { composer: ['a'] } })).toMatch(
       /未知页面「douyin」，可用：feige、pinduoduo、demo-workbench/,
     );
-    expect(problem({ feige: { composr: ['a'] } })).toMatch(/飞鸽没有名为「composr」的选择器，可用：.*composer/);
-    expect(problem({ feige: { composer: [] } })).toMatch(/feige\.composer：应为至少一个选择器的列表/);
-    expect(problem({ feige: { composer: 'textarea' } })).toMatch(/feige\.composer：应为至少一个选择器的列表/);
-    expect(problem({ feige: { composer: ['textarea', 'textarea['] } })).toMatch(
+    expect(problem({ feige: { parts: { composr: ['a'] } } })).toMatch(
+      /飞鸽没有名为「composr」的部件或设置，可用：.*composer/,
+    );
+    expect(problem({ feige: { parts: { composer: [] } } })).toMatch(/feige\.composer：应为至少一个选择器的列表/);
+    expect(problem({ feige: { parts: { composer: 'textarea' } } })).toMatch(
+      /feige\.composer：应为至少一个选择器的列表/,
+    );
+    expect(problem({ feige: { parts: { composer: ['textarea', 'textarea['] } } })).toMatch(
       /feige\.composer 第 2 个「textarea\[」：不是有效的 CSS 选择器/,
     );
-    expect(problem({ feige: { composer: [42] } })).toMatch(/选择器应为文字/);
-    expect(problem({ feige: { composer: ['a', 'a'] } })).toMatch(/重复/);
-    expect(problem({ feige: { composer: ['a', 'b', 'c', 'd', 'e', 'f'] } })).toMatch(/最多 5 个/);
-    expect(problem({ feige: { composer: ['a'.repeat(301)] } })).toMatch(/太长/);
-    expect(problem({ feige: { composr: ['a'] } }, 'en')).toMatch(/Feige has no selector "composr"; known: .*composer/);
-    expect(problem({ feige: { composer: ['textarea', 'textarea['] } }, 'en')).toBe(
+    expect(problem({ feige: { parts: { composer: [42] } } })).toMatch(/选择器应为文字/);
+    expect(problem({ feige: { parts: { composer: ['a', 'a'] } } })).toMatch(/重复/);
+    expect(problem({ feige: { parts: { composer: ['a', 'b', 'c', 'd', 'e', 'f'] } } })).toMatch(/最多 5 个/);
+    expect(problem({ feige: { parts: { composer: ['a'.repeat(301)] } } })).toMatch(/太长/);
+    expect(problem({ feige: { parts: { composr: ['a'] } } }, 'en')).toMatch(
+      /Feige has no part or setting "composr"; known: .*composer/,
+    );
+    expect(problem({ feige: { parts: { composer: ['textarea', 'textarea['] } } }, 'en')).toBe(
       'feige.composer #2 "textarea[": not a valid CSS selector: missing "]"',
     );
-    expect(problem({ feige: 'textarea' })).toBe('飞鸽（feige）：应为 { "选择器名": ["…"] }');
-    expect(problem({ feige: 'textarea' }, 'en')).toBe('Feige (feige): should be { "key": ["…"] }');
+    expect(problem({ feige: 'textarea' })).toBe('飞鸽（feige）：应为 { "parts": { "部件名": ["…"] } }');
+    expect(problem({ feige: 'textarea' }, 'en')).toBe('Feige (feige): should be { "parts": { "part": ["…"] } }');
+    expect(problem({ feige: { parts: { composer: [{ selector: 'a', attribute: 'no spaces' }] } } })).toMatch(
+      /feige\.composer 第 1 个：应为选择器文字/,
+    );
+    expect(problem({ feige: { sendKeys: 'Space' } })).toBe('feige.sendKeys：取值无效');
+    expect(problem({ feige: { matches: ['<all_urls>'] } })).toMatch(/没有名为「matches」/);
   });
 
   test('the browser’s parser catches what the DOM-free check lets through', () => {
     for (const selector of ['div!', 'a >> b', '#1a']) {
       expect(selectorSyntaxProblem(selector), selector).toBeNull();
-      expect(problem({ feige: { composer: [selector] } }), selector).toMatch(/不是有效的 CSS 选择器/);
+      expect(problem({ feige: { parts: { composer: [selector] } } }), selector).toMatch(/不是有效的 CSS 选择器/);
     }
   });
 });
@@ -174,7 +201,7 @@ describe('the DOM-free check (the background has no document)', () => {
   });
 
   test('accepts every built-in selector and the usual shapes', () => {
-    const shipped = ADAPTERS.flatMap((adapter) => Object.values(adapter.selectors).flat());
+    const shipped = ADAPTERS.flatMap((adapter) => Object.values(adapter.definition().parts).flatMap(selectorsOf));
     for (const selector of [
       ...shipped,
       'textarea[placeholder*="发送给"]',
@@ -185,5 +212,51 @@ describe('the DOM-free check (the background has no document)', () => {
     ]) {
       expect(selectorSyntaxProblem(selector), selector).toBeNull();
     }
+  });
+});
+
+describe('overrides saved before pages were definitions', () => {
+  test('old keys are read into parts, with the attribute the old adapter read, so old packs still import', () => {
+    expect(
+      parseSelectorOverrides({
+        feige: { composer: ['textarea.x'], agentBubble: ['.mine'], conversationName: ['[data-name]'] },
+        pinduoduo: { messageIndex: ['[data-idx]'], conversationBox: ['div.box'] },
+        'demo-workbench': { thread: ['main.chat'] },
+      }),
+    ).toEqual({
+      feige: {
+        parts: {
+          composer: [{ selector: 'textarea.x' }],
+          agentMessage: [{ selector: '.mine' }],
+          conversationName: [{ selector: '[data-name]', attribute: 'title' }],
+        },
+      },
+      pinduoduo: {
+        parts: {
+          messageId: [{ selector: '[data-idx]', attribute: 'index' }],
+          conversationId: [{ selector: 'div.box', attribute: 'data-random' }],
+          conversationClick: [{ selector: 'div.box' }],
+        },
+      },
+      'demo-workbench': {
+        parts: {
+          thread: [{ selector: 'main.chat' }],
+          openConversationId: [{ selector: 'main.chat', attribute: 'data-conv-id' }],
+        },
+      },
+    });
+  });
+
+  test('an old fix still repairs the page it was written for', () => {
+    const doc = changedFeige();
+    bindSelectorOverrides(
+      feige,
+      parseSelectorOverrides({ feige: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } }),
+    );
+    expect(feige.health(doc).input).toBe(true);
+  });
+
+  test('an old key no page part stands for is refused by name', () => {
+    expect(refusal(() => parseSelectorOverrides({ feige: { composr: ['a'] } }))).toMatch(/没有名为「composr」/);
   });
 });

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { pinduoduo } from '@/lib/adapters/pinduoduo';
 import { watchThread } from '@/lib/adapters/watch';
 import { summarizeHealth } from '@/lib/pages/health';
+import { pinduoduo } from '@/tests/unit/adapters';
 
 interface FixturePage {
   buyerSays(text: string): string;
@@ -68,7 +68,7 @@ describe('拼多多 adapter on the saved chat page (current selectors)', () => {
 
   test('fills the textarea through the page’s input events and sends with the send button', async () => {
     startPage();
-    expect(pinduoduo.setDraft(document, '亲，今天18点前发出哦')).toBe(true);
+    await expect(pinduoduo.setDraft(document, '亲，今天18点前发出哦')).resolves.toBe(true);
     expect(fixtureWindow.pddFixture?.draft()).toBe('亲，今天18点前发出哦');
 
     await expect(pinduoduo.send(document)).resolves.toBe(true);
@@ -112,7 +112,7 @@ describe('拼多多 adapter on a page with only the fallback structures', () => 
 
   test('without a send button, Enter sends and the message is confirmed in the thread', async () => {
     startPage();
-    pinduoduo.setDraft(document, '好的亲，已为您登记退货');
+    await pinduoduo.setDraft(document, '好的亲，已为您登记退货');
     await expect(pinduoduo.send(document)).resolves.toBe(true);
     expect(pinduoduo.readThread(document).at(-1)).toMatchObject({ from: 'agent', text: '好的亲，已为您登记退货' });
   });

@@ -1,15 +1,17 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import * as v from 'valibot';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ADAPTERS, adapterFor } from '@/lib/adapters';
 import { defineAdapter } from '@/lib/adapters/define';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
-import { feige } from '@/lib/adapters/feige';
-import { pinduoduo } from '@/lib/adapters/pinduoduo';
 import type { HostAdapter } from '@/lib/adapters/types';
+import { PAGES } from '@/lib/pages';
+import { checkPageDefinition, describeVariant, selectorsOf } from '@/lib/pages/definition';
+import { feigePage } from '@/lib/pages/feige';
 import { adapterMatches, LOCAL_DEMO_MATCHES } from '@/lib/pages/matches';
+import { demoWorkbench, feige, pinduoduo } from '@/tests/unit/adapters';
 
 function load(name: string): Document {
   const html = readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
@@ -23,36 +25,62 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s selectors (data)', (_id, adapter) => {
-  test('every entry is a non-empty array of distinct, non-empty selectors', () => {
-    const entries = Object.entries(adapter.selectors);
-    expect(entries.length).toBeGreaterThan(0);
-    for (const [name, variants] of entries) {
-      expect(Array.isArray(variants), name).toBe(true);
-      expect(variants.length, name).toBeGreaterThan(0);
-      expect(new Set(variants).size, name).toBe(variants.length);
-      for (const selector of variants) expect(selector.trim(), name).not.toBe('');
+describe.each(PAGES.map((page) => [page.id, page] as const))('%s page definition (data)', (_id, page) => {
+  const variants = Object.entries(page.parts).flatMap(([part, list]) =>
+    (list ?? []).map((variant) => [part, variant] as const),
+  );
+
+  test('validates against the definition schema', () => {
+    const result = checkPageDefinition(page);
+    expect(result.issues?.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`)).toBeUndefined();
+  });
+
+  test('every variant says what it rests on, and no part lists one twice', () => {
+    for (const [part, variant] of variants)
+      expect(variant.evidence?.trim(), `${part}: ${describeVariant(variant)}`).toBeTruthy();
+    for (const [part, list] of Object.entries(page.parts)) {
+      const described = (list ?? []).map(describeVariant);
+      expect(new Set(described).size, part).toBe(described.length);
     }
   });
 
   test('every selector parses', () => {
     const root = document.createDocumentFragment();
-    for (const [name, variants] of Object.entries(adapter.selectors)) {
-      for (const selector of variants) expect(() => root.querySelector(selector), `${name}: ${selector}`).not.toThrow();
+    for (const [part, list] of Object.entries(page.parts)) {
+      for (const selector of selectorsOf(list))
+        expect(() => root.querySelector(selector), `${part}: ${selector}`).not.toThrow();
     }
   });
 
   test('no selector relies on a hashed class name', () => {
-    for (const variants of Object.values(adapter.selectors)) {
-      for (const selector of variants) expect(selector).not.toMatch(HASHED_CLASS);
+    for (const list of Object.values(page.parts)) {
+      for (const selector of selectorsOf(list)) expect(selector).not.toMatch(HASHED_CLASS);
     }
   });
 
   test('its match patterns parse and are among the manifest’s, which hold nothing else', () => {
-    for (const pattern of adapter.matches) {
+    for (const pattern of page.matches) {
       expect(() => new MatchPattern(pattern)).not.toThrow();
       expect(adapterMatches).toContain(pattern);
     }
+  });
+});
+
+describe('the definition schema', () => {
+  test('refuses a definition without the parts every page needs, or with a part it does not know', () => {
+    const { composer: _, ...partsWithoutComposer } = feigePage.parts;
+    expect(checkPageDefinition({ ...feigePage, parts: partsWithoutComposer }).success).toBe(false);
+    expect(
+      checkPageDefinition({ ...feigePage, parts: { ...feigePage.parts, chatBox: [{ selector: 'div' }] } }).success,
+    ).toBe(false);
+  });
+
+  test('refuses label and leaf variants outside order fields, and patterns that are not regular expressions', () => {
+    const withParts = (parts: object) => checkPageDefinition({ ...feigePage, parts: { ...feigePage.parts, ...parts } });
+    expect(withParts({ composer: [{ label: '输入' }] }).success).toBe(false);
+    expect(withParts({ orderAmount: [{ label: '实付金额' }] }).success).toBe(true);
+    expect(withParts({ orderId: [{ leaf: '(\\d{19}' }] }).success).toBe(false);
+    expect(checkPageDefinition({ ...feigePage, composerKind: 'word' }).success).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { onlyWaitTextsTicked, watchConversations } from '@/lib/adapters/conversation-list';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
+import { demoWorkbench } from '@/tests/unit/adapters';
 
 function loadWorkbench(): void {
   const html = readFileSync(resolve(import.meta.dirname, '../fixtures/workbench.html'), 'utf8');

@@ -12,7 +12,7 @@ const callBackground = vi.fn();
 vi.mock('@/lib/messages/background', () => ({ callBackground: (...args: unknown[]) => callBackground(...args) }));
 
 const EMPTY: ShopData = { slots: [], disabledIntents: [], rules: [], settings: {} };
-const FIX = { feige: { composer: ['textarea.editor'] } };
+const FIX = { feige: { parts: { composer: [{ selector: 'textarea.editor' }] } } };
 const ALL_FOUND: AdapterHealth = { conversations: true, messages: true, input: true, send: true, orders: true };
 
 function snapshot(local: Partial<ShopData> = {}, managed: ShopData | null = null): ShopSnapshot {
@@ -45,16 +45,20 @@ beforeEach(() => callBackground.mockReset());
 afterEach(cleanup);
 
 describe('高级 · 页面选择器', () => {
-  test('the saved overrides fill the textarea; the built-in selectors are listed for reference', () => {
+  test('the saved overrides fill the textarea as written; the built-in definitions are listed with their evidence', () => {
     renderPage(snapshot({ selectorOverrides: FIX }));
-    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe(JSON.stringify(FIX, null, 2));
+    expect(JSON.parse((screen.getByRole('textbox') as HTMLTextAreaElement).value)).toEqual({
+      feige: { parts: { composer: ['textarea.editor'] } },
+    });
     expect(screen.getByText('飞鸽', { selector: 'summary' })).toBeTruthy();
-    expect(screen.getByText('textarea[data-qa-id="qa-send-message-textarea"]')).toBeTruthy();
+    expect(screen.getAllByText('textarea[data-qa-id="qa-send-message-textarea"]').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('label: 付款时间').length).toBe(2);
+    expect(screen.getByText('A plain textarea with the page’s QA hook (every public source).')).toBeTruthy();
   });
 
   test('a bad override shows why and neither tests nor saves', () => {
     const shop = renderPage(snapshot());
-    type('{ "feige": { "composer": ["textarea["] } }');
+    type('{ "feige": { "parts": { "composer": ["textarea["] } } }');
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     expect(screen.getByRole('alert').textContent).toContain(
       'feige.composer 第 1 个「textarea[」：不是有效的 CSS 选择器',
@@ -67,9 +71,9 @@ describe('高级 · 页面选择器', () => {
 
   test('in English too', () => {
     renderPage(snapshot(), 'en');
-    type('{ "feige": { "composr": ["a"] } }');
+    type('{ "feige": { "parts": { "composr": ["a"] } } }');
     fireEvent.click(screen.getByRole('button', { name: 'Check and test' }));
-    expect(screen.getByRole('alert').textContent).toContain('Feige has no selector "composr"');
+    expect(screen.getByRole('alert').textContent).toContain('Feige has no part or setting "composr"');
   });
 
   test('the test shows each part per chat tab, with the managed pack’s keys applied as they would be', async () => {
@@ -82,12 +86,16 @@ describe('高级 · 页面选择器', () => {
         health: { ...ALL_FOUND, input: false },
       },
     ]);
-    renderPage(snapshot({}, { ...EMPTY, selectorOverrides: { feige: { sendButton: ['div.send'] } } }));
+    renderPage(
+      snapshot({}, { ...EMPTY, selectorOverrides: { feige: { parts: { sendButton: [{ selector: 'div.send' }] } } } }),
+    );
     type(JSON.stringify(FIX));
     fireEvent.click(screen.getByRole('button', { name: '校验并测试' }));
     await waitFor(() => expect(document.querySelector('.selectors-tab')).toBeTruthy());
     expect(callBackground).toHaveBeenCalledWith('testSelectors', {
-      overrides: { feige: { composer: ['textarea.editor'], sendButton: ['div.send'] } },
+      overrides: {
+        feige: { parts: { composer: [{ selector: 'textarea.editor' }], sendButton: [{ selector: 'div.send' }] } },
+      },
     });
     const parts = [...document.querySelectorAll('.selectors-tab [data-part]')].map(
       (item) => `${item.getAttribute('data-part')}=${item.getAttribute('data-found')}`,
@@ -106,12 +114,12 @@ describe('高级 · 页面选择器', () => {
 
   test('保存 sends the checked overrides; 清除覆盖 sends {} after asking', async () => {
     const shop = renderPage(snapshot({ selectorOverrides: FIX }));
-    type('{ "feige": { "composer": [" textarea.new "] } }');
+    type('{ "feige": { "parts": { "composer": [" textarea.new "] } } }');
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(shop.run).toHaveBeenCalledTimes(1));
     expect(shop.run.mock.calls[0].slice(0, 2)).toEqual([
       'saveSelectorOverrides',
-      { overrides: { feige: { composer: ['textarea.new'] } } },
+      { overrides: { feige: { parts: { composer: [{ selector: 'textarea.new' }] } } } },
     ]);
     Object.defineProperty(window, 'confirm', { value: vi.fn(() => true), configurable: true });
     fireEvent.click(screen.getByRole('button', { name: '清除覆盖' }));

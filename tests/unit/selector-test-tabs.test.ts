@@ -5,13 +5,13 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
 import { answerSelectorTests } from '@/entrypoints/content/selector-test';
-import { feige } from '@/lib/adapters/feige';
 import { bindSelectorOverrides } from '@/lib/adapters/overrides';
 import { errorText } from '@/lib/i18n/errors';
 import { serveTab } from '@/lib/messages/tab';
+import { feige } from '@/tests/unit/adapters';
 import { asyncRefusal } from '@/tests/unit/message-helpers';
 
-const FIX = { feige: { composer: ['textarea[data-qa-id="qa-editor-2026"]'] } };
+const FIX = { feige: { parts: { composer: [{ selector: 'textarea[data-qa-id="qa-editor-2026"]' }] } } };
 
 function changedFeige(): Document {
   const html = readFileSync(resolve(import.meta.dirname, '../fixtures/feige-workspace.html'), 'utf8')
@@ -42,7 +42,9 @@ describe('test on the open chat tab', () => {
     expect(feige.health(doc).input).toBe(false);
     expect((await ask({}))?.health.input).toBe(false);
     // Checked again with this page's CSS parser.
-    expect(errorText((await ask({ feige: { composer: ['div!'] } }))?.problem, 'zh')).toMatch(/不是有效的 CSS 选择器/);
+    expect(errorText((await ask({ feige: { parts: { composer: ['div!'] } } }))?.problem, 'zh')).toMatch(
+      /不是有效的 CSS 选择器/,
+    );
     // Not ours, or a request this frame doesn't handle: no answer.
     expect(ask(FIX, 'another-extension')).toBeUndefined();
     expect(

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
 import { ThreadReader } from '@/lib/adapters/thread-reader';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { watchThread } from '@/lib/adapters/watch';
+import { demoWorkbench } from '@/tests/unit/adapters';
 
 const fixture = readFileSync(resolve(import.meta.dirname, '../fixtures/workbench.html'), 'utf8');
 

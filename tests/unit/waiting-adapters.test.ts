@@ -2,10 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { demoWorkbench } from '@/lib/adapters/demo-workbench';
-import { feige } from '@/lib/adapters/feige';
-import { pinduoduo } from '@/lib/adapters/pinduoduo';
 import type { HostAdapter } from '@/lib/adapters/types';
+import { demoWorkbench, feige, pinduoduo } from '@/tests/unit/adapters';
 
 function load(name: string): void {
   const html = readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
