@@ -69,7 +69,6 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     webhookUrl: 'Webhook 地址须以 https:// 开头（本机地址可用 http://）',
     pagePattern: '聊天页面网址无效',
     pageId: '聊天页面编号无效',
-    pageDefinition: '页面映射无效',
     requestId: '请求编号无效',
   },
   en: {
@@ -120,7 +119,6 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     webhookUrl: 'The webhook URL must start with https:// (http:// only for this computer)',
     pagePattern: 'The chat page address is invalid',
     pageId: 'The chat page id is invalid',
-    pageDefinition: 'The page mapping is invalid',
     requestId: 'Invalid request id',
   },
 };

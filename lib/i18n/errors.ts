@@ -118,6 +118,7 @@ const zh: Texts = {
   pageNoTab: () => '请先在浏览器中打开该聊天页面，再开始映射',
   pageNoScript: () => '聊天页面没有响应：请刷新该页面后重试',
   mapperNotStarted: () => '请从设置页或工具栏开始映射后再保存',
+  pageDefinitionInvalid: (p) => `页面映射无效${p.where ? `（${str(p.where)}）` : ''}，未保存`,
 };
 
 const en: Texts = {
@@ -217,6 +218,7 @@ const en: Texts = {
   pageNoTab: () => 'Open the chat page in the browser first, then start mapping',
   pageNoScript: () => 'The chat page did not answer: reload it and try again',
   mapperNotStarted: () => 'Start mapping from the options page or the toolbar before saving',
+  pageDefinitionInvalid: (p) => `The page mapping is invalid${p.where ? ` (${str(p.where)})` : ''}; nothing was saved`,
 };
 
 export const ERROR_TEXTS: Record<Language, Texts> = { zh, en };

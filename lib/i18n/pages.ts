@@ -38,6 +38,7 @@ const zh = {
       agentMessage: '一条客服消息',
       composer: '输入框',
       sendButton: '发送按钮',
+      buyerName: '买家昵称（可选）',
       conversationRow: '会话列表中的一行（可选）',
       orderPanel: '订单信息区域（可选）',
     },
@@ -66,9 +67,11 @@ const zh = {
     testInsertFailed: '没能填入输入框：请重新点选输入框',
     save: '保存',
     saved: '已保存，话术助手已在此页面启用',
+    savedReload: '已保存：刷新页面后按新的映射工作',
     cancel: '取消',
     incomplete: '请先点选必选部分（消息列表、买家消息、客服消息、输入框）',
     close: '关闭',
+    move: '移到另一侧',
   },
 };
 
@@ -107,6 +110,7 @@ const en: PagesStrings = {
       agentMessage: 'An agent message',
       composer: 'Input box',
       sendButton: 'Send button',
+      buyerName: 'Buyer name (optional)',
       conversationRow: 'A conversation row (optional)',
       orderPanel: 'Order panel (optional)',
     },
@@ -135,9 +139,11 @@ const en: PagesStrings = {
     testInsertFailed: 'Could not put text into the input box: pick the input box again',
     save: 'Save',
     saved: 'Saved; Huashu now works on this page',
+    savedReload: 'Saved: reload the page to work with the new mapping',
     cancel: 'Cancel',
     incomplete: 'Pick the required parts first (message list, buyer message, agent message, input box)',
     close: 'Close',
+    move: 'Move to the other side',
   },
 };
 

@@ -151,6 +151,8 @@ export const ERROR_CODES = [
   'pageNoScript',
   /** A chat tab tried to save a definition without the admin starting the mapper there. */
   'mapperNotStarted',
+  /** A page definition the schema refuses: `where` is the path of the first problem. */
+  'pageDefinitionInvalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The refusals the chat page can show; the content script bundles only their words (lib/i18n/chat-errors.ts). */

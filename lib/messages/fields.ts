@@ -51,7 +51,6 @@ const FIELDS = [
   'requestId',
   'pagePattern',
   'pageId',
-  'pageDefinition',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

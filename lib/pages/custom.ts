@@ -5,10 +5,14 @@
  * A custom page is a URL match pattern the admin typed. Only that pattern's origin is asked for, as an optional
  * host permission, when the admin adds it; nothing runs anywhere else.
  */
+
+import * as v from 'valibot';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { isRecord } from '@/lib/is-record';
-import { CodedError } from '@/lib/messages/errors';
+import { CodedError, invalidAt } from '@/lib/messages/errors';
+import { checkPageDefinition, isSelectorVariant, type PageDefinition } from '@/lib/pages/definition';
 import { adapterMatches } from '@/lib/pages/matches';
+import { selectorSyntaxProblem } from '@/lib/pages/overrides';
 
 /** One chat page the admin added. `definition` is absent until the page is mapped (the page mapper saves it). */
 export interface CustomPage {
@@ -111,11 +115,38 @@ export function customPageFor<T extends Pick<CustomPage, 'pattern'>>(pages: read
   });
 }
 
+/** A definition the mapper makes is a few kilobytes; this bounds what a chat tab can make the background store. */
+const DEFINITION_MAX_CHARS = 20_000;
+
 /**
- * The definition the mapper sent, checked before it is stored. Its id and match patterns are the page's own,
- * whatever the chat tab sent: a content script can describe its page, never claim another.
+ * The definition the mapper sent, checked before it is stored: the page schema (lib/pages/definition.ts), then every
+ * selector with the same DOM-free syntax check selector overrides get, so the background refuses what a page's CSS
+ * parser would. Its id and match patterns are the page's own, whatever the chat tab sent: a content script can
+ * describe its page, never claim another. Throws a CodedError that names the first problem and where it is.
  */
-export function parseCustomDefinition(value: unknown, page: Pick<CustomPage, 'id' | 'pattern'>): unknown {
-  if (!isRecord(value)) throw new CodedError('invalidField', { field: 'pageDefinition' });
-  return { ...value, id: page.id, matches: [page.pattern] };
+export function parseCustomDefinition(value: unknown, page: Pick<CustomPage, 'id' | 'pattern'>): PageDefinition {
+  if (!isRecord(value)) throw new CodedError('pageDefinitionInvalid', { where: '' });
+  if (JSON.stringify(value).length > DEFINITION_MAX_CHARS) {
+    throw new CodedError('pageDefinitionInvalid', { where: `> ${DEFINITION_MAX_CHARS}` });
+  }
+  const checked = checkPageDefinition({ ...value, id: page.id, matches: [page.pattern] });
+  if (!checked.success) {
+    throw new CodedError('pageDefinitionInvalid', { where: v.getDotPath(checked.issues[0]) ?? '' });
+  }
+  const definition = checked.output as PageDefinition;
+  for (const [part, variants] of Object.entries(definition.parts)) {
+    for (const [index, variant] of (variants ?? []).entries()) {
+      if (!isSelectorVariant(variant)) continue;
+      const syntax = selectorSyntaxProblem(variant.selector);
+      if (!syntax) continue;
+      throw invalidAt(
+        {
+          code: 'placeSelector',
+          params: { key: `${page.id}.${part}`, position: index + 1, selector: variant.selector },
+        },
+        { code: 'selectorInvalid', params: { syntax } },
+      );
+    }
+  }
+  return definition;
 }

@@ -44,6 +44,10 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   deleteFeedback: { ids: ['f1'] },
   resendFeedback: { ids: ['f1'] },
   saveFeedbackSettings: { webhookUrl: '' },
+  addCustomPage: { pattern: 'https://kf.example.com/*' },
+  removeCustomPage: { id: 'huashu-page-x' },
+  startMapper: { id: 'huashu-page-x' },
+  saveMappedPage: { definition: {} },
   submitFeedback: {
     category: 'bad_reply',
     description: '话术不合适',
