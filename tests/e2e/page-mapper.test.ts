@@ -176,6 +176,25 @@ describe('a third-party chat page', () => {
     await expect.poll(async () => (await thread()).at(-1)).toEqual({ direction: 'outgoing', text: sent });
   });
 
+  test('the toolbar popup on the added page starts the mapper again; 取消 closes it', async () => {
+    const tabId = await options.evaluate(
+      async (url) =>
+        (
+          await (
+            globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }
+          ).chrome.tabs.query({ url })
+        )[0]?.id,
+      PATTERN,
+    );
+    const toolbar = await context.newPage();
+    await toolbar.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await toolbar.getByRole('button', { name: '重新映射此页面' }).click();
+    await mapper().waitFor();
+    await toolbar.close();
+    await mapper().getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => chat.locator('huashu-mapper').count()).toBe(0);
+  });
+
   test('removing the page unregisters the script: after a reload nothing runs there', async () => {
     await options.bringToFront();
     await options.goto(`chrome-extension://${extensionId}/options.html#pages`);
