@@ -8,6 +8,8 @@ export interface MapperRow {
   selector: string | null;
   count: number;
   ok: boolean;
+  /** The buyer/agent rule, for the two message rows. */
+  rule?: string;
 }
 
 export interface MapperPanelProps {
@@ -74,6 +76,7 @@ export function MapperPanel(props: MapperPanelProps) {
             {row.selector !== null && (
               <div class="hs-mapper-step-body">
                 <code class="hs-mapper-selector">{row.selector}</code>
+                {row.rule && <code class="hs-mapper-selector">{row.rule}</code>}
                 <span class="hs-mapper-count">{t.matches(row.count)}</span>
                 <button type="button" class="hs-mapper-btn" onClick={() => props.onStep(row.part, 'wider')}>
                   {t.widen}

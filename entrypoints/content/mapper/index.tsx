@@ -235,6 +235,7 @@ export function openMapper(ctx: ContentScriptContext, options: MapperOptions): M
         selector: proposal?.selector ?? null,
         count: proposal?.count ?? 0,
         ok: proposal?.ok ?? false,
+        rule: proposal?.rule,
       };
     });
     let sides: { buyer: number; agent: number; unknown: number } | null = null;
@@ -289,7 +290,9 @@ export function openMapper(ctx: ContentScriptContext, options: MapperOptions): M
       const badge = doc.createElement('span');
       badge.className = `hs-mapper-badge hs-mapper-badge--${side ?? 'unknown'}`;
       badge.textContent = side === 'buyer' ? t.buyer : side === 'agent' ? t.agent : t.unknownSender;
-      const rect = el.getBoundingClientRect();
+      // Beside the text rather than the message's box: a message row often spans the list's whole width.
+      const text = mapping.messageText === ':scope' ? null : el.querySelector(mapping.messageText);
+      const rect = (text ?? el).getBoundingClientRect();
       Object.assign(badge.style, { left: `${Math.max(0, rect.left)}px`, top: `${Math.max(0, rect.top - 16)}px` });
       badge.dataset.side = side ?? 'unknown';
       marks.append(badge);

@@ -91,6 +91,8 @@ export function step(pick: Pick, direction: 'wider' | 'narrower'): Pick {
 export interface PartProposal extends SelectorProposal {
   /** Whether the part is found as a page definition needs it: exactly one for single parts, some for repeated ones. */
   ok: boolean;
+  /** For the buyer's and the agent's message: what tells that side's messages from the other's. */
+  rule?: string;
 }
 
 export interface Mapping {
@@ -139,8 +141,10 @@ export function mapPage(picks: Picks): Mapping {
   if (list && agent && message) parts.agentMessage = { ...message, element: agent };
   if (buyer && agent && buyer !== agent) sender = proposeSenderRule(buyer, agent);
   const senderOk = sender !== null;
-  if (parts.buyerMessage) parts.buyerMessage.ok &&= senderOk;
-  if (parts.agentMessage) parts.agentMessage.ok &&= senderOk;
+  if (parts.buyerMessage)
+    Object.assign(parts.buyerMessage, { ok: parts.buyerMessage.ok && senderOk, rule: sender?.buyer });
+  if (parts.agentMessage)
+    Object.assign(parts.agentMessage, { ok: parts.agentMessage.ok && senderOk, rule: sender?.agent });
   return { parts, message, messageText, sender };
 }
 

@@ -34,7 +34,7 @@ function ChatPage() {
   const [messages, setMessages] = useState(thread);
   redraw = setMessages;
   return (
-    <div style={{ height: '100vh' }}>
+    <div style={{ height: '100vh', maxWidth: '960px' }}>
       <MainContainer>
         <ChatContainer>
           <ConversationHeader>
