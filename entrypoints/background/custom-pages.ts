@@ -10,6 +10,7 @@
  * third-party page, so it gets no other way to write.
  */
 
+import { reattachTabs } from '@/entrypoints/background/reattach';
 import type { RequestOf } from '@/lib/messages/background-map';
 import { CodedError } from '@/lib/messages/errors';
 import type { RequestSender } from '@/lib/messages/serve-background';
@@ -145,7 +146,16 @@ export interface CustomPageDeps {
 }
 
 export function startCustomPages(deps: CustomPageDeps, later: (run: () => void) => void) {
-  later(() => void syncRegistrations().catch(() => {}));
+  // After an update the added pages' open tabs hold the old version's script: the new one is attached there too.
+  later(
+    () =>
+      void syncRegistrations()
+        .then(async (ids) => {
+          const patterns = (await readPages()).filter((page) => ids.includes(page.id)).map((page) => page.pattern);
+          await reattachTabs(patterns, [CUSTOM_SCRIPT_FILE]);
+        })
+        .catch(() => {}),
+  );
   // A site revoked at chrome://extensions: its registration goes too, so nothing waits on a page it can't enter.
   browser.permissions.onRemoved?.addListener(() => void syncRegistrations().catch(() => {}));
   browser.tabs.onRemoved.addListener((tabId) => void setMapping(tabId, false));

@@ -199,3 +199,35 @@ describe('the mapper saving a definition', () => {
     await expect(pages.customPage({}, sender(3, 'https://evil.example.net/chat/'))).rejects.toThrow();
   });
 });
+
+describe('after an update', () => {
+  test('an open tab of an added page without a live script gets the new one; other tabs are left alone', async () => {
+    const chrome = fakeChrome([ORIGIN]);
+    await startCustomPages(deps, () => {}).addCustomPage({ pattern: PATTERN });
+    chrome.registered.clear();
+    const injected: { tabId: number; files: string[] }[] = [];
+    Object.assign(fakeBrowser.scripting, {
+      executeScript: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
+        injected.push({ tabId: target.tabId, files });
+      },
+    });
+    const asked: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (query) => {
+      asked.push(query);
+      return [{ id: 4 }, { id: 9 }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;
+    });
+    // Tab 9 answers (a live script of this version); tab 4's script was cut off by the update.
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId) => {
+      if (tabId === 4) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return undefined;
+    });
+    let started: Promise<void> = Promise.resolve();
+    startCustomPages(deps, (run) => {
+      started = new Promise((done) => setTimeout(done, 0)).then(run);
+    });
+    await started;
+    await vi.waitFor(() => expect(injected).toEqual([{ tabId: 4, files: ['content-scripts/custom.js'] }]));
+    expect(asked).toEqual([{ url: [PATTERN], status: 'complete' }]);
+    expect(chrome.registered.has(customPageId(PATTERN))).toBe(true);
+  });
+});
