@@ -30,9 +30,13 @@ function flatten(data: ShopData): Items {
   for (const [key, value] of Object.entries(data.settings)) {
     if (value !== undefined) items.set(`setting${SEP}${key}`, JSON.stringify(value));
   }
-  for (const [adapter, keys] of Object.entries(data.selectorOverrides ?? {})) {
-    for (const [key, variants] of Object.entries(keys)) {
-      items.set(`selector${SEP}${adapter}${SEP}${key}`, JSON.stringify(variants));
+  // A page's override is a partial definition: each part's variants and each setting are items of their own.
+  for (const [page, { parts, ...settings }] of Object.entries(data.selectorOverrides ?? {})) {
+    for (const [part, variants] of Object.entries(parts ?? {})) {
+      items.set(`selector${SEP}${page}${SEP}parts${SEP}${part}`, JSON.stringify(variants));
+    }
+    for (const [key, value] of Object.entries(settings)) {
+      if (value !== undefined) items.set(`selector${SEP}${page}${SEP}${key}`, JSON.stringify(value));
     }
   }
   return items;
@@ -63,7 +67,10 @@ function unflatten(items: Items): ShopData {
     else if (kind === 'ruleOrder') ruleOrder = JSON.parse(value);
     else if (kind === 'setting') Object.assign(data.settings, { [parts[0]]: JSON.parse(value) });
     else if (kind === 'selector') {
-      selectors[parts[0]] = { ...selectors[parts[0]], [parts[1]]: JSON.parse(value) };
+      const page = selectors[parts[0]] ?? {};
+      if (parts[1] === 'parts') page.parts = { ...page.parts, [parts[2]]: JSON.parse(value) };
+      else Object.assign(page, { [parts[1]]: JSON.parse(value) });
+      selectors[parts[0]] = page;
     }
   }
   data.slots = [...slots.values()];

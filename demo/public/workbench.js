@@ -293,6 +293,9 @@ function updateConversationRow(conversation) {
   const lastNode = row.querySelector('.conv-last');
   lastNode.textContent = lastText;
   lastNode.title = lastText;
+  // Who wrote it, as a page may mark the shop's own last message: only a buyer's preview tells their mood.
+  if (last) lastNode.dataset.from = last.from;
+  else delete lastNode.dataset.from;
   const timeNode = row.querySelector('.conv-time');
   timeNode.textContent = last ? rowTimeLabel(last.at) : '';
   const unreadNode = row.querySelector('.conv-unread');

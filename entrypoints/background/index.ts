@@ -86,6 +86,7 @@ export default defineBackground(() => {
     ...workflow.handlers,
     ...customPages,
     suggest: shop.suggest,
+    previewUrgency: shop.previewUrgency,
     // Feedback given on a suggestion also counts in the statistics, per intent.
     submitFeedback: async (input, { tabId }) => {
       if (!feedbackRate.allow(String(tabId ?? 'extension page'))) {

@@ -43,7 +43,12 @@ function shopHandlers(store: ShopStore, changed: () => Promise<void>): ShopHandl
     return snapshot;
   };
   return {
-    shopState: () => store.snapshot(),
+    // The first read of the policy can take seconds after the browser starts (Chromium loads an extension's policy
+    // after the extension): the options page waits for it rather than show a managed pack as the shop's own.
+    shopState: async () => {
+      await store.managedReady;
+      return store.snapshot();
+    },
     chatState: () => {
       const snapshot = store.snapshot();
       return { settings: effectiveSettings(snapshot), selectorOverrides: effectiveSelectorOverrides(snapshot) };
@@ -115,9 +120,16 @@ export function startShopServices(options: ShopServiceOptions) {
     return solution;
   };
 
+  /** The conversation list's previews, for the slow-reply alert: no start step is marked and no hit counted. */
+  const previewUrgency: BackgroundHandlers['previewUrgency'] = async ({ previews }) => {
+    const judge = (await usable)?.suggest ?? plain;
+    return { urgent: previews.map((preview) => judge.isUrgent(preview.text)) };
+  };
+
   return {
     handlers,
     suggest,
+    previewUrgency,
     /** The policy changed: re-read it, then refresh open popups. */
     async refreshManaged() {
       const service = await usable;

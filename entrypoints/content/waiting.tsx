@@ -15,9 +15,11 @@ import { watchConversations } from '@/lib/adapters/conversation-list';
 import type { HostAdapter } from '@/lib/adapters/types';
 import { type PopupStrings, popupStrings } from '@/lib/i18n/popup';
 import { callBackground } from '@/lib/messages/background';
+import { LIMITS } from '@/lib/messages/limits';
 import type { TabDispatcher } from '@/lib/messages/tab';
 import type { WaitingRow } from '@/lib/messages/tab-answers';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { type PreviewQuestion, PreviewUrgency } from '@/lib/waiting/previews';
 import {
   formatWait,
   MARK_GRACE_MS,
@@ -33,6 +35,11 @@ const PRESENT_AT_START_MS = 5000;
 /** The agent counts as typing in the open conversation while the draft is not empty and was edited this recently. */
 const TYPING_MS = 15_000;
 const MAX_ROWS = 5;
+/**
+ * Previews are judged this long after the list changed: a page change that also brought a message to the open chat
+ * sends its suggestion request first, so the previews never queue in front of it in the background.
+ */
+const PREVIEW_PAUSE_MS = 100;
 
 export interface WaitingController {
   /** Marks a conversation urgent (escalation or an angry buyer) until the agent replies. */
@@ -84,6 +91,10 @@ export function startWaiting(
   let drawnShape = '';
   const markListeners: (() => void)[] = [];
   let marksSeen = '';
+  /** 紧急 from the conversation list: previews waiting to be judged, a batch at a time. */
+  const previews = new PreviewUrgency();
+  const previewQuestions: PreviewQuestion[] = [];
+  let judgingPreviews = false;
 
   function notifyMarks(buyers: readonly WaitingBuyer[]) {
     const now = buyers
@@ -132,9 +143,10 @@ export function startWaiting(
     return { thresholdSeconds: settings.slowReplyThresholdSeconds, now: Date.now(), typingIn: typingIn() };
   }
 
-  /** Reads the conversation list: whose wait started, whose ended; then the alert. */
+  /** Reads the conversation list: whose wait started, whose ended, whose preview reads urgent; then the alert. */
   function read() {
-    const update = tracker.update(adapter.conversations(doc));
+    const rows = adapter.conversations(doc);
+    const update = tracker.update(rows);
     for (const buyer of update.started) {
       // Waits already running when Huashu started were not seen from their start: left out of the figures.
       if (buyer.since < startedAt - PRESENT_AT_START_MS) continue;
@@ -145,7 +157,39 @@ export function startWaiting(
       if (counted.delete(`${wait.id}@${wait.since}`))
         recordStat({ kind: 'answered', at: wait.since, seconds: wait.seconds });
     }
+    const fromPreviews = previews.consider(rows, adapter.currentConversationId(doc));
+    for (const id of fromPreviews.mark) tracker.mark(id);
+    if (fromPreviews.ask.length > 0) {
+      previewQuestions.push(...fromPreviews.ask);
+      judgePreviews();
+    }
     evaluate();
+  }
+
+  /**
+   * Asks the background (the engine) about the previews not judged yet, one batch at a time: previews that arrive
+   * meanwhile go in the next batch. A preview judged urgent marks its buyer while they still wait with it.
+   */
+  function judgePreviews() {
+    if (judgingPreviews || previewQuestions.length === 0) return;
+    judgingPreviews = true;
+    timers.timeout(() => {
+      const batch = previewQuestions.splice(0, LIMITS.previewsPerRequest);
+      callBackground('previewUrgency', { previews: batch })
+        .then(
+          ({ urgent }) => {
+            const marked = previews.answered(batch, urgent);
+            for (const id of marked) tracker.mark(id);
+            if (marked.length > 0) evaluate();
+          },
+          // The background is down or reloaded: these are asked again when their rows are read again.
+          () => previews.unanswered(batch),
+        )
+        .finally(() => {
+          judgingPreviews = false;
+          judgePreviews();
+        });
+    }, PREVIEW_PAUSE_MS);
   }
 
   /** Works out the alert from what was read, tells the toolbar and the badge, and plans the next clock wake. */

@@ -298,12 +298,14 @@ export function createAdapter(definition: PageDefinition): HostAdapter {
       const name = rowName(row);
       if (!name) continue;
       const wait = waitOf(row);
+      const preview = readValue([row], parts().conversationPreview);
       summaries.push({
         id: readValue([row], parts().conversationId) ?? name,
         name,
         waiting: inWaitingGroup(row, groups, labels) || wait.shown,
         unread: unreadOf(row),
         ...(wait.seconds !== undefined ? { waitingSeconds: wait.seconds } : {}),
+        ...(preview ? { preview } : {}),
       });
     }
     return summaries;

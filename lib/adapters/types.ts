@@ -32,6 +32,11 @@ export interface ConversationSummary {
    * unanswered message). Absent when the page shows no time; Huashu then counts from when it saw the row waiting.
    */
   waitingSeconds?: number;
+  /**
+   * The last message as the row previews it (the page's own text, squashed): Huashu reads a waiting buyer's mood from
+   * it without opening the conversation. Absent when the row shows none, or marks that message as the shop's.
+   */
+  preview?: string;
 }
 
 /**

@@ -103,6 +103,18 @@ const SuggestSchema = v.object(
   'request',
 );
 
+const PreviewUrgencySchema = v.object(
+  {
+    /** Waiting buyers' last messages as the conversation list previews them, for the slow-reply alert's 紧急. */
+    previews: list(
+      'request',
+      LIMITS.previewsPerRequest,
+      v.object({ conversationId: id('conversation'), text: buyerText('text') }, 'request'),
+    ),
+  },
+  'request',
+);
+
 const intent = v.picklist(INTENT_IDS, 'intent');
 /** One intent × order situation of the catalogue. */
 const slot = { intent, situation: v.custom<Situation>(isSituation, 'situation') };
@@ -139,6 +151,8 @@ const snapshot = returns<ShopSnapshot>();
 /** Writes answer with the new snapshot, so the options page shows exactly what was committed. */
 export const BACKGROUND_REQUESTS = {
   suggest: { request: SuggestSchema, response: returns<Solution | null>() },
+  /** Whether each preview is urgent, by the same judgement that marks the open chat 紧急; in the order asked. */
+  previewUrgency: { request: PreviewUrgencySchema, response: returns<{ urgent: boolean[] }>() },
   /** What a chat frame needs of the shop: the settings in force and the selector overrides to bind. */
   chatState: { request: none, response: returns<ChatState>() },
   /** A chat frame reports which parts of its page Huashu found; the toolbar icon shows it for that tab. */
@@ -274,6 +288,7 @@ export type SuggestRequest = RequestOf<'suggest'>;
  */
 export const CHAT_REQUESTS = [
   'suggest',
+  'previewUrgency',
   'chatState',
   'reportHealth',
   'reportWaiting',

@@ -18,6 +18,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; reason: ErrorData; 
  */
 const SAFE_TO_REPEAT: ReadonlySet<BackgroundRequestType> = new Set<BackgroundRequestType>([
   'suggest',
+  'previewUrgency',
   'chatState',
   'reportHealth',
   'reportWaiting',

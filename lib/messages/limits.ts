@@ -3,6 +3,8 @@ export const LIMITS = {
   textChars: 2000,
   /** Kept: the latest earlier messages, the first orders; the rest are dropped, not refused. */
   historyItems: 20,
+  /** Conversation-list previews judged in one request (lib/waiting/previews.ts); more go in the next one. */
+  previewsPerRequest: 50,
   orders: 50,
   /** Lists longer than this are refused: reading them at all would be unbounded work. */
   listItemsRead: 1000,

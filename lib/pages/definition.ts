@@ -78,6 +78,7 @@ const PART_DOCS = {
   conversationUnread: 'In a row: the unread badge (a number, or a dot counted as one).',
   conversationWait: 'In a row: how long the buyer has waited (text, or seconds in an attribute).',
   conversationClick: 'In a row: the element that opens it on a click; the row itself when absent.',
+  conversationPreview: 'In a row: the last message as the row previews it, when it is the buyer’s.',
   openConversation: 'The open row, or an element inside it.',
   waitingGroup: 'A group of rows whose buyers wait for a reply.',
   groupLabel: 'Every group header of the list; rows belong to the last header before them.',
@@ -134,7 +135,11 @@ export interface PageDefinition {
   /** Match patterns of the pages it serves. */
   matches: readonly string[];
   parts: Parts;
-  /** How text gets into the composer: a plain textarea, a contenteditable element, or a rich editor on one. */
+  /**
+   * What the composer is: a plain textarea, a contenteditable element, or a rich editor (Lexical, Slate, Quill,
+   * ProseMirror…) on one. The insertion ladder (lib/adapters/editor-input.ts) recognises the element itself, so this
+   * says what the page was found to use, for the people reading and mapping the definition.
+   */
   composerKind: (typeof COMPOSER_KINDS)[number];
   /** The keys that send what is in the composer, pressed when the send control is not found; none: the button only. */
   sendKeys?: (typeof SEND_KEYS)[number];

@@ -17,8 +17,9 @@ export const demoWorkbenchPage = {
   composerKind: 'contenteditable',
   unmatchedMessages: 'skip',
   // The workbench redraws every waiting row's timer each second (its text and data-wait-seconds); whether the
-  // buyer waits is only the timer's `hidden` attribute, so the timer's seconds attribute is not observed.
-  conversationAttributes: ['data-conv-id', 'hidden'],
+  // buyer waits is only the timer's `hidden` attribute, so the timer's seconds attribute is not observed. data-from
+  // says who wrote the row's preview.
+  conversationAttributes: ['data-conv-id', 'hidden', 'data-from'],
   actions: ['send_order_card', 'open_order'],
   parts: {
     detect: [
@@ -66,6 +67,12 @@ export const demoWorkbenchPage = {
     conversationName: [{ selector: '.conv-name', evidence: SOURCE }],
     conversationUnread: [{ selector: '.conv-unread', evidence: SOURCE }],
     conversationWait: [{ selector: '.conv-wait', attribute: 'data-wait-seconds', evidence: SOURCE }],
+    conversationPreview: [
+      {
+        selector: '.conv-last[data-from="buyer"]',
+        evidence: `${SOURCE}: the last message's text, its writer in data-from (demo/README.md); only the buyer's is their preview`,
+      },
+    ],
     orderItem: [{ selector: '.order-panel .order-item[data-order-id]', evidence: SOURCE }],
     orderEmpty: [{ selector: '.order-panel .order-empty', evidence: SOURCE }],
     orderId: [

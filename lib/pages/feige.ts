@@ -71,6 +71,13 @@ export const feigePage = {
           '"timerParticular-xxxx" shows the wait ("45秒") or the last message’s time (emulator notes, 2026-06). When it is gone, any leaf reading exactly "N秒/分钟/小时" is taken as the wait.',
       },
     ],
+    conversationPreview: [
+      {
+        selector: '[class*="msgContent"]',
+        evidence:
+          'The row’s last message, "msgContent-xxxx": a public worker script (2026) reads the row’s preview through this readable prefix of the hashed class, and the Feige emulator notes name the same element. The page marks no sender on it; a row under a waiting group is the buyer’s unanswered message.',
+      },
+    ],
     conversationUnread: [
       { selector: '.auxo-badge-count', evidence: 'auxo (the page’s design system) badge count; two public scripts.' },
       {

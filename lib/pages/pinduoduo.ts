@@ -53,6 +53,13 @@ export const pinduoduoPage = {
       },
       { selector: 'p.chat-unreply-time', evidence: 'A countdown such as "50秒后超时" (Python RPA adapter’s tests).' },
     ],
+    conversationPreview: [
+      {
+        selector: 'p.chat-message-content',
+        evidence:
+          'The session row’s last message (Python RPA adapter’s tests, 2026, read it as the row’s last_message). No public source shows whether the page marks who wrote it.',
+      },
+    ],
     openConversation: [
       {
         selector: 'div.chat-item-box.active[data-random]',

@@ -1,5 +1,7 @@
 import { classify } from '@/lib/engine/classify';
+import type { Classification } from '@/lib/engine/types';
 import { solutionStrings } from '@/lib/i18n/solution';
+import type { IntentId } from '@/lib/intents/ids';
 import type { SuggestRequest } from '@/lib/messages/background-map';
 import { orderNode } from '@/lib/orders/node';
 import type { Order } from '@/lib/orders/types';
@@ -30,9 +32,8 @@ export function createSuggestService({ now, shop = () => EMPTY_SNAPSHOT }: Sugge
       const classification = classify(request.text, request.history, {
         orderNode: known ? orderNode(known, at) : null,
       });
-      // An upset buyer gets the escalation replies even when no request is clear enough on its own.
-      const intent = classification.intent ?? (classification.urgent ? 'escalation' : null);
-      if (!intent || !intentState(snapshot, intent).enabled) return ruleOnly(request, snapshot, current, at);
+      const intent = shownIntent(classification, snapshot);
+      if (!intent) return ruleOnly(request, snapshot, current, at);
       // The shop's keyword rule that also matches follows the built-in replies, in the popup's last place.
       const rule = matchingRule(snapshot, request.text);
       const solution = solve({
@@ -66,7 +67,25 @@ export function createSuggestService({ now, shop = () => EMPTY_SNAPSHOT }: Sugge
         ? { ...solution, why: [...solution.why, solutionStrings(current.language).ruleReason(rule.keywords)] }
         : solution;
     },
+
+    /**
+     * Whether a buyer's message, read on its own (a conversation list's preview), would make the popup urgent: the
+     * same judgement as `suggest`, without an order or earlier messages to read it with.
+     */
+    isUrgent(text: string): boolean {
+      const classification = classify(text);
+      return classification.urgent && shownIntent(classification, shop()) !== null;
+    },
   };
+}
+
+/**
+ * The intent the popup shows for a classification, or null when there is none or the shop turned it off. An upset
+ * buyer gets the escalation replies even when no request is clear enough on its own.
+ */
+function shownIntent(classification: Classification, snapshot: ShopSnapshot): IntentId | null {
+  const intent = classification.intent ?? (classification.urgent ? 'escalation' : null);
+  return intent && intentState(snapshot, intent).enabled ? intent : null;
 }
 
 function ruleTemplate(rule: KeywordRule): ReplyTemplate {

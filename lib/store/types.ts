@@ -50,7 +50,7 @@ export interface ShopData {
   rules: KeywordRule[];
   settings: PackSettings;
   /**
-   * Page selector overrides, `{ adapterId: { selectorKey: [variants] } }` (lib/adapters/overrides.ts), so a
+   * Page selector overrides, `{ pageId: PageOverride }` (partial page definitions, lib/pages/overrides.ts), so a
    * shop can fix a changed page for every agent through its pack. Absent in a pack: the current ones stay.
    */
   selectorOverrides?: SelectorOverrides;

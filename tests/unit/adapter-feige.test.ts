@@ -42,13 +42,20 @@ describe('飞鸽 adapter on the saved workspace (current selectors)', () => {
     expect(feige.detect(document)).toBe(true);
   });
 
-  test('reads the conversation list with the waiting group and unread badges', () => {
+  test('reads the conversation list with the waiting group, unread badges and each row’s last message', () => {
     expect(feige.conversations(document)).toEqual([
-      { id: '橙子不酸', name: '橙子不酸', waiting: true, unread: 2, waitingSeconds: 120 },
-      { id: '阿杰同学', name: '阿杰同学', waiting: true, unread: 1, waitingSeconds: 45 },
-      { id: '小美爱吃鱼', name: '小美爱吃鱼', waiting: false, unread: 0 },
-      { id: '王女士', name: '王女士', waiting: false, unread: 0 },
-      { id: 'Lily_0923', name: 'Lily_0923', waiting: false, unread: 0 },
+      {
+        id: '橙子不酸',
+        name: '橙子不酸',
+        waiting: true,
+        unread: 2,
+        waitingSeconds: 120,
+        preview: '我昨天就拍了，怎么还没发货',
+      },
+      { id: '阿杰同学', name: '阿杰同学', waiting: true, unread: 1, waitingSeconds: 45, preview: '在吗？能改地址吗' },
+      { id: '小美爱吃鱼', name: '小美爱吃鱼', waiting: false, unread: 0, preview: '好的谢谢亲' },
+      { id: '王女士', name: '王女士', waiting: false, unread: 0, preview: '[图片]' },
+      { id: 'Lily_0923', name: 'Lily_0923', waiting: false, unread: 0, preview: '退款什么时候到账' },
     ]);
   });
 
@@ -199,6 +206,7 @@ describe('飞鸽 adapter on a page with only the fallback structures', () => {
 
   test('reads rows by data-kora, names from NameContent, the wait from bare text, a dot badge as 1 unread', () => {
     expect(feige.detect(document)).toBe(true);
+    // The preview here has no msgContent class: it is not read (no selector guesses among the row's texts).
     expect(feige.conversations(document)).toEqual([
       { id: '阿杰同学', name: '阿杰同学', waiting: true, unread: 1, waitingSeconds: 180 },
       { id: '小美爱吃鱼', name: '小美爱吃鱼', waiting: false, unread: 0 },

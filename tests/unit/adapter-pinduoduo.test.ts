@@ -29,12 +29,19 @@ function startPage(): void {
 describe('拼多多 adapter on the saved chat page (current selectors)', () => {
   beforeEach(() => load('pinduoduo-chat.html'));
 
-  test('reads the session list: overdue and five-minute groups wait, ids from data-random', () => {
+  test('reads the session list: overdue and five-minute groups wait, ids from data-random, last messages', () => {
     expect(pinduoduo.detect(document)).toBe(true);
     expect(pinduoduo.conversations(document)).toEqual([
-      { id: 'pdd-5fa2c9e1', name: 'pdd_用户8823', waiting: true, unread: 0, waitingSeconds: 360 },
-      { id: 'pdd-7c31e0b4', name: '快乐的小土豆', waiting: true, unread: 0 },
-      { id: 'pdd-19d8aa02', name: '陈阿姨', waiting: false, unread: 0 },
+      {
+        id: 'pdd-5fa2c9e1',
+        name: 'pdd_用户8823',
+        waiting: true,
+        unread: 0,
+        waitingSeconds: 360,
+        preview: '我的快递怎么还没到',
+      },
+      { id: 'pdd-7c31e0b4', name: '快乐的小土豆', waiting: true, unread: 0, preview: '什么时候发货呀' },
+      { id: 'pdd-19d8aa02', name: '陈阿姨', waiting: false, unread: 0, preview: '收到了，谢谢' },
     ]);
   });
 
@@ -97,8 +104,8 @@ describe('拼多多 adapter on a page with only the fallback structures', () => 
 
   test('reads .chat-nickname rows, the wait from div.chat-time > p, the open row marked on the li', () => {
     expect(pinduoduo.conversations(document)).toEqual([
-      { id: 'pdd-2b6f0d17', name: '晴天娃娃', waiting: true, unread: 0, waitingSeconds: 180 },
-      { id: 'pdd-90ce44a1', name: '老李头', waiting: false, unread: 0 },
+      { id: 'pdd-2b6f0d17', name: '晴天娃娃', waiting: true, unread: 0, waitingSeconds: 180, preview: '可以便宜点吗' },
+      { id: 'pdd-90ce44a1', name: '老李头', waiting: false, unread: 0, preview: '我要退货' },
     ]);
     expect(pinduoduo.currentConversationId(document)).toBe('pdd-90ce44a1');
   });

@@ -23,6 +23,7 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   suggest: { conversationId: 'c', messageId: 'm', text: '发货了吗' },
   reportHealth: { parts: { conversations: true, messages: true, input: true, send: true, orders: true } },
   reportWaiting: { count: 1 },
+  previewUrgency: { previews: [{ conversationId: 'c02', text: '在吗' }] },
   recordStats: { events: [] },
   saveReply: { intent: 'ship_urge', situation: 'none', replyId: 'x', text: '亲' },
   restoreReply: { intent: 'ship_urge', situation: 'none', replyId: 'x' },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseEnvelope } from '@/lib/messages/envelope';
+import { LIMITS } from '@/lib/messages/limits';
 import { TAB_REQUESTS } from '@/lib/messages/tab-map';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { asyncRefusal, backgroundRequest, refusal } from '@/tests/unit/message-helpers';
@@ -11,6 +12,19 @@ describe('workflow requests are checked on arrival', () => {
     expect(refusal(() => backgroundRequest('reportWaiting', { count: -1 }))).toBe('等待人数无效');
     expect(refusal(() => backgroundRequest('reportWaiting', { count: 1.5 }))).toBe('等待人数无效');
     expect(refusal(() => backgroundRequest('reportWaiting', {}))).toBe('等待人数无效');
+  });
+
+  test('previews to judge: a bounded batch of conversation ids and texts; a huge text is cut, not refused', () => {
+    const preview = { conversationId: 'c02', text: '再不发货我就投诉了！！！' };
+    expect(backgroundRequest('previewUrgency', { previews: [preview] })?.payload).toEqual({ previews: [preview] });
+    const long = backgroundRequest('previewUrgency', {
+      previews: [{ conversationId: 'c02', text: '急'.repeat(5000) }],
+    });
+    expect(long?.payload).toEqual({ previews: [{ conversationId: 'c02', text: '急'.repeat(LIMITS.textChars) }] });
+    const tooMany = Array.from({ length: LIMITS.previewsPerRequest + 1 }, () => preview);
+    expect(refusal(() => backgroundRequest('previewUrgency', { previews: tooMany }))).toBe('请求无效');
+    const longId = { conversationId: 'x'.repeat(LIMITS.idChars + 1), text: '在吗' };
+    expect(refusal(() => backgroundRequest('previewUrgency', { previews: [longId] }))).toBe('会话无效');
   });
 
   test('stats events must have a known kind and intent', () => {
