@@ -113,8 +113,11 @@ function conditionsOf(el: Element, values = true): Condition[] {
       found.push({ css: `[role=${quoted(value)}]`, rank: 2 });
     } else if (name.startsWith('aria-') && stableValue) {
       found.push({ css: `[${ident(name)}=${quoted(value)}]`, rank: 2 });
-    } else if ((name === 'contenteditable' || name === 'type' || name === 'name') && stableValue) {
+    } else if ((name === 'contenteditable' || name === 'name') && stableValue) {
       found.push({ css: `[${name}=${quoted(value)}]`, rank: 2 });
+    } else if (name === 'type' && stableValue) {
+      // Many controls share a type: it narrows, it rarely names.
+      found.push({ css: `[type=${quoted(value)}]`, rank: 5 });
     } else if (name === 'placeholder') {
       found.push({ css: '[placeholder]', rank: 4 });
     }
@@ -122,7 +125,10 @@ function conditionsOf(el: Element, values = true): Condition[] {
   for (const name of Array.from(el.classList)) {
     if (!isHashedClass(name) && !STATE_CLASS.test(name)) found.push({ css: `.${ident(name)}`, rank: 4 });
   }
-  return found.sort((a, b) => a.rank - b.rank);
+  // Among equals, one element goes by its most specific name (`cs-button--send` over `cs-button`), a repeated unit by
+  // its base name (`cs-message` over `cs-message--single`, a modifier the next message may not have).
+  const bySpecificity = values ? -1 : 1;
+  return found.sort((a, b) => a.rank - b.rank || bySpecificity * (a.css.length - b.css.length));
 }
 
 function tagOf(el: Element): string {
@@ -283,9 +289,12 @@ export function proposeRepeatedSelector(
     }))
     .filter((condition) => condition.holders >= 2 || peers.length < 2);
   const most = Math.max(0, ...shared.map((condition) => condition.holders));
-  const chosen = shared
-    .filter((condition) => condition.holders === most)
-    .slice(0, 2)
+  // The best shared condition, and one of the other kind (an attribute beside a class): two classes of one family
+  // (`cs-message`, `cs-message--single`) add a modifier the next message may not carry.
+  const best = shared.filter((condition) => condition.holders === most);
+  const second = best.find((condition) => condition.css[0] !== best[0]?.css[0]);
+  const chosen = [best[0], second]
+    .filter((condition) => condition !== undefined)
     .map((condition) => condition.css)
     .join('');
   const local = `${tag}${chosen}`;

@@ -92,7 +92,12 @@ describe('one element', () => {
     expect(proposal.count).toBe(1);
     expect(document.querySelector(proposal.selector)).toBe(send);
     expect(proposal.selector).not.toMatch(FRAGILE);
-    expect(proposal.selector).toContain('[role="group"]');
+    expect(proposal.selector).toMatch(/^\[(role="group"|aria-label="composer")\] /);
+  });
+
+  test('of two classes that both find it, the more specific one', () => {
+    page(`<footer><button class="cs-button cs-button--send" type="button">发送</button></footer>`);
+    expect(proposeSelector(one('button')).selector).toBe('.cs-button--send');
   });
 
   test('position is the last resort, and still finds the element', () => {
@@ -146,6 +151,15 @@ describe('repeated messages', () => {
     const proposal = proposeRepeatedSelector(unit, list);
     expect(proposal.count).toBe(4);
     for (const el of Array.from(document.querySelectorAll(proposal.selector))) expect(list.contains(el)).toBe(true);
+  });
+
+  test('messages go by their base class, not a modifier that only the messages on screen share', () => {
+    page(`<div class="list">
+      <section class="cs-message cs-message--single cs-message--incoming"><p>a</p></section>
+      <section class="cs-message cs-message--single cs-message--outgoing"><p>b</p></section></div>`);
+    const list = one('.list');
+    const proposal = proposeRepeatedSelector(repeatedUnit(one('section p'), list), list);
+    expect(proposal.selector).toBe('section.cs-message');
   });
 
   test('messages inside date groups: the message is the unit, not its group', () => {
