@@ -57,8 +57,17 @@ export function connectFrame(ctx: ContentScriptContext): ChatFrame {
   return { tab, shop: watchShop(ctx, tab) };
 }
 
-/** Watches the page through `adapter` and mounts the popup; `data-ready` on its host says it is running. */
-export async function startOnPage(ctx: ContentScriptContext, adapter: HostAdapter, { tab, shop }: ChatFrame) {
+/**
+ * Watches the page through `adapter` and mounts the popup; `data-ready` on its host says it is running. `css` is
+ * the popup's stylesheet for a script that carries it inline (the run-time registered one); the manifest's script
+ * has WXT load it from the extension.
+ */
+export async function startOnPage(
+  ctx: ContentScriptContext,
+  adapter: HostAdapter,
+  { tab, shop }: ChatFrame,
+  css?: string,
+) {
   // Attached by a new version after an update: a reload notice the old one showed is out of date.
   document.querySelector(RELOAD_NOTICE_TAG)?.remove();
   // The shop's selector overrides are bound before the page is first read, and again whenever they change.
@@ -68,6 +77,7 @@ export async function startOnPage(ctx: ContentScriptContext, adapter: HostAdapte
   const waiting = startWaiting(ctx, adapter, shop, tab);
   const ui = await createShadowRootUi(ctx, {
     name: ASSISTANT_TAG,
+    css,
     position: 'inline',
     anchor: 'body',
     append: 'last',

@@ -161,6 +161,8 @@ describe('a third-party chat page', () => {
 
     await chat.evaluate(() => (globalThis as unknown as ChatKit).chatkit.buyerSays('亲，什么时候发货呀'));
     await expect.poll(() => popup.isVisible()).toBe(true);
+    // Styled as on the built-in pages (its stylesheet came with the script: a flex column).
+    await expect(popup.evaluate((el) => getComputedStyle(el).flexDirection)).resolves.toBe('column');
     const firstReply = popup.locator('.hs-reply').first();
     const text = (await firstReply.locator('.hs-reply-text').textContent())?.trim() ?? '';
     expect(text).not.toBe('');
