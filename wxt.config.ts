@@ -39,7 +39,8 @@ export default defineConfig({
     // alarms: wakes the worker to retry a feedback webhook delivery after a long backoff.
     // scripting: after an update, attaches the new content script to chat tabs that were already open.
     permissions: ['storage', 'alarms', 'scripting'],
-    // The feedback webhook's origin is asked for when the admin saves its URL, not at install.
+    // Asked for one origin at a time, at run time, never at install: the feedback webhook's when the admin saves its
+    // URL, and each chat page's the admin adds (添加聊天页面), where Huashu then registers its content script.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Firefox's MV2 manifest has no optional_host_permissions: there the same origins are optional permissions.
     ...(browser === 'firefox' && { optional_permissions: ['https://*/*', 'http://*/*'] }),

@@ -4,6 +4,7 @@
  */
 // First, so its mark comes before every other module of the worker evaluates.
 import '@/entrypoints/background/script-start';
+import { startCustomPages } from '@/entrypoints/background/custom-pages';
 import { startFeedbackServices } from '@/entrypoints/background/feedback';
 import { reattachOpenTabs } from '@/entrypoints/background/reattach';
 import { testSelectorsOnTabs } from '@/entrypoints/background/selector-test';
@@ -16,6 +17,7 @@ import { createRateLimiter, FEEDBACK_RATE } from '@/lib/feedback/rate-limit';
 import { CodedError } from '@/lib/messages/errors';
 import { serveBackground, serveKeepAwake } from '@/lib/messages/serve-background';
 import { broadcastToTabs } from '@/lib/messages/tab';
+import { serverPermission } from '@/lib/shop-server/client';
 import { readManagedPolicy, readManagedServer, watchManagedPolicy } from '@/lib/store/managed';
 
 /** How long work no buyer waits for holds back when no suggestion is asked for (a start for an alarm or the options page). */
@@ -88,12 +90,27 @@ export default defineBackground(() => {
     later: start.later,
     server: server.link,
   });
+  const customPages = startCustomPages(
+    {
+      // The webhook's and the shop server's origins stay granted when a custom page on the same site is removed.
+      originsInUse: async () => {
+        const { webhookUrl } = await feedback.feedbackSettings();
+        const connection = await server.link.connection();
+        return [
+          ...(webhookUrl ? [`${new URL(webhookUrl).origin}/*`] : []),
+          ...(connection ? [serverPermission(connection.serverUrl)] : []),
+        ];
+      },
+    },
+    start.later,
+  );
   const feedbackRate = createRateLimiter(Date.now);
   serveBackground({
     ...shop.handlers,
     ...feedback,
     ...workflow.handlers,
     ...server.handlers,
+    ...customPages,
     suggest: shop.suggest,
     previewUrgency: shop.previewUrgency,
     // Feedback given on a suggestion also counts in the statistics, per intent.

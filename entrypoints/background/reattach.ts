@@ -14,19 +14,28 @@ type ScriptFiles = NonNullable<Parameters<typeof browser.scripting.executeScript
 const PING = { huashu: 1, type: 'attached?' } as const;
 
 export async function reattachOpenTabs(): Promise<number[]> {
-  // Firefox (MV2) has no scripting API: there the old script's reload notice is all Huashu can do.
-  if (!browser.scripting) return [];
   // The built files, as the manifest names them (content-scripts/content.js today), so a rename can't break this.
-  const files = (browser.runtime.getManifest().content_scripts?.flatMap((script) => script.js ?? []) ??
-    []) as ScriptFiles;
-  if (files.length === 0) return [];
-  const tabs = await browser.tabs.query({ url: adapterMatches, status: 'complete' });
+  const files = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.js ?? []) ?? [];
+  return reattachTabs(adapterMatches, files);
+}
+
+/**
+ * Injects `files` into every open tab matching `urls` where no live Huashu answers: the manifest's script on the
+ * built-in pages, and the run-time registered one on the chat pages the shop added (custom-pages.ts).
+ */
+export async function reattachTabs(urls: readonly string[], files: readonly string[]): Promise<number[]> {
+  // Firefox (MV2) has no scripting API: there the old script's reload notice is all Huashu can do.
+  if (!browser.scripting || files.length === 0 || urls.length === 0) return [];
+  const tabs = await browser.tabs.query({ url: [...urls], status: 'complete' });
   const attached: number[] = [];
   await Promise.all(
     tabs.map(async (tab) => {
       if (tab.id === undefined || (await listening(tab.id))) return;
       try {
-        await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files });
+        await browser.scripting.executeScript({
+          target: { tabId: tab.id, allFrames: true },
+          files: [...files] as ScriptFiles,
+        });
         attached.push(tab.id);
       } catch {
         // A tab closing or navigating meanwhile, or a frame the extension may not enter: nothing to attach.

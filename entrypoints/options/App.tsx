@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AboutPage } from '@/entrypoints/options/AboutPage';
+import { CustomPagesPage } from '@/entrypoints/options/CustomPagesPage';
 import { FeedbackPage } from '@/entrypoints/options/FeedbackPage';
 import { PackPage } from '@/entrypoints/options/PackPage';
 import { RepliesPage } from '@/entrypoints/options/RepliesPage';
@@ -12,6 +13,7 @@ import { useServerStatus } from '@/entrypoints/options/server';
 import { useShop } from '@/entrypoints/options/shop';
 import { errorText } from '@/lib/i18n/errors';
 import { optionsStrings } from '@/lib/i18n/options';
+import { pagesStrings } from '@/lib/i18n/pages';
 import { popupStrings } from '@/lib/i18n/popup';
 import { privacyStrings } from '@/lib/i18n/privacy';
 import { shopServerStrings } from '@/lib/i18n/shop-server';
@@ -20,8 +22,31 @@ import type { Language } from '@/lib/language';
 import { effectiveSettings } from '@/lib/store/overlay';
 import type { Situation } from '@/lib/store/types';
 
-type Tab = 'replies' | 'rules' | 'pack' | 'settings' | 'feedback' | 'selectors' | 'stats' | 'server' | 'about';
-const TABS: Tab[] = ['replies', 'rules', 'pack', 'feedback', 'stats', 'settings', 'selectors', 'server', 'about'];
+type Tab =
+  | 'replies'
+  | 'rules'
+  | 'pack'
+  | 'settings'
+  | 'feedback'
+  | 'selectors'
+  | 'pages'
+  | 'stats'
+  | 'server'
+  | 'about';
+const TABS: Tab[] = [
+  'replies',
+  'rules',
+  'pack',
+  'feedback',
+  'stats',
+  'settings',
+  'pages',
+  'selectors',
+  'server',
+  'about',
+];
+/** The tabs an address's #hash opens directly. */
+const HASH_TABS: Readonly<Record<string, Tab>> = { '#about': 'about', '#server': 'server', '#pages': 'pages' };
 /** The tabs that show the shop's library: an agent connected to a shop reads them only. */
 const LIBRARY_TABS: readonly Tab[] = ['replies', 'rules', 'pack', 'settings', 'selectors'];
 
@@ -34,11 +59,10 @@ export function App() {
   const t = optionsStrings(language);
   // The app name, the close button and the feedback inbox's shared fields are the chat page's words.
   const popupT = popupStrings(language);
-  // options.html#about opens the privacy policy directly (the README and the store listing point there).
-  // options.html#server opens the shop server page (the README's connection steps point there).
-  const [tab, setTab] = useState<Tab>(() =>
-    location.hash === '#about' ? 'about' : location.hash === '#server' ? 'server' : 'replies',
-  );
+  // options.html#about opens the privacy policy directly (the README and the store listing point there);
+  // options.html#server the shop server page (the README's connection steps point there); options.html#pages the
+  // chat pages (the toolbar popup's 添加聊天页面 opens it).
+  const [tab, setTab] = useState<Tab>(() => HASH_TABS[location.hash] ?? 'replies');
   const [dirty, setDirty] = useState(false);
   // The feedback inbox's "去修改话术" opens the reply editor on that intent and order node.
   const [replyTarget, setReplyTarget] = useState<{ intent: IntentId; situation: Situation; at: number }>();
@@ -74,6 +98,7 @@ export function App() {
     stats: t.workflow.statsTab,
     selectors: t.selectors.tab,
     server: shopServerStrings(language).tab,
+    pages: pagesStrings(language).tab,
     about: privacyStrings(language).tab,
   };
   const s = shopServerStrings(language);
@@ -178,6 +203,8 @@ export function App() {
           <ServerPage status={server.status} onStatus={server.setStatus} language={language} notify={shop.setNotice} />
         ) : tab === 'about' ? (
           <AboutPage language={language} />
+        ) : tab === 'pages' ? (
+          <CustomPagesPage language={language} notify={shop.setNotice} />
         ) : tab === 'selectors' ? (
           <SelectorsPage shop={shop} snapshot={snapshot} language={language} onDirty={setDirty} />
         ) : (

@@ -3,12 +3,14 @@
  * It asks the tab's content script directly (the tab knows the page); nothing is stored here.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { pagesStrings } from '@/lib/i18n/pages';
 import { popupStrings } from '@/lib/i18n/popup';
 import { toolbarStrings } from '@/lib/i18n/toolbar';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import { callTab } from '@/lib/messages/tab';
 import type { WaitingList } from '@/lib/messages/tab-answers';
+import { type CustomPageSummary, customPageFor } from '@/lib/pages/custom';
 import { formatWait } from '@/lib/waiting/tracker';
 
 /** The tab to act on: the active one, or ?tab=<id> (tests and screenshots open the popup as a page). */
@@ -19,10 +21,21 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/**
+ * The chat page the admin added that the tab shows, if any: its address is readable only there (the origin the
+ * admin granted), so on any other site this finds nothing.
+ */
+async function addedPageOf(tabId: number): Promise<CustomPageSummary | undefined> {
+  const url = (await browser.tabs.get(tabId)).url;
+  if (!url) return undefined;
+  return customPageFor(await callBackground('customPages', {}), url);
+}
+
 export function ToolbarPopup() {
   const [language, setLanguage] = useState<Language>('zh');
   const [tabId, setTabId] = useState<number | undefined>();
   const [list, setList] = useState<WaitingList | null | undefined>(undefined);
+  const [added, setAdded] = useState<CustomPageSummary>();
   const t = toolbarStrings(language);
   // The app name and the waiting rows' words are shared with the chat page's waiting badge.
   const popupT = popupStrings(language);
@@ -40,6 +53,9 @@ export function ToolbarPopup() {
       if (!stopped) setList(reply);
     };
     void refresh();
+    void targetTab()
+      .then((id) => (id === undefined ? undefined : addedPageOf(id)))
+      .then(setAdded, () => {});
     const timer = setInterval(refresh, 1000);
     return () => {
       stopped = true;
@@ -56,7 +72,14 @@ export function ToolbarPopup() {
     if (!new URLSearchParams(location.search).has('tab')) window.close();
   }
 
+  /** The page mapper on the added page this tab shows (the background brings the tab up and starts it there). */
+  async function map(page: CustomPageSummary) {
+    await callBackground('startMapper', { id: page.id }).catch(() => {});
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  }
+
   const buyers = list?.buyers ?? [];
+  const p = pagesStrings(language);
   return (
     <main class="tp">
       <header class="tp-head">
@@ -66,8 +89,13 @@ export function ToolbarPopup() {
           {t.settingsTitle}
         </button>
       </header>
+      {added && (
+        <button type="button" class="tp-jump" onClick={() => void map(added)}>
+          {added.mapped ? p.toolbarRemap : p.toolbarMap}
+        </button>
+      )}
       {list === null ? (
-        <p class="tp-empty">{t.notChatPage}</p>
+        !added && <p class="tp-empty">{t.notChatPage}</p>
       ) : (
         <>
           <button type="button" class="tp-jump" disabled={buyers.length === 0} onClick={() => void open()}>

@@ -70,6 +70,8 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     serverCode: '邀请码无效',
     shopName: '请填写店铺名称（最多 80 个字）',
     userName: '请填写您的名字（最多 80 个字）',
+    pagePattern: '聊天页面网址无效',
+    pageId: '聊天页面编号无效',
     requestId: '请求编号无效',
   },
   en: {
@@ -121,6 +123,8 @@ const FIELD_TEXTS: Record<Language, Record<Field, string>> = {
     serverCode: 'Invalid code',
     shopName: 'Enter the shop name (at most 80 characters)',
     userName: 'Enter your name (at most 80 characters)',
+    pagePattern: 'The chat page address is invalid',
+    pageId: 'The chat page id is invalid',
     requestId: 'Invalid request id',
   },
 };

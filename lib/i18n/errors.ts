@@ -119,6 +119,19 @@ const zh: Texts = {
   libraryConflict: (p) =>
     `有人在此期间修改了同样的内容（${str(p.count)} 处），你的修改尚未保存。对方的版本：「${str(p.theirs)}」；你的版本：「${str(p.yours)}」`,
   libraryReadOnly: () => '已连接店铺：话术库由店铺管理员维护，客服账号不能在此修改',
+  pagePatternEmpty: () => '请填写聊天页面的网址',
+  pagePatternTooLong: (p) => `网址过长（最多 ${str(p.max)} 个字符）`,
+  pagePatternScheme: () => '网址须以 https:// 或 http:// 开头，例如 https://kf.example.com/chat/*',
+  pagePatternInvalid: () => '不是有效的网址匹配规则，例如 https://kf.example.com/chat/*',
+  pagePatternTooBroad: () => '范围过大：请写明一个网站，例如 https://kf.example.com/*',
+  pagePatternBuiltIn: (p) => `话术助手已内置支持该页面（${str(p.pattern)}），无需添加`,
+  pagePermissionMissing: (p) => `未获得访问 ${str(p.origin)} 的授权，页面未添加`,
+  pageExists: (p) => `该页面已添加：${str(p.pattern)}`,
+  pageNotAdded: () => '该页面未添加或已被删除',
+  pageNoTab: () => '请先在浏览器中打开该聊天页面，再开始映射',
+  pageNoScript: () => '聊天页面没有响应：请刷新该页面后重试',
+  mapperNotStarted: () => '请从设置页或工具栏开始映射后再保存',
+  pageDefinitionInvalid: (p) => `页面映射无效${p.where ? `（${str(p.where)}）` : ''}，未保存`,
 };
 
 const en: Texts = {
@@ -221,6 +234,19 @@ const en: Texts = {
   libraryConflict: (p) =>
     `Someone changed the same items meanwhile (${str(p.count)}); yours is not saved. Theirs: "${str(p.theirs)}"; yours: "${str(p.yours)}"`,
   libraryReadOnly: () => "Connected to a shop: the shop's admin edits the library; an agent's browser cannot change it",
+  pagePatternEmpty: () => 'Enter the chat page’s address',
+  pagePatternTooLong: (p) => `The address is too long (at most ${str(p.max)} characters)`,
+  pagePatternScheme: () => 'The address must start with https:// or http://, e.g. https://kf.example.com/chat/*',
+  pagePatternInvalid: () => 'Not a valid URL match pattern, e.g. https://kf.example.com/chat/*',
+  pagePatternTooBroad: () => 'Too broad: name one site, e.g. https://kf.example.com/*',
+  pagePatternBuiltIn: (p) => `Huashu already supports this page (${str(p.pattern)}); no need to add it`,
+  pagePermissionMissing: (p) => `Access to ${str(p.origin)} was not granted; the page was not added`,
+  pageExists: (p) => `This page is added already: ${str(p.pattern)}`,
+  pageNotAdded: () => 'This page is not added, or was removed',
+  pageNoTab: () => 'Open the chat page in the browser first, then start mapping',
+  pageNoScript: () => 'The chat page did not answer: reload it and try again',
+  mapperNotStarted: () => 'Start mapping from the options page or the toolbar before saving',
+  pageDefinitionInvalid: (p) => `The page mapping is invalid${p.where ? ` (${str(p.where)})` : ''}; nothing was saved`,
 };
 
 export const ERROR_TEXTS: Record<Language, Texts> = { zh, en };

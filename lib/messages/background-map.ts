@@ -28,6 +28,7 @@ import { LANGUAGES } from '@/lib/language';
 import type { Field } from '@/lib/messages/fields';
 import { LIMITS } from '@/lib/messages/limits';
 import { HealthSchema, type SelectorTestResult } from '@/lib/messages/tab-answers';
+import type { CustomPageSummary } from '@/lib/pages/custom';
 import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import type { Settings } from '@/lib/settings';
@@ -347,6 +348,27 @@ export const BACKGROUND_REQUESTS = {
   shopMembers: { request: none, response: returns<ShopMember[]>() },
   /** Admins: disconnects one browser of the shop; refused at once on every node. */
   revokeShopDevice: { request: v.object({ deviceId: id('request') }, 'request'), response: returns<ShopMember[]>() },
+  // Custom chat pages (添加聊天页面, entrypoints/background/custom-pages.ts) and the page mapper.
+  customPages: { request: none, response: returns<CustomPageSummary[]>() },
+  /** The origin was granted in the admin's click; the pattern is checked again here. */
+  addCustomPage: {
+    request: v.object({ pattern: text('pagePattern', LIMITS.fieldChars) }, 'request'),
+    response: returns<CustomPageSummary[]>(),
+  },
+  removeCustomPage: { request: v.object({ id: id('pageId') }, 'request'), response: returns<CustomPageSummary[]>() },
+  /** Opens (or brings up) the page's tab and starts the page mapper there. */
+  startMapper: { request: v.object({ id: id('pageId') }, 'request'), response: returns<{ tabId: number }>() },
+  /** A custom page's content script: which page it is on, and the definition once mapped. */
+  customPage: {
+    request: none,
+    response: returns<{ id: string; pattern: string; definition: unknown }>(),
+  },
+  /** The mapper's 保存, checked against the page schema; only from a tab the admin started the mapper in. */
+  saveMappedPage: {
+    request: v.object({ definition: v.unknown() }, 'request'),
+    response: returns<{ id: string; definition: unknown }>(),
+  },
+  finishMapping: { request: none, response: ok },
 } satisfies Record<string, { request: v.GenericSchema; response: unknown }>;
 
 export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;
@@ -368,6 +390,10 @@ export const CHAT_REQUESTS = [
   'reportWaiting',
   'recordStats',
   'submitFeedback',
+  // A custom page's script and its mapper; saving is checked against the tab the admin started the mapper in.
+  'customPage',
+  'saveMappedPage',
+  'finishMapping',
 ] as const satisfies readonly BackgroundRequestType[];
 
 export interface ChatState {

@@ -161,6 +161,30 @@ export const ERROR_CODES = [
   'libraryConflict',
   /** An agent's browser connected to a shop: the library is the admin's to edit. */
   'libraryReadOnly',
+  // Custom chat pages (添加聊天页面) and the page mapper.
+  'pagePatternEmpty',
+  /** Longer than `max` characters. */
+  'pagePatternTooLong',
+  /** Not http:// or https://. */
+  'pagePatternScheme',
+  'pagePatternInvalid',
+  /** Every site, or every site under a top-level domain. */
+  'pagePatternTooBroad',
+  /** A page Huashu supports already: `pattern` is the built-in one. */
+  'pagePatternBuiltIn',
+  /** The admin did not grant access to `origin`. */
+  'pagePermissionMissing',
+  /** `pattern` is added already. */
+  'pageExists',
+  'pageNotAdded',
+  /** No open tab shows the page, and its pattern names no URL to open. */
+  'pageNoTab',
+  /** The page's tab never answered: it did not load, or Huashu's script could not start there. */
+  'pageNoScript',
+  /** A chat tab tried to save a definition without the admin starting the mapper there. */
+  'mapperNotStarted',
+  /** A page definition the schema refuses: `where` is the path of the first problem. */
+  'pageDefinitionInvalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The refusals the chat page can show; the content script bundles only their words (lib/i18n/chat-errors.ts). */

@@ -52,6 +52,8 @@ const FIELDS = [
   'serverCode',
   'shopName',
   'userName',
+  'pagePattern',
+  'pageId',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

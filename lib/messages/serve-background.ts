@@ -17,6 +17,8 @@ export interface RequestSender {
   tabId?: number;
   /** 0 for the top frame; chat pages may put their parts in frames. */
   frameId?: number;
+  /** The sending frame's URL, as the browser reports it (not as the page claims). */
+  url?: string;
 }
 
 export type BackgroundHandlers = {
@@ -43,7 +45,7 @@ export function serveBackground(handlers: BackgroundHandlers): void {
     const handler = handlers[request.type] as (payload: unknown, from: RequestSender) => unknown;
     const { payload } = request;
     return Promise.resolve()
-      .then(() => handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId }))
+      .then(() => handler(payload, { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }))
       .then(
         (value) => ({ ok: true, value }),
         (error: unknown) => refusal(error),

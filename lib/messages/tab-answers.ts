@@ -53,6 +53,7 @@ export const TAB_ANSWERS = {
   waitingList: v.object({ buyers: v.pipe(v.array(WaitingRowSchema), v.maxLength(1000)), thresholdSeconds: v.number() }),
   openConversation: OpenedSchema,
   testSelectors: v.union([SelectorTestAnswerSchema, v.object({ problem: TabErrorSchema })]),
+  startMapper: v.object({ started: v.boolean() }),
 } satisfies Record<TabRequestType, v.GenericSchema>;
 
 export type TabResponseOf<T extends TabRequestType> = v.InferOutput<(typeof TAB_ANSWERS)[T]>;

@@ -20,6 +20,8 @@ export const TAB_REQUESTS = {
   testSelectors: {
     request: v.object({ overrides: v.record(v.string(), v.unknown()) }),
   },
+  /** Open the page mapper over this custom page (the admin asked from the options page or the toolbar). */
+  startMapper: { request: none },
 } satisfies Record<string, { request: v.GenericSchema }>;
 
 export type TabRequestType = keyof typeof TAB_REQUESTS;

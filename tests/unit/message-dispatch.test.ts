@@ -51,6 +51,10 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   shopStats: { days: 14 },
   inviteToShop: { name: '小王', role: 'agent' },
   revokeShopDevice: { deviceId: 'device' },
+  addCustomPage: { pattern: 'https://kf.example.com/*' },
+  removeCustomPage: { id: 'huashu-page-x' },
+  startMapper: { id: 'huashu-page-x' },
+  saveMappedPage: { definition: {} },
   submitFeedback: {
     category: 'bad_reply',
     description: '话术不合适',
