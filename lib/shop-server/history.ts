@@ -26,7 +26,12 @@ export function changeWords(change: PackChange, lang: Language): string {
   const t = optionsStrings(lang);
   const h = t.history;
   const place = changePlace(change, t, lang);
-  const text = (value: string | undefined) => (value === undefined || value === '' ? h.nothing : value);
+  const modes: Record<string, string> = t.admin.predictionCardModes;
+  const text = (value: string | undefined) => {
+    if (value === undefined || value === '') return h.nothing;
+    // The order card's setting is stored as a mode id; the admin reads the mode's name.
+    return change.area === 'setting' && change.id === 'orderPredictionCard' ? (modes[value] ?? value) : value;
+  };
   if (change.area === 'intent') {
     return h.toggled(place, change.after === 'disabled' ? t.admin.intentOff : t.admin.intentOn);
   }

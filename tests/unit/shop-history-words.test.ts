@@ -41,12 +41,13 @@ describe("the library history's words", () => {
       ...empty,
       disabledIntents: ['invoice'],
       rules: [{ id: 'rule.1', keywords: ['发票', '开票'], reply: '亲，发票随包裹寄出', enabled: true }],
-      settings: { lateShipCompensationYuan: 5 },
+      settings: { lateShipCompensationYuan: 5, orderPredictionCard: 'ask' },
     };
     expect(words(empty, after)).toEqual([
       '意图 · 开发票：停用',
       '新增关键词规则：「发票、开票 → 亲，发票随包裹寄出」',
       '新增超时发货补偿金额（元）：「5」',
+      '新增订单确认卡片：「先问客服（弹窗中点击发送）」',
     ]);
   });
 });
