@@ -10,6 +10,8 @@ import {
   type CallOptions,
   callServer,
   type InviteAnswer,
+  type LibraryChange,
+  type LibraryState,
   type ServerAuth,
   type ShopMember,
   serverOrigin,
@@ -236,6 +238,16 @@ export function startShopServer({ readPolicy = async () => null }: ShopServerOpt
       async revokeShopDevice({ deviceId }: RequestOf<'revokeShopDevice'>) {
         await link.call(`/api/devices/${encodeURIComponent(deviceId)}/revoke`, { method: 'POST', body: {} });
         return members();
+      },
+      libraryHistory: ({ limit }: RequestOf<'libraryHistory'>) =>
+        link.call<LibraryChange[]>(`/api/library/changes?limit=${limit}`),
+      async rollbackLibraryChange({ revision }: RequestOf<'rollbackLibraryChange'>) {
+        // The answer's library is not written here: the live stream brings it, as it does every edit.
+        const state = await link.call<LibraryState>(`/api/library/changes/${revision}/rollback`, {
+          method: 'POST',
+          body: {},
+        });
+        return { revision: state.revision };
       },
     },
   };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ServerHistory } from '@/entrypoints/options/ServerHistory';
 import type { Notice } from '@/entrypoints/options/shop';
 import { errorText } from '@/lib/i18n/errors';
 import { shopServerStrings } from '@/lib/i18n/shop-server';
@@ -101,7 +102,10 @@ export function ServerPage({ status, onStatus, language, notify }: Props) {
       </section>
 
       {status?.state === 'connected' && status.role === 'admin' && (
-        <ShopAdmin language={language} notify={notify} deviceId={status.deviceId} />
+        <>
+          <ShopAdmin language={language} notify={notify} deviceId={status.deviceId} />
+          <ServerHistory language={language} notify={notify} revision={status.revision} />
+        </>
       )}
 
       {(!connectedOnce || status.state === 'refused') && (

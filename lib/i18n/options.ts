@@ -237,6 +237,32 @@ export const zh = {
     shopUnavailable: '暂时无法读取店铺统计，下面是本浏览器的统计：',
     localTitle: '本浏览器的统计',
   },
+  // 店铺服务器 · 修改记录 (ServerHistory.tsx): the shop library's revisions, for an admin.
+  history: {
+    title: '修改记录',
+    intro: '店铺话术库的每次修改：谁、何时、改了什么。撤销一次修改只退回它改过的内容，之后对其他内容的修改保留。',
+    empty: '还没有修改记录。',
+    refresh: '刷新',
+    loadMore: '加载更多',
+    revision: (revision: number) => `修订 #${revision}`,
+    by: (name: string, at: string) => `${name} · ${at}`,
+    rollbackOf: (revision: number) => `撤销了修订 #${revision}`,
+    rolledBack: '已撤销',
+    noChanges: '内容无变化',
+    moreChanges: (count: number) => `另有 ${count} 处修改`,
+    rollback: '撤销',
+    rollbackConfirm: (revision: number) =>
+      `撤销修订 #${revision}？它改过的内容会恢复原样并发布给店铺的每位客服（会生成一个新的修订）。`,
+    rolledBackDone: (revision: number, next: number) => `已撤销修订 #${revision}，当前修订号 ${next}`,
+    rollbackConflict: (revision: number, now: string, restored: string) =>
+      `无法撤销修订 #${revision}：之后的修改改动了同一处内容，话术库未做任何改变。现在的版本：「${now}」；撤销后会变成：「${restored}」。请直接在话术库中修改。`,
+    nothing: '（无）',
+    added: (where: string, text: string) => `新增${where}：「${text}」`,
+    removed: (where: string, text: string) => `删除${where}：「${text}」`,
+    restored: (where: string, text: string) => `${where}恢复为内置话术（原为「${text}」）`,
+    changed: (where: string, before: string, after: string) => `修改${where}：「${before}」→「${after}」`,
+    toggled: (where: string, after: string) => `${where}：${after}`,
+  },
   // 高级 · 页面选择器 (SelectorsPage.tsx).
   selectors: {
     tab: '高级 · 页面选择器',
@@ -502,6 +528,33 @@ export const en: OptionsStrings = {
     overall: 'Whole shop',
     shopUnavailable: "The shop's statistics cannot be read right now; this browser's follow: ",
     localTitle: "This browser's statistics",
+  },
+  history: {
+    title: 'Change history',
+    intro:
+      "Every change to the shop's library: who, when and what. Rolling a change back undoes only what it changed; later changes to other items stay.",
+    empty: 'No changes yet.',
+    refresh: 'Refresh',
+    loadMore: 'Load more',
+    revision: (revision: number) => `Revision #${revision}`,
+    by: (name: string, at: string) => `${name} · ${at}`,
+    rollbackOf: (revision: number) => `Rolled back revision #${revision}`,
+    rolledBack: 'Rolled back',
+    noChanges: 'No change in content',
+    moreChanges: (count: number) => `${count} more changes`,
+    rollback: 'Roll back',
+    rollbackConfirm: (revision: number) =>
+      `Roll back revision #${revision}? What it changed goes back as it was and is published to every agent of the shop (as a new revision).`,
+    rolledBackDone: (revision: number, next: number) =>
+      `Revision #${revision} rolled back; the library is now at revision ${next}`,
+    rollbackConflict: (revision: number, now: string, restored: string) =>
+      `Revision #${revision} cannot be rolled back: a later change edited the same item, and the library is unchanged. Now: "${now}"; after the rollback it would be: "${restored}". Edit it in the library instead.`,
+    nothing: '(none)',
+    added: (where: string, text: string) => `Added ${where}: "${text}"`,
+    removed: (where: string, text: string) => `Removed ${where}: "${text}"`,
+    restored: (where: string, text: string) => `${where} back to the built-in reply (was "${text}")`,
+    changed: (where: string, before: string, after: string) => `Changed ${where}: "${before}" → "${after}"`,
+    toggled: (where: string, after: string) => `${where}: ${after}`,
   },
   selectors: {
     tab: 'Advanced · page selectors',

@@ -33,7 +33,7 @@ import type { SelectorOverrides } from '@/lib/pages/overrides';
 import { parseSelectorOverrides } from '@/lib/pages/overrides';
 import type { Settings } from '@/lib/settings';
 import { SettingsPatchSchema } from '@/lib/settings-schema';
-import type { InviteAnswer, ShopMember } from '@/lib/shop-server/client';
+import { type InviteAnswer, LIBRARY_HISTORY_MAX, type LibraryChange, type ShopMember } from '@/lib/shop-server/client';
 import type { ServerStatus } from '@/lib/shop-server/status';
 import { ACTION_IDS, type Solution } from '@/lib/solutions/types';
 import { StatsEventsSchema } from '@/lib/stats/schema';
@@ -348,6 +348,32 @@ export const BACKGROUND_REQUESTS = {
   shopMembers: { request: none, response: returns<ShopMember[]>() },
   /** Admins: disconnects one browser of the shop; refused at once on every node. */
   revokeShopDevice: { request: v.object({ deviceId: id('request') }, 'request'), response: returns<ShopMember[]>() },
+  /** Admins: the shop library's latest revisions, newest first. */
+  libraryHistory: {
+    request: v.object(
+      {
+        limit: v.pipe(
+          v.number('request'),
+          v.integer('request'),
+          v.minValue(1, 'request'),
+          v.maxValue(LIBRARY_HISTORY_MAX, 'request'),
+        ),
+      },
+      'request',
+    ),
+    response: returns<LibraryChange[]>(),
+  },
+  /**
+   * Admins: undoes one revision on the server (refused with `libraryConflict` when a later change touched the
+   * same item). The local copy follows through the live stream, as for any edit.
+   */
+  rollbackLibraryChange: {
+    request: v.object(
+      { revision: v.pipe(v.number('request'), v.integer('request'), v.minValue(1, 'request')) },
+      'request',
+    ),
+    response: returns<{ revision: number }>(),
+  },
   // Custom chat pages (添加聊天页面, entrypoints/background/custom-pages.ts) and the page mapper.
   customPages: { request: none, response: returns<CustomPageSummary[]>() },
   /** The origin was granted in the admin's click; the pattern is checked again here. */

@@ -5,6 +5,7 @@
  * extension already knows (a refused pack) keep their meaning.
  */
 import { CodedError, ERROR_CODES, type ErrorCode, type ErrorParams } from '@/lib/messages/errors';
+import type { PackChange } from '@/lib/store/pack';
 import type { ReplyPack } from '@/lib/store/types';
 
 /** Where the server is and who this browser is to it: what every authenticated call needs. */
@@ -51,6 +52,21 @@ export interface LibraryState {
   revision: number;
   library: ReplyPack;
 }
+
+/** One revision of the shop's library (`/api/library/changes`, admins only): who, when, and what it changed. */
+export interface LibraryChange {
+  revision: number;
+  /** ISO time of the change. */
+  at: string;
+  /** An edit, or the rollback of the edit `rolledBack`. */
+  kind: 'edit' | 'rollback';
+  rolledBack: number | null;
+  by: { id: number; name: string };
+  changes: PackChange[];
+}
+
+/** The most revisions the server lists at once (server/library.ts). */
+export const LIBRARY_HISTORY_MAX = 200;
 
 /** One item two admins changed differently (server/library-merge.ts). */
 export interface LibraryConflictItem {

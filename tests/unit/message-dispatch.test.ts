@@ -51,6 +51,8 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   shopStats: { days: 14 },
   inviteToShop: { name: '小王', role: 'agent' },
   revokeShopDevice: { deviceId: 'device' },
+  libraryHistory: { limit: 50 },
+  rollbackLibraryChange: { revision: 2 },
   addCustomPage: { pattern: 'https://kf.example.com/*' },
   removeCustomPage: { id: 'huashu-page-x' },
   startMapper: { id: 'huashu-page-x' },
