@@ -67,9 +67,13 @@ describe('setup and joining', () => {
       ...(await shops.db.query('SELECT * FROM devices')),
       ...(await shops.db.query('SELECT * FROM codes')),
     ]);
-    for (const secret of [shop.admin.token, agent.token, invite.json.code]) {
-      expect(rows).not.toContain(secret.split(/[.-]/).at(-1));
-    }
+    // The secret parts: a token's after its id (`<id>.<secret>`, base64url, so it may hold '-'), and a code's
+    // groups after the first (`ABCDE-FGHJK-…`).
+    const secrets = [
+      ...[shop.admin.token, agent.token].map((token: string) => token.slice(token.indexOf('.') + 1)),
+      ...(invite.json.code as string).split('-').slice(1),
+    ];
+    for (const secret of secrets) expect(rows).not.toContain(secret);
   });
 
   it('refuses a request without a token, with a made-up one, and with a changed secret', async () => {
