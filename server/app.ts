@@ -12,6 +12,7 @@ import type { RateLimits, ServerContext } from '@/server/context';
 import type { Db } from '@/server/db';
 import { HttpError } from '@/server/errors';
 import { registerFeedbackRoutes } from '@/server/feedback';
+import { Forwarder, type ForwardOptions, registerForwardRoutes } from '@/server/forward';
 import { registerLibraryRoutes } from '@/server/library';
 import { LiveHub } from '@/server/live';
 import { registerStatsRoutes } from '@/server/stats';
@@ -27,11 +28,15 @@ export interface AppOptions {
    */
   trustProxy?: boolean;
   logger?: boolean;
+  /** The feedback forward's clock, retries and timeout (tests shorten them). */
+  forward?: ForwardOptions;
 }
 
 const DEFAULT_LIMITS: RateLimits = { loginPerMinute: 10, writesPerMinute: 120 };
 
-export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; live: LiveHub }> {
+export async function buildApp(
+  options: AppOptions,
+): Promise<{ app: FastifyInstance; live: LiveHub; forwarder: Forwarder }> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
@@ -39,7 +44,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   const live = new LiveHub(options.db);
   await live.start();
-  const context: ServerContext = { db: options.db, live, limits: { ...DEFAULT_LIMITS, ...options.limits } };
+  const forwarder = new Forwarder(options.db, options.forward);
+  const context: ServerContext = {
+    db: options.db,
+    live,
+    forwarder,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+  };
 
   await app.register(cors, {
     origin: [...options.allowedOrigins],
@@ -72,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   registerAccountRoutes(app, context);
   registerLibraryRoutes(app, context);
   registerFeedbackRoutes(app, context);
+  registerForwardRoutes(app, context);
   registerStatsRoutes(app, context);
 
   /**
@@ -98,6 +110,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // Before the server stops accepting: open streams never end on their own, so closing would wait for them.
   app.addHook('preClose', async () => {
     await live.stop();
+    await forwarder.stop();
   });
-  return { app, live };
+  // What was due while no server ran (a restart, a crash mid-send) goes now.
+  forwarder.start();
+  return { app, live, forwarder };
 }

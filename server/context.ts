@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { refusal } from '@/lib/messages/problems';
 import type { Db } from '@/server/db';
 import { HttpError } from '@/server/errors';
+import type { Forwarder } from '@/server/forward';
 import type { LiveHub } from '@/server/live';
 
 export interface RateLimits {
@@ -17,6 +18,8 @@ export interface ServerContext {
   db: Db;
   live: LiveHub;
   limits: RateLimits;
+  /** Forwards stored feedback to the shop's webhook. */
+  forwarder: Forwarder;
 }
 
 /** Checks a body (or query) against a shared schema; the first problem is the answer, with its code. */

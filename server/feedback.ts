@@ -14,6 +14,7 @@ import { authenticate, requireAdmin } from '@/server/auth';
 import { FEEDBACK_CHANNEL } from '@/server/channels';
 import { deviceKey, parseWith, type ServerContext } from '@/server/context';
 import { forbidden, HttpError, notFound } from '@/server/errors';
+import { forwardStates } from '@/server/forward';
 
 /** Three images at the shared limit, and the text around them. */
 const FEEDBACK_BODY_BYTES = FEEDBACK_LIMITS.images * FEEDBACK_LIMITS.imageDataUrlChars + 256 * 1024;
@@ -55,7 +56,7 @@ interface FeedbackRow {
   resolved_at: Date | null;
 }
 
-export function registerFeedbackRoutes(app: FastifyInstance, { db, limits }: ServerContext): void {
+export function registerFeedbackRoutes(app: FastifyInstance, { db, limits, forwarder }: ServerContext): void {
   const writes = { rateLimit: { max: limits.writesPerMinute, timeWindow: 60_000, keyGenerator: deviceKey } };
 
   app.post('/api/feedback', { bodyLimit: FEEDBACK_BODY_BYTES, config: writes }, async (request, reply) => {
@@ -107,12 +108,14 @@ export function registerFeedbackRoutes(app: FastifyInstance, { db, limits }: Ser
           [created.id, position, image.type, image.width, image.height, image.bytes],
         );
       }
+      await forwarder.queue(tx, me.shopId, created.id);
       await tx.query('SELECT pg_notify($1, $2)', [
         FEEDBACK_CHANNEL,
         JSON.stringify({ shop: me.shopId, id: created.id, agent: me.userId }),
       ]);
       return { id: created.id, duplicate: false };
     });
+    if (!result.duplicate) void forwarder.drain();
     return reply.code(result.duplicate ? 200 : 201).send(result);
   });
 
@@ -144,6 +147,14 @@ export function registerFeedbackRoutes(app: FastifyInstance, { db, limits }: Ser
           [rows.map((row) => row.id)],
         )
       : [];
+    // Whether each item reached the shop's webhook is the admin's business only.
+    const forwards =
+      me.role === 'admin'
+        ? await forwardStates(
+            db,
+            rows.map((row) => row.id),
+          )
+        : null;
     return rows.map((row) => ({
       id: row.id,
       agent: { id: row.user_id, name: row.name },
@@ -152,6 +163,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, { db, limits }: Ser
       context: row.context,
       createdAt: row.created_at,
       resolved: row.resolved_at !== null,
+      ...(forwards ? { forward: forwards.get(row.id) ?? null } : {}),
       images: images
         .filter((image) => image.feedback_id === row.id)
         .map(({ position, type, width, height, size }) => ({

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { buildApp } from '@/server/app';
 import { issueSetupCode } from '@/server/auth';
 import { type Db, openPglite } from '@/server/db';
+import type { Forwarder, ForwardOptions } from '@/server/forward';
 import { migrate } from '@/server/migrate';
 
 /** A fresh copy of the template database: no tables yet. */
@@ -39,6 +40,7 @@ interface Answer {
 
 export interface TestShop {
   app: FastifyInstance;
+  forwarder: Forwarder;
   admin: Member;
   /** Invites and joins an agent (or a second admin). */
   join(name: string, role?: 'agent' | 'admin'): Promise<Member>;
@@ -59,9 +61,10 @@ interface ShopLimits {
 async function openShop(
   db: Db,
   limits: ShopLimits = { loginPerMinute: 1000, writesPerMinute: 1000 },
+  forward?: ForwardOptions,
 ): Promise<TestShop> {
   await resetDb(db);
-  const { app } = await buildApp({ db, allowedOrigins: [EXTENSION_ORIGIN], limits });
+  const { app, forwarder } = await buildApp({ db, allowedOrigins: [EXTENSION_ORIGIN], limits, forward });
   const call: TestShop['call'] = async (member, method, url, body, headers = {}) => {
     const response = await app.inject({
       method,
@@ -82,14 +85,17 @@ async function openShop(
     if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.json)}`);
     return { token: joined.json.token, id: joined.json.user.id, name };
   };
-  return { app, admin, join, call };
+  return { app, forwarder, admin, join, call };
 }
 
 /**
  * The lifecycle every server test file shares: one copy of the template database for the file, and each shop a
  * test opens (with `openShop`, from nothing) closed after that test.
  */
-export function shopsPerTest(): { readonly db: Db; openShop(limits?: ShopLimits): Promise<TestShop> } {
+export function shopsPerTest(): {
+  readonly db: Db;
+  openShop(limits?: ShopLimits, forward?: ForwardOptions): Promise<TestShop>;
+} {
   let db: Db | undefined;
   const opened: FastifyInstance[] = [];
   beforeAll(async () => {
@@ -109,8 +115,8 @@ export function shopsPerTest(): { readonly db: Db; openShop(limits?: ShopLimits)
     get db() {
       return database();
     },
-    async openShop(limits) {
-      const shop = await openShop(database(), limits);
+    async openShop(limits, forward) {
+      const shop = await openShop(database(), limits, forward);
       opened.push(shop.app);
       return shop;
     },

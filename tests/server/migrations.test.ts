@@ -27,7 +27,7 @@ describe('migrations', () => {
         VALUES (1, 2, 'device-admin-0001', 'key-00000001', 'h', 'other', '旧反馈', '{}');
     `);
 
-    expect(await migrate(db)).toEqual([2, 3]);
+    expect(await migrate(db)).toEqual([2, 3, 4]);
 
     const [library] = await db.query<{ revision: number; data: { rules: { reply: string }[] } }>(
       'SELECT revision, data FROM library',
@@ -45,12 +45,18 @@ describe('migrations', () => {
       'SELECT description, resolved_at FROM feedback',
     );
     expect(item).toEqual({ description: '旧反馈', resolved_at: null });
+    // The shop has no webhook yet, and feedback stored before forwarding existed is not sent anywhere.
+    expect(await db.query('SELECT name, feedback_webhook_url FROM shops')).toEqual([
+      { name: '老店', feedback_webhook_url: '' },
+    ]);
+    expect(await db.query('SELECT feedback_id FROM feedback_forwards')).toEqual([]);
 
     expect(await migrate(db)).toEqual([]);
     expect(await db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([
       { version: 1 },
       { version: 2 },
       { version: 3 },
+      { version: 4 },
     ]);
   });
 });

@@ -133,6 +133,8 @@ describe('what an agent may not do', () => {
       ["see another agent's image", 'GET', `/api/feedback/${othersFeedback.id}/images/0`],
       ['resolve feedback', 'PATCH', `/api/feedback/${othersFeedback.id}`, { resolved: true }],
       ["read another agent's statistics", 'GET', `/api/stats?agent=${otherAgent.id}`],
+      ["read the shop's webhook", 'GET', '/api/shop/webhook'],
+      ["set the shop's webhook", 'PUT', '/api/shop/webhook', { webhookUrl: 'https://evil.example/hook' }],
     ];
     for (const [what, method, url, body] of forbidden) {
       const answer = await shop.call(agent, method, url, body);
