@@ -10,7 +10,14 @@ import type { ShopServerLink } from '@/entrypoints/background/shop-server';
 import { type FeedbackDb, openFeedbackDb } from '@/lib/feedback/db';
 import type { PostDeps } from '@/lib/feedback/queue';
 import { createFeedbackService } from '@/lib/feedback/service';
-import { listShopFeedback, readShopImage, setShopFeedbackResolved, shopFeedbackImages } from '@/lib/feedback/shop';
+import {
+  listShopFeedback,
+  readShopImage,
+  readShopWebhook,
+  saveShopWebhook,
+  setShopFeedbackResolved,
+  shopFeedbackImages,
+} from '@/lib/feedback/shop';
 import { CodedError } from '@/lib/messages/errors';
 import type { BackgroundHandlers } from '@/lib/messages/serve-background';
 
@@ -22,7 +29,12 @@ export const webhookPost: PostDeps = {
   granted: (origin) => browser.permissions.contains({ origins: [origin] }),
 };
 
-type ShopInboxRequest = 'shopFeedback' | 'shopFeedbackImages' | 'setShopFeedbackResolved';
+type ShopInboxRequest =
+  | 'shopFeedback'
+  | 'shopFeedbackImages'
+  | 'setShopFeedbackResolved'
+  | 'shopWebhook'
+  | 'saveShopWebhook';
 
 /** `later` runs work no buyer waits for once the worker's start is past its first suggestion. */
 export function startFeedbackServices(
@@ -67,6 +79,8 @@ export function startFeedbackServices(
       return shopFeedbackImages((path) => readShopImage(auth, path), id, images);
     },
     setShopFeedbackResolved: ({ id, resolved }) => setShopFeedbackResolved(server.call, id, resolved),
+    shopWebhook: () => readShopWebhook(server.call),
+    saveShopWebhook: ({ webhookUrl }) => saveShopWebhook(server.call, webhookUrl),
   };
   return { ...service.handlers, ...shopInbox };
 }

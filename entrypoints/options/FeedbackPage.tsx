@@ -69,7 +69,7 @@ export function FeedbackPage(props: Props) {
           notify={props.notify}
           onEditReply={(intent, node) => props.onEditReply(intent, situationFor(intent, node))}
         />
-        <WebhookSettings t={props.t} language={props.language} notify={props.notify} connected />
+        <WebhookSettings t={props.t} language={props.language} notify={props.notify} connected shop />
       </div>
     );
   }
@@ -437,38 +437,53 @@ function DeliveryLine(props: {
 }
 
 /**
- * The optional webhook. The host permission for its origin is asked for here, on the admin's click. A browser
- * connected to a shop server sends new feedback to the shop instead; the address stays for when it is not.
+ * The optional webhook. In this browser, the host permission for its origin is asked for here, on the admin's
+ * click; a browser connected to a shop server sends new feedback to the shop instead, and the address stays for
+ * when it is not. Connected as the shop's admin (`shop`), the field is the shop server's webhook: the server
+ * forwards every new item there itself, so the browser needs no access to that site.
  */
 function WebhookSettings({
   t,
   language,
   notify,
   connected,
+  shop = false,
 }: {
   t: OptionsStrings;
   language: Language;
   notify(notice: Notice): void;
   connected: boolean;
+  shop?: boolean;
 }) {
   const f = t.feedback;
   const [url, setUrl] = useState('');
   // Editable once the saved address is read: typed text is never replaced by it.
   const [loaded, setLoaded] = useState(false);
+  // The shop's address could not be read (server down): saving now would overwrite one the admin can't see.
+  const [readError, setReadError] = useState<unknown>(null);
   useEffect(() => {
-    callBackground('feedbackSettings', {})
-      .then(
-        (settings) => setUrl(settings.webhookUrl),
-        () => {},
-      )
-      .finally(() => setLoaded(true));
-  }, []);
+    (shop ? callBackground('shopWebhook', {}) : callBackground('feedbackSettings', {})).then(
+      (settings) => {
+        setUrl(settings.webhookUrl);
+        setLoaded(true);
+      },
+      (error) => {
+        if (shop) setReadError(error);
+        else setLoaded(true);
+      },
+    );
+  }, [shop]);
   const valid = !url.trim() || isWebhookUrl(url.trim());
 
   async function save(event: Event) {
     event.preventDefault();
     const webhookUrl = url.trim();
     try {
+      if (shop) {
+        const saved = await callBackground('saveShopWebhook', { webhookUrl });
+        notify({ tone: 'ok', text: webhookUrl ? f.webhookServerSaved(saved.retried) : f.webhookServerCleared });
+        return;
+      }
       if (webhookUrl) {
         const origin = `${new URL(webhookUrl).origin}/*`;
         // Must run in the click's user gesture, before any await.
@@ -488,8 +503,13 @@ function WebhookSettings({
   return (
     <section class="panel fb-webhook" aria-labelledby="fb-webhook-title">
       <h2 id="fb-webhook-title">{f.webhookTitle}</h2>
-      <p class="muted small">{f.webhookIntro}</p>
-      {connected && <p class="hint">{f.webhookConnected}</p>}
+      <p class="muted small">{shop ? f.webhookServerIntro : f.webhookIntro}</p>
+      {shop ? <p class="hint">{f.webhookServerForwards}</p> : connected && <p class="hint">{f.webhookConnected}</p>}
+      {readError !== null && (
+        <p class="muted small" role="alert">
+          {errorText(readError, language)}
+        </p>
+      )}
       <form class="fb-webhook-row" onSubmit={(event) => void save(event)}>
         <label class="sr-only" for="fb-webhook-url">
           {f.webhookUrl}

@@ -141,6 +141,7 @@ export function ShopInbox({ t, popupT, language, shopName, onEditReply, notify }
                   <span class="fb-row-bottom">
                     <span class="fb-row-buyer">“{entry.context.buyerText}”</span>
                     {entry.images.length > 0 && <span class="fb-row-images">{f.imageCount(entry.images.length)}</span>}
+                    {entry.forward && <ForwardBadge t={t} forward={entry.forward} />}
                     <span class={`fb-state${entry.resolved ? ' fb-state--resolved' : ''}`}>
                       {entry.resolved ? f.resolved : f.open}
                     </span>
@@ -227,6 +228,20 @@ function ShopDetail(props: {
         </span>
       </header>
       <p class="fb-item-desc">{entry.description}</p>
+      {entry.forward && entry.forward.state !== 'sent' && (
+        <p class="fb-delivery-line small">
+          <span class="muted">
+            {[
+              f.forward[entry.forward.state],
+              entry.forward.error &&
+                (entry.forward.error === 'noWebhook' ? f.forwardRemoved : f.deliveryProblem(entry.forward.error)),
+              f.deliveryAttempts(entry.forward.attempts),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        </p>
+      )}
       {imageProblem && (
         <p class="muted small" role="alert">
           {imageProblem}
@@ -269,4 +284,11 @@ function ShopDetail(props: {
       )}
     </article>
   );
+}
+
+/** Whether the shop server forwarded the item to the shop's webhook (shown only when one was set). */
+function ForwardBadge({ t, forward }: { t: OptionsStrings; forward: NonNullable<ShopFeedbackEntry['forward']> }) {
+  // The same look as the local inbox's delivery states: delivered, pending, failed.
+  const look = forward.state === 'sent' ? 'delivered' : forward.state;
+  return <span class={`fb-delivery fb-delivery--${look}`}>{t.feedback.forward[forward.state]}</span>;
 }

@@ -35,6 +35,21 @@ export interface ShopFeedbackEntry {
   resolved: boolean;
   /** The images, read with the token from the server's path for each (shopFeedbackImages). */
   images: { url: string; type: FeedbackImageData['type']; width: number; height: number; bytes: number }[];
+  /**
+   * The server's forward of this item to the shop's webhook (admin only): null when none was set when it arrived.
+   * `error` is a DeliveryProblem (http503, timeout, network…), or noWebhook when the webhook was removed since.
+   */
+  forward?: { state: 'pending' | 'sent' | 'failed'; attempts: number; error: string | null } | null;
+}
+
+/** The shop's webhook, set on the server: it forwards every new item there (admin only). */
+export function readShopWebhook(call: ShopCall) {
+  return call<{ webhookUrl: string }>('/api/shop/webhook');
+}
+
+/** `retried`: items whose forward had failed and go again now to the saved address. */
+export function saveShopWebhook(call: ShopCall, webhookUrl: string) {
+  return call<{ webhookUrl: string; retried: number }>('/api/shop/webhook', { method: 'PUT', body: { webhookUrl } });
 }
 
 /**

@@ -161,6 +161,17 @@ export const zh = {
       string
     >,
     webhookConnected: '本浏览器已连接店铺服务器：新反馈发往店铺收件箱，不再推送到此 Webhook。',
+    webhookServerIntro:
+      '每条新反馈以 JSON（含图片和提交的客服）POST 到该地址（须为 https，服务器本机可用 http）。失败自动重试，先快后慢，共 12 次；每次请求带相同的 Idempotency-Key，接收方按它去重。',
+    webhookServerForwards: '此地址保存在店铺服务器上：由服务器转发全店的新反馈，不经过客服的浏览器。',
+    webhookServerSaved: (retried: number) =>
+      retried ? `Webhook 已保存，${retried} 条转发失败的反馈将重新转发` : 'Webhook 已保存，服务器将转发新反馈',
+    webhookServerCleared: '已关闭服务器转发',
+    forward: { pending: '等待转发', sent: '已转发', failed: '转发失败' } as Record<
+      'pending' | 'sent' | 'failed',
+      string
+    >,
+    forwardRemoved: 'Webhook 已删除',
     shopInboxTitle: (shop: string) => `店铺收件箱 · ${shop}`,
     shopInboxIntro: '全店客服提交的反馈（已在客服浏览器和服务器上两次脱敏）。',
     allAgents: '全部客服',
@@ -449,6 +460,17 @@ export const en: OptionsStrings = {
     },
     webhookConnected:
       'This browser is connected to a shop server: new feedback goes to the shop inbox, not to this webhook.',
+    webhookServerIntro:
+      'Each new item is POSTed to this URL (https, or http on the server’s own machine) as JSON with its images and the agent who sent it. Failures are retried, quickly at first, 12 times in all; every attempt carries the same Idempotency-Key, and the receiver de-duplicates on it.',
+    webhookServerForwards:
+      'This address is kept on the shop server: the server forwards the whole shop’s new feedback, not the agents’ browsers.',
+    webhookServerSaved: (retried: number) =>
+      retried
+        ? `Webhook saved; ${retried} item(s) that failed are forwarded again`
+        : 'Webhook saved; the server forwards new feedback',
+    webhookServerCleared: 'Server forwarding turned off',
+    forward: { pending: 'Waiting to forward', sent: 'Forwarded', failed: 'Forward failed' },
+    forwardRemoved: 'the webhook was removed',
     shopInboxTitle: (shop: string) => `Shop inbox · ${shop}`,
     shopInboxIntro: "Feedback from every agent of the shop (masked in the agent's browser and again on the server).",
     allAgents: 'All agents',

@@ -325,6 +325,10 @@ export const BACKGROUND_REQUESTS = {
     request: v.object({ id: serverId('feedbackId'), resolved: v.boolean('enabled') }, 'request'),
     response: returns<{ id: number; resolved: boolean }>(),
   },
+  /** The webhook the shop server forwards every new item to (the admin's; '' for none). */
+  shopWebhook: { request: none, response: returns<{ webhookUrl: string }>() },
+  /** Sets the shop server's webhook; `retried`: items whose forward had failed, sent again now. */
+  saveShopWebhook: { request: FeedbackSettingsSchema, response: returns<{ webhookUrl: string; retried: number }>() },
   /** The shop's statistics of the last `days` days from the server (the admin's: every agent). */
   shopStats: {
     request: v.object(

@@ -48,6 +48,7 @@ const VALID: Partial<Record<BackgroundRequestType, unknown>> = {
   connectServer: { serverUrl: 'http://127.0.0.1:8787', code: 'code' },
   shopFeedbackImages: { id: 1, images: [{ type: 'image/webp', width: 10, height: 10 }] },
   setShopFeedbackResolved: { id: 1, resolved: true },
+  saveShopWebhook: { webhookUrl: '' },
   shopStats: { days: 14 },
   inviteToShop: { name: '小王', role: 'agent' },
   revokeShopDevice: { deviceId: 'device' },
