@@ -3,6 +3,8 @@
  * shop's admin and an agent (小王), both joined to the server of server/ on an embedded database.
  */
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -250,5 +252,49 @@ describe('statistics of the shop', () => {
     await expect(agents.locator('tr[data-agent="小王"]').count()).resolves.toBe(1);
     const used = admin.options.locator('[data-shop-stats] table[data-table="shop-intents"] td[data-col="used"]');
     expect((await used.allTextContents()).map(Number).reduce((sum, count) => sum + count, 0)).toBe(counted.used);
+  });
+});
+
+describe('forwarding to the shop’s webhook', () => {
+  test('the admin sets the shop’s webhook on the 反馈 tab; the server forwards the next feedback once, marked 已转发', async () => {
+    const received: { key: string; body: { description: string; agent: { name: string }; id: string } }[] = [];
+    const receiver = createServer(async (request, response) => {
+      let text = '';
+      for await (const chunk of request) text += chunk;
+      received.push({ key: String(request.headers['idempotency-key']), body: JSON.parse(text) });
+      response.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    try {
+      await adminInbox();
+      const section = admin.options.locator('.fb-webhook');
+      await expect(section.innerText()).resolves.toContain('由服务器转发');
+      const field = admin.options.locator('#fb-webhook-url');
+      await expect.poll(() => field.isEnabled()).toBe(true);
+      await field.fill(hook);
+      await section.getByRole('button', { name: '保存' }).click();
+      await expect
+        .poll(async () => (await server.db.query<{ url: string }>('SELECT feedback_webhook_url AS url FROM shops'))[0])
+        .toEqual({ url: hook });
+
+      const { page } = agent;
+      const description = '由店铺服务器转发的反馈';
+      await demo.buyerSays(page, await demo.currentId(page), '发什么快递');
+      await expect.poll(() => popup(page).isVisible()).toBe(true);
+      await sendFeedback(page, description, false);
+      await expect.poll(() => received.length, { timeout: 30_000 }).toBe(1);
+      expect(received[0].key).toMatch(/^huashu-feedback-\d+$/);
+      expect(received[0].body).toMatchObject({ id: received[0].key, description, agent: { name: '小王' } });
+
+      // Read anew: the forward is marked sent once the receiver answered.
+      await expect.poll(async () => (await adminInbox()).first().innerText()).toContain('已转发');
+      await expect((await adminInbox()).first().innerText()).resolves.toContain(description);
+      // The field shows the shop's address when the page opens again.
+      await expect.poll(() => admin.options.locator('#fb-webhook-url').inputValue()).toBe(hook);
+      expect(received).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });
