@@ -43,7 +43,7 @@ export const zh = {
     {
       heading: '如果店铺连接了店铺服务器',
       paragraphs: [
-        '管理员可以为店铺连接一台由店铺自己部署和管理的服务器（选项页「店铺服务器」）。连接后，该服务器保存店铺的话术库、客服提交的反馈（与上文相同，已打码，并带有提交的客服名称）以及每位客服每天的统计汇总，供店铺内的客服共享。这台服务器归店铺所有，话术助手的开发者无法访问。扩展只在管理员或客服连接时请求该服务器地址的访问权限。连接信息（服务器地址、本浏览器的凭证、店铺名称、您的名字和角色）只保存在本浏览器中；断开时凭证在服务器上作废。',
+        '管理员可以为店铺连接一台由店铺自己部署和管理的服务器（选项页「店铺服务器」）。连接后，该服务器保存店铺的话术库、客服提交的反馈（与上文相同，已打码，并带有提交的客服名称）以及每位客服每天的统计汇总，供店铺内的客服共享。这台服务器归店铺所有，话术助手的开发者无法访问。如果管理员在连接后的「反馈」页为店铺设置了 Webhook，由服务器把每条新反馈（内容同下文「Webhook 发送什么」，并带有提交的客服名称）转发到该地址。扩展只在管理员或客服连接时请求该服务器地址的访问权限。连接信息（服务器地址、本浏览器的凭证、店铺名称、您的名字和角色）只保存在本浏览器中；断开时凭证在服务器上作废。',
       ],
       items: [],
     },
@@ -104,7 +104,7 @@ export const en: PrivacyStrings = {
     {
       heading: 'If your shop connects a shop server',
       paragraphs: [
-        "An admin can connect the shop to a server that the shop itself runs (the options page's Shop server page). Once connected, that server stores the shop's reply library, the feedback agents send (masked as above, with the sending agent's name) and each agent's daily statistics, so the shop's agents share them. The server belongs to the shop; Huashu's makers have no access to it. The extension asks for access to that server's address only when an admin or agent connects. The connection (the server's address, this browser's token, the shop's name, your name and role) is kept in this browser only; disconnecting makes the token useless on the server.",
+        "An admin can connect the shop to a server that the shop itself runs (the options page's Shop server page). Once connected, that server stores the shop's reply library, the feedback agents send (masked as above, with the sending agent's name) and each agent's daily statistics, so the shop's agents share them. The server belongs to the shop; Huashu's makers have no access to it. If an admin sets the shop's webhook on the Feedback page while connected, the server forwards each new feedback item there (the same content as under \"What the webhook sends\", with the sending agent's name). The extension asks for access to that server's address only when an admin or agent connects. The connection (the server's address, this browser's token, the shop's name, your name and role) is kept in this browser only; disconnecting makes the token useless on the server.",
       ],
       items: [],
     },
