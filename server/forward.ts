@@ -70,6 +70,8 @@ export class Forwarder {
   private again = false;
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Aborts the requests in flight when the server stops, so stopping never waits for a slow receiver. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly db: Db,
@@ -122,6 +124,7 @@ export class Forwarder {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.stopping.abort();
     await this.running;
   }
 
@@ -164,6 +167,9 @@ export class Forwarder {
       [id],
     );
     const error = item ? await this.post(item) : null;
+    // Failed because the server is stopping: not the receiver's fault; the claim's lease runs out and a node
+    // sends it again. A success is recorded (the database closes only after this).
+    if (error !== null && this.stopped) return;
     if (error === null) {
       await this.db.query(
         `UPDATE feedback_forwards SET state = 'sent', sent_at = $2, last_error = NULL WHERE feedback_id = $1`,
@@ -209,7 +215,7 @@ export class Forwarder {
         body: JSON.stringify(body),
         // A redirect could lead anywhere; the admin chose this URL, so only its own answer counts.
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stopping.signal]),
       });
       await response.body?.cancel();
       return response.ok ? null : `http${response.status}`;

@@ -21,6 +21,8 @@ interface Received {
 class Receiver {
   readonly received: Received[] = [];
   status = 200;
+  /** Holds each request without answering (a slow receiver); `arrived` is called with its key. */
+  hang: ((key: string | undefined) => void) | null = null;
   private server: Server | null = null;
   port = 0;
 
@@ -32,6 +34,10 @@ class Receiver {
     this.server = createServer(async (request: IncomingMessage, response) => {
       let text = '';
       for await (const chunk of request) text += chunk;
+      if (this.hang) {
+        this.hang(request.headers['idempotency-key'] as string | undefined);
+        return;
+      }
       if (this.status < 300) {
         this.received.push({ key: request.headers['idempotency-key'] as string | undefined, body: JSON.parse(text) });
       }
@@ -162,6 +168,28 @@ describe('forwarding feedback to the shop’s webhook', () => {
       await restarted.app.close();
     }
     expect(receiver.received.map((item) => item.body.description)).toEqual(['重启前未送达']);
+  });
+
+  it('sends again, with the same key, an item whose send the server stopped in the middle of', async () => {
+    await setWebhook(receiver.url);
+    const arrived = new Promise<string | undefined>((resolve) => {
+      receiver.hang = resolve;
+    });
+    const stored = await post('发送途中服务器停止', 'queue-item-0006');
+    const heldKey = await arrived;
+    // Stopping aborts the request in flight; nothing is recorded, and the claim's lease keeps it for a while.
+    await shop.app.close();
+    receiver.hang = null;
+
+    clock += HOUR;
+    const restarted = await buildApp({ db: shops.db, allowedOrigins: [], forward: forwardOptions() });
+    try {
+      await restarted.forwarder.drain();
+    } finally {
+      await restarted.app.close();
+    }
+    expect(receiver.received.map((item) => item.key)).toEqual([heldKey]);
+    expect(heldKey).toBe(`huashu-feedback-${stored.json.id}`);
   });
 
   it('gives up after the last try and says so; saving the webhook again retries it', async () => {
