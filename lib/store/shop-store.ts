@@ -3,7 +3,7 @@
  * so a buyer message never waits on IndexedDB; every write is validated, runs in one transaction, and the
  * snapshot is reloaded from the database only after the transaction commits: nothing half-written is kept.
  */
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import * as v from 'valibot';
 import type { IntentId } from '@/lib/intents/ids';
 import { CodedError } from '@/lib/messages/errors';
@@ -51,6 +51,29 @@ export interface RuleInput {
 export type SettingsInput = Partial<Settings>;
 
 export type ShopStore = Awaited<ReturnType<typeof createShopStore>>;
+
+/** Every store a whole library is written to: by a pack import, or by the shop server's copy replacing the local one. */
+const LIBRARY_STORES = ['slots', 'intents', 'rules', 'settings', 'selectors'] as const;
+
+/** Replaces the stored replies, switched-off intents and keyword rules with `data`'s, inside the caller's transaction. */
+async function putLibraryLists(
+  tx: IDBPTransaction<ShopDb, typeof LIBRARY_STORES, 'readwrite'>,
+  data: Pick<ShopData, 'slots' | 'disabledIntents' | 'rules'>,
+  stamp: number,
+) {
+  await Promise.all([
+    tx.objectStore('slots').clear(),
+    tx.objectStore('intents').clear(),
+    tx.objectStore('rules').clear(),
+  ]);
+  await Promise.all([
+    ...data.slots.map((slot) =>
+      tx.objectStore('slots').put({ ...slot, key: slotKey(slot.intent, slot.situation), updatedAt: stamp }),
+    ),
+    ...data.disabledIntents.map((intent) => tx.objectStore('intents').put({ intent, enabled: false })),
+    ...data.rules.map((rule, position) => tx.objectStore('rules').put({ ...rule, position })),
+  ]);
+}
 
 export async function createShopStore(options: ShopStoreOptions = {}) {
   const db: IDBPDatabase<ShopDb> = await openShopDb(options.factory, options.dbName);
@@ -383,20 +406,8 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
     /** Replaces the shop's local replies, rules and disabled intents with the pack's, all or nothing. */
     importPack(pack: ReplyPack) {
       return write(async () => {
-        const tx = db.transaction(['slots', 'intents', 'rules', 'settings', 'selectors'], 'readwrite');
-        const stamp = now().getTime();
-        await Promise.all([
-          tx.objectStore('slots').clear(),
-          tx.objectStore('intents').clear(),
-          tx.objectStore('rules').clear(),
-        ]);
-        await Promise.all([
-          ...pack.slots.map((slot) =>
-            tx.objectStore('slots').put({ ...slot, key: slotKey(slot.intent, slot.situation), updatedAt: stamp }),
-          ),
-          ...pack.disabledIntents.map((intent) => tx.objectStore('intents').put({ intent, enabled: false })),
-          ...pack.rules.map((rule, position) => tx.objectStore('rules').put({ ...rule, position })),
-        ]);
+        const tx = db.transaction(LIBRARY_STORES, 'readwrite');
+        await putLibraryLists(tx, pack, now().getTime());
         const saved = (await tx.objectStore('settings').get('shop')) ?? {};
         await tx.objectStore('settings').put({ ...saved, ...pack.settings }, 'shop');
         // A pack without selector overrides (an older export) leaves the current ones as they are.
@@ -412,20 +423,8 @@ export async function createShopStore(options: ShopStoreOptions = {}) {
      */
     replaceLibrary(data: ShopData) {
       return write(async () => {
-        const tx = db.transaction(['slots', 'intents', 'rules', 'settings', 'selectors'], 'readwrite');
-        const stamp = now().getTime();
-        await Promise.all([
-          tx.objectStore('slots').clear(),
-          tx.objectStore('intents').clear(),
-          tx.objectStore('rules').clear(),
-        ]);
-        await Promise.all([
-          ...data.slots.map((slot) =>
-            tx.objectStore('slots').put({ ...slot, key: slotKey(slot.intent, slot.situation), updatedAt: stamp }),
-          ),
-          ...data.disabledIntents.map((intent) => tx.objectStore('intents').put({ intent, enabled: false })),
-          ...data.rules.map((rule, position) => tx.objectStore('rules').put({ ...rule, position })),
-        ]);
+        const tx = db.transaction(LIBRARY_STORES, 'readwrite');
+        await putLibraryLists(tx, data, now().getTime());
         const {
           lateShipCompensationYuan: _compensation,
           orderPredictionCard: _card,
