@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { HourBars, PairBars } from '@/entrypoints/options/charts';
+import { PairBars } from '@/entrypoints/options/charts';
+import { BusiestHours, Kpis, percent, ReplyRateTable } from '@/entrypoints/options/stats-views';
 import { errorText } from '@/lib/i18n/errors';
 import type { OptionsStrings } from '@/lib/i18n/options';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
 import { callBackground } from '@/lib/messages/background';
 import type { ReplyFigures, ShopStats } from '@/lib/stats/shop';
-
-const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /**
  * The whole shop's statistics from the shop server, for its admin: the 3-minute reply rate overall and per
@@ -47,6 +46,12 @@ export function ShopStatsView({
   const intentName = (intent: keyof typeof INTENT_LABELS) => INTENT_LABELS[intent][language];
   const average = (figures: ReplyFigures) =>
     figures.averageReplySeconds === null ? '—' : w.seconds(figures.averageReplySeconds);
+  const rateRow = (figures: ReplyFigures) => ({
+    buyerMessages: figures.buyerMessages,
+    answeredIn3m: figures.answeredIn3m,
+    rate: figures.replyRate3m,
+    averageReplySeconds: figures.averageReplySeconds,
+  });
   const shown = stats?.intents.reduce((sum, item) => sum + item.shown, 0) ?? 0;
   const used = stats?.intents.reduce((sum, item) => sum + item.used, 0) ?? 0;
 
@@ -63,62 +68,36 @@ export function ShopStatsView({
         <p class="loading">{t.connecting}</p>
       ) : (
         <>
-          <dl class="kpis">
-            <div class="kpi" data-kpi="messages">
-              <dt>{w.kpiMessages}</dt>
-              <dd>{stats.overall.buyerMessages}</dd>
-            </div>
-            <div class="kpi" data-kpi="rate">
-              <dt>{w.kpiRate}</dt>
-              <dd>{percent(stats.overall.replyRate3m)}</dd>
-            </div>
-            <div class="kpi" data-kpi="average">
-              <dt>{w.kpiAverage}</dt>
-              <dd>{average(stats.overall)}</dd>
-            </div>
-            <div class="kpi" data-kpi="shown">
-              <dt>{w.kpiShown}</dt>
-              <dd>{shown}</dd>
-            </div>
-            <div class="kpi" data-kpi="used">
-              <dt>{w.kpiUsed}</dt>
-              <dd>{used}</dd>
-            </div>
-          </dl>
+          <Kpis
+            w={w}
+            messages={stats.overall.buyerMessages}
+            rate={percent(stats.overall.replyRate3m)}
+            average={average(stats.overall)}
+            shown={shown}
+            used={used}
+          />
 
           <h3 id="stats-shop-agents">{w.agentsTitle}</h3>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
-          <div class="table-wrap" tabIndex={0}>
-            <table class="stats-table" data-table="agents" aria-labelledby="stats-shop-agents">
-              <thead>
-                <tr>
-                  <th>{w.colAgent}</th>
-                  <th>{w.colMessages}</th>
-                  <th>{w.colIn3m}</th>
-                  <th>{w.colRate}</th>
-                  <th>{w.colAverage}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stats.agents.map((agent) => (
-                  <tr key={agent.id} data-agent={agent.name}>
-                    <td>{agent.name}</td>
-                    <td>{agent.buyerMessages}</td>
-                    <td>{agent.answeredIn3m}</td>
-                    <td>{percent(agent.replyRate3m)}</td>
-                    <td>{average(agent)}</td>
-                  </tr>
-                ))}
-                <tr class="stats-total" data-agent="">
-                  <td>{w.overall}</td>
-                  <td>{stats.overall.buyerMessages}</td>
-                  <td>{stats.overall.answeredIn3m}</td>
-                  <td>{percent(stats.overall.replyRate3m)}</td>
-                  <td>{average(stats.overall)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <ReplyRateTable
+            w={w}
+            table="agents"
+            labelledBy="stats-shop-agents"
+            firstColumn={w.colAgent}
+            rows={[
+              ...stats.agents.map((agent) => ({
+                ...rateRow(agent),
+                key: String(agent.id),
+                label: agent.name,
+                attributes: { 'data-agent': agent.name },
+              })),
+              {
+                ...rateRow(stats.overall),
+                key: 'overall',
+                label: w.overall,
+                attributes: { class: 'stats-total', 'data-agent': '' },
+              },
+            ]}
+          />
 
           <h3 id="stats-shop-intents">{w.intentTitle}</h3>
           <div class="chart-pair chart-pair--even">
@@ -161,43 +140,5 @@ export function ShopStatsView({
         </>
       )}
     </section>
-  );
-}
-
-/** Buyer messages per hour of the day: the chart, and beside it the hours with messages, busiest first. */
-export function BusiestHours({ hours, w }: { hours: number[]; w: OptionsStrings['workflow'] }) {
-  return (
-    <div class="chart-pair">
-      <HourBars hours={hours} label={w.hoursTitle} />
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
-      <div class="table-wrap" tabIndex={0}>
-        <table class="stats-table" data-table="hours">
-          <thead>
-            <tr>
-              <th>{w.colHour}</th>
-              <th>{w.colMessages}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hours.every((count) => count === 0) ? (
-              <tr>
-                <td colSpan={2}>{w.noData}</td>
-              </tr>
-            ) : (
-              hours
-                .map((count, hour) => ({ count, hour }))
-                .filter((item) => item.count > 0)
-                .sort((a, b) => b.count - a.count || a.hour - b.hour)
-                .map((item) => (
-                  <tr key={item.hour}>
-                    <td>{`${String(item.hour).padStart(2, '0')}:00–${String(item.hour + 1).padStart(2, '0')}:00`}</td>
-                    <td>{item.count}</td>
-                  </tr>
-                ))
-            )}
-          </tbody>
-        </table>
-      </div>
-    </div>
   );
 }

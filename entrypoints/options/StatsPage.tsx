@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PairBars, RateChart } from '@/entrypoints/options/charts';
-import { BusiestHours, ShopStatsView } from '@/entrypoints/options/ShopStats';
+import { ShopStatsView } from '@/entrypoints/options/ShopStats';
 import { Switch } from '@/entrypoints/options/Switch';
 import type { Shop } from '@/entrypoints/options/shop';
+import { BusiestHours, Kpis, percent, ReplyRateTable } from '@/entrypoints/options/stats-views';
 import type { OptionsStrings } from '@/lib/i18n/options';
 import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
@@ -19,8 +20,6 @@ interface Props {
   t: OptionsStrings;
   language: Language;
 }
-
-const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /**
  * The reply statistics: connected to a shop server as its admin, the whole shop's first; then this browser's own
@@ -112,28 +111,14 @@ export function StatsPage({ shop, t, language }: Props) {
             </button>
           </div>
         </div>
-        <dl class="kpis">
-          <div class="kpi" data-kpi="messages">
-            <dt>{w.kpiMessages}</dt>
-            <dd>{total.buyerMessages}</dd>
-          </div>
-          <div class="kpi" data-kpi="rate">
-            <dt>{w.kpiRate}</dt>
-            <dd>{percent(replyRate(total))}</dd>
-          </div>
-          <div class="kpi" data-kpi="average">
-            <dt>{w.kpiAverage}</dt>
-            <dd>{total.answered ? w.seconds(total.replySeconds / total.answered) : '—'}</dd>
-          </div>
-          <div class="kpi" data-kpi="shown">
-            <dt>{w.kpiShown}</dt>
-            <dd>{total.shown}</dd>
-          </div>
-          <div class="kpi" data-kpi="used">
-            <dt>{w.kpiUsed}</dt>
-            <dd>{used}</dd>
-          </div>
-        </dl>
+        <Kpis
+          w={w}
+          messages={total.buyerMessages}
+          rate={percent(replyRate(total))}
+          average={total.answered ? w.seconds(total.replySeconds / total.answered) : '—'}
+          shown={total.shown}
+          used={used}
+        />
       </section>
 
       <section class="panel panel--wide" aria-labelledby="stats-rate">
@@ -144,31 +129,17 @@ export function StatsPage({ shop, t, language }: Props) {
             label={w.rateTitle}
             points={perDay.map((day) => ({ label: short(day.day), rate: day.rate, messages: day.buyerMessages }))}
           />
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls must take the focus, or a keyboard cannot scroll it */}
-          <div class="table-wrap" tabIndex={0}>
-            <table class="stats-table" data-table="days">
-              <thead>
-                <tr>
-                  <th>{w.colDay}</th>
-                  <th>{w.colMessages}</th>
-                  <th>{w.colIn3m}</th>
-                  <th>{w.colRate}</th>
-                  <th>{w.colAverage}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...perDay].reverse().map((day) => (
-                  <tr key={day.day} class={day.buyerMessages ? '' : 'is-empty'}>
-                    <td>{short(day.day)}</td>
-                    <td>{day.buyerMessages}</td>
-                    <td>{day.answeredIn3m}</td>
-                    <td>{percent(day.rate)}</td>
-                    <td>{day.averageReplySeconds === null ? '—' : w.seconds(day.averageReplySeconds)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReplyRateTable
+            w={w}
+            table="days"
+            firstColumn={w.colDay}
+            rows={[...perDay].reverse().map((day) => ({
+              ...day,
+              key: day.day,
+              label: short(day.day),
+              attributes: { class: day.buyerMessages ? '' : 'is-empty' },
+            }))}
+          />
         </div>
       </section>
 
