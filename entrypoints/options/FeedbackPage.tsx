@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { FeedbackContextFields } from '@/components/FeedbackContextFields';
+import { FeedbackImages } from '@/entrypoints/options/FeedbackImages';
 import { ShopInbox } from '@/entrypoints/options/ShopInbox';
 import type { Notice } from '@/entrypoints/options/shop';
 import { isWebhookUrl } from '@/lib/feedback/schema';
@@ -344,15 +345,6 @@ function Detail(props: {
   const f = t.feedback;
   const form = popupT.feedback;
   const c = item.context;
-  // Full size in the page: Chromium refuses to open data: URLs in a new tab.
-  const [zoom, setZoom] = useState<string | null>(null);
-  // A layout effect: Esc must work from the moment the lightbox is on screen, not a frame later.
-  useLayoutEffect(() => {
-    if (!zoom) return;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setZoom(null);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [zoom]);
   return (
     <article class="fb-item" data-feedback-id={item.id}>
       <header class="fb-item-head">
@@ -370,21 +362,10 @@ function Detail(props: {
       </header>
       <p class="fb-item-desc">{item.description}</p>
       <DeliveryLine delivery={item.delivery} t={t} time={props.time} onResend={props.onResend} />
-      {item.images.length > 0 && (
-        <div class="fb-images">
-          {item.images.map((image, index) => (
-            <button
-              type="button"
-              key={image.dataUrl.slice(-32)}
-              class="fb-image"
-              aria-label={`${form.images} ${index + 1}`}
-              onClick={() => setZoom(image.dataUrl)}
-            >
-              <img src={image.dataUrl} alt={`${form.images} ${index + 1}`} width={image.width} height={image.height} />
-            </button>
-          ))}
-        </div>
-      )}
+      <FeedbackImages
+        images={item.images.map((image) => ({ ...image, key: image.dataUrl.slice(-32) }))}
+        label={form.images}
+      />
       <FeedbackContextFields class="fb-context" context={c} intentLabel={props.intentLabel(c.intent)} t={popupT} />
       <footer class="fb-item-actions">
         <button type="button" class="btn btn-primary" onClick={props.onEditReply}>
@@ -398,12 +379,6 @@ function Detail(props: {
           {f.deleteItem}
         </button>
       </footer>
-      {zoom && (
-        // biome-ignore lint/a11y/useKeyWithClickEvents: Esc closes it too (window listener above)
-        <div class="fb-lightbox" role="dialog" aria-modal="true" aria-label={form.images} onClick={() => setZoom(null)}>
-          <img src={zoom} alt={form.images} />
-        </div>
-      )}
     </article>
   );
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { FeedbackContextFields } from '@/components/FeedbackContextFields';
+import { FeedbackImages } from '@/entrypoints/options/FeedbackImages';
 import type { Notice } from '@/entrypoints/options/shop';
 import { SHOP_INBOX_PAGE, type ShopFeedbackEntry } from '@/lib/feedback/shop';
 import type { FeedbackImageData } from '@/lib/feedback/types';
@@ -194,7 +195,6 @@ function ShopDetail(props: {
   const form = popupT.feedback;
   const [images, setImages] = useState<FeedbackImageData[] | null>(null);
   const [imageProblem, setImageProblem] = useState<string | null>(null);
-  const [zoom, setZoom] = useState<string | null>(null);
 
   useEffect(() => {
     if (entry.images.length === 0) return;
@@ -203,14 +203,6 @@ function ShopDetail(props: {
       setImageProblem(errorText(error, props.language)),
     );
   }, [entry, props.language]);
-
-  // A layout effect: Esc must work from the moment the lightbox is on screen, not a frame later.
-  useLayoutEffect(() => {
-    if (!zoom) return;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setZoom(null);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [zoom]);
 
   return (
     <article class="fb-item" data-shop-feedback-id={entry.id}>
@@ -247,20 +239,11 @@ function ShopDetail(props: {
           {imageProblem}
         </p>
       )}
-      {images && images.length > 0 && (
-        <div class="fb-images">
-          {images.map((image, index) => (
-            <button
-              type="button"
-              key={entry.images[index].url}
-              class="fb-image"
-              aria-label={`${form.images} ${index + 1}`}
-              onClick={() => setZoom(image.dataUrl)}
-            >
-              <img src={image.dataUrl} alt={`${form.images} ${index + 1}`} width={image.width} height={image.height} />
-            </button>
-          ))}
-        </div>
+      {images && (
+        <FeedbackImages
+          images={images.map((image, index) => ({ ...image, key: entry.images[index].url }))}
+          label={form.images}
+        />
       )}
       <FeedbackContextFields
         class="fb-context"
@@ -276,12 +259,6 @@ function ShopDetail(props: {
           {entry.resolved ? f.markOpen : f.markResolved}
         </button>
       </footer>
-      {zoom && (
-        // biome-ignore lint/a11y/useKeyWithClickEvents: Esc closes it too (window listener above)
-        <div class="fb-lightbox" role="dialog" aria-modal="true" aria-label={form.images} onClick={() => setZoom(null)}>
-          <img src={zoom} alt={form.images} />
-        </div>
-      )}
     </article>
   );
 }
