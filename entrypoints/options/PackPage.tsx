@@ -3,9 +3,7 @@ import type { Shop } from '@/entrypoints/options/shop';
 import { errorText } from '@/lib/i18n/errors';
 import type { OptionsStrings } from '@/lib/i18n/options';
 import { shopServerStrings } from '@/lib/i18n/shop-server';
-import { slotLabel } from '@/lib/i18n/slots';
-import { INTENT_LABELS } from '@/lib/intents/labels';
-import type { Language } from '@/lib/language';
+import { changePlace } from '@/lib/shop-server/history';
 import type { ServerStatus } from '@/lib/shop-server/status';
 import { type PackChange, parsePackText } from '@/lib/store/pack';
 import type { ReplyPack, ShopSnapshot } from '@/lib/store/types';
@@ -131,7 +129,7 @@ export function PackPage({ shop, snapshot, t, server }: Props) {
                           ? a.changeChange
                           : a.changeRemove}
                     </span>
-                    <span class="diff-where">{where(change, t, lang)}</span>
+                    <span class="diff-where">{changePlace(change, t, lang)}</span>
                     <span class="diff-text">
                       {change.before !== undefined && change.change === 'change' && (
                         <del>{show(change.area, change.before, t)}</del>
@@ -162,18 +160,6 @@ export function PackPage({ shop, snapshot, t, server }: Props) {
       </section>
     </div>
   );
-}
-
-function where(change: PackChange, t: OptionsStrings, lang: Language): string {
-  const a = t.admin;
-  if (change.area === 'intent' && change.intent) return `${a.areaIntent} · ${INTENT_LABELS[change.intent][lang]}`;
-  if (change.area === 'rule') return a.areaRule;
-  if (change.area === 'selector') return `${t.selectors.tab} · ${change.id}`;
-  if (change.area === 'setting') {
-    return change.id === 'lateShipCompensationYuan' ? a.settingLateShip : a.settingPredictionCard;
-  }
-  const area = change.area === 'own' ? a.areaOwn : a.areaReply;
-  return change.intent && change.situation ? `${area} · ${slotLabel(change.intent, change.situation, lang)}` : area;
 }
 
 function show(area: PackChange['area'], value: string, t: OptionsStrings): string {

@@ -8,8 +8,11 @@ import { INTENT_LABELS } from '@/lib/intents/labels';
 import type { Language } from '@/lib/language';
 import type { PackChange } from '@/lib/store/pack';
 
-/** Which reply, intent, rule, setting or page selector a change is about, e.g. 官方话术 · 发货 · 售前. */
-function changePlace(change: PackChange, t: OptionsStrings, lang: Language): string {
+/**
+ * Which reply, intent, rule, setting or page selector a change is about, e.g. 官方话术 · 发货 · 售前: in the shop's
+ * history and in a pack import's preview.
+ */
+export function changePlace(change: PackChange, t: OptionsStrings, lang: Language): string {
   const a = t.admin;
   if (change.area === 'intent' && change.intent) return `${a.areaIntent} · ${INTENT_LABELS[change.intent][lang]}`;
   if (change.area === 'rule') return a.areaRule;
