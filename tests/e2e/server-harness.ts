@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension } from '@/demo/browser.mjs';
 import { buildApp } from '@/server/app';
+import { issueSetupCode } from '@/server/auth';
 import { type Db, openPglite } from '@/server/db';
 import { migrate } from '@/server/migrate';
 
@@ -67,3 +70,55 @@ export async function startShopServer() {
 }
 
 export type ShopServer = Awaited<ReturnType<typeof startShopServer>>;
+
+/** One browser of the shop: a Chromium profile with the built extension, its chat tab and its options page. */
+export interface ShopProfile {
+  context: BrowserContext;
+  extensionId: string;
+  /** The chat workbench. */
+  page: Page;
+  /** The extension's options page. */
+  options: Page;
+  /** The confirmations the options page asked, each accepted. */
+  confirmed: string[];
+}
+
+export async function openShopProfile(): Promise<ShopProfile> {
+  const { context, extensionId } = await launchWithExtension({
+    userDataDir: mkdtempSync(join(tmpdir(), 'huashu-shop-')),
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const options = await context.newPage();
+  const confirmed: string[] = [];
+  options.on('dialog', (dialog) => {
+    confirmed.push(dialog.message());
+    void dialog.accept();
+  });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  return { context, extensionId, page, options, confirmed };
+}
+
+/**
+ * The shop 小店 with its admin 店长, made as the README shows, and one-time codes for two browsers to join with:
+ * the admin's own and the agent 小王's.
+ */
+export async function openShop(server: ShopServer) {
+  const setup = await server.call(null, 'POST', '/api/setup', {
+    code: await issueSetupCode(server.db),
+    shopName: '小店',
+    adminName: '店长',
+  });
+  const adminCode: string = (await server.call(setup.token, 'POST', `/api/users/${setup.user.id}/invites`)).code;
+  const agentCode: string = (await server.call(setup.token, 'POST', '/api/invites', { name: '小王', role: 'agent' }))
+    .code;
+  return { adminCode, agentCode };
+}
+
+/** Joins the shop with a one-time code on the options page's 店铺服务器 tab, as a person does. */
+export async function joinShop({ options }: ShopProfile, server: ShopServer, code: string) {
+  await options.getByRole('button', { name: '店铺服务器', exact: true }).click();
+  await options.locator('input[name="serverUrl"]').fill(server.url);
+  await options.locator('input[name="code"]').fill(code);
+  await options.getByRole('button', { name: '连接', exact: true }).click();
+  await options.locator('.server-state', { hasText: '已连接 · 小店' }).waitFor();
+}

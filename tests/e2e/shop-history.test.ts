@@ -2,16 +2,18 @@
  * The shop library's 修改记录 on the admin's 店铺服务器 page: two Chromium profiles with the built extension, the
  * shop's admin (店长) and an agent (小王), joined to the server of server/ on an embedded database.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension } from '@/demo/browser.mjs';
 import { startWorkbench } from '@/demo/server.mjs';
-import { issueSetupCode } from '@/server/auth';
 import { axeBlockers } from '@/tests/e2e/axe';
-import { type ShopServer, startShopServer } from '@/tests/e2e/server-harness';
+import {
+  joinShop,
+  openShop,
+  openShopProfile,
+  type ShopProfile,
+  type ShopServer,
+  startShopServer,
+} from '@/tests/e2e/server-harness';
 import { demo, popup } from '@/tests/e2e/workbench';
 
 interface Chrome {
@@ -20,47 +22,13 @@ interface Chrome {
   };
 }
 
-interface Profile {
-  context: BrowserContext;
-  /** The chat workbench. */
-  page: Page;
-  /** The extension's options page. */
-  options: Page;
-  /** The confirmations the options page asked, each accepted. */
-  confirmed: string[];
-}
-
 const FIRST_EDIT = '亲，今天为您优先发出~';
 const SECOND_EDIT = '亲，明早第一批为您发出~';
 
 let server: ShopServer;
 let workbench: Awaited<ReturnType<typeof startWorkbench>>;
-let admin: Profile;
-let agent: Profile;
-
-async function openProfile(): Promise<Profile> {
-  const { context, extensionId } = await launchWithExtension({
-    userDataDir: mkdtempSync(join(tmpdir(), 'huashu-history-')),
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const options = await context.newPage();
-  const confirmed: string[] = [];
-  options.on('dialog', (dialog) => {
-    confirmed.push(dialog.message());
-    void dialog.accept();
-  });
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  return { context, page, options, confirmed };
-}
-
-/** Joins the shop with a one-time code on the options page's 店铺服务器 tab, as a person does. */
-async function joinShop({ options }: Profile, code: string) {
-  await options.getByRole('button', { name: '店铺服务器', exact: true }).click();
-  await options.locator('input[name="serverUrl"]').fill(server.url);
-  await options.locator('input[name="code"]').fill(code);
-  await options.getByRole('button', { name: '连接', exact: true }).click();
-  await options.locator('.server-state', { hasText: '已连接 · 小店' }).waitFor();
-}
+let admin: ShopProfile;
+let agent: ShopProfile;
 
 /** The admin edits the first official reply on the 话术库 tab and saves it. */
 async function editFirstReply(text: string) {
@@ -79,18 +47,12 @@ const entry = (revision: number) => admin.options.locator(`.server-history-entry
 beforeAll(async () => {
   server = await startShopServer();
   workbench = await startWorkbench({ port: 0 });
-  // The shop and its people, made through the API; each browser then joins with its own one-time code.
-  const setup = await server.call(null, 'POST', '/api/setup', {
-    code: await issueSetupCode(server.db),
-    shopName: '小店',
-    adminName: '店长',
-  });
-  const adminCode = (await server.call(setup.token, 'POST', `/api/users/${setup.user.id}/invites`)).code;
-  const agentCode = (await server.call(setup.token, 'POST', '/api/invites', { name: '小王', role: 'agent' })).code;
-  admin = await openProfile();
-  agent = await openProfile();
-  await joinShop(admin, adminCode);
-  await joinShop(agent, agentCode);
+  // The shop and its people; each browser then joins with its own one-time code.
+  const { adminCode, agentCode } = await openShop(server);
+  admin = await openShopProfile();
+  agent = await openShopProfile();
+  await joinShop(admin, server, adminCode);
+  await joinShop(agent, server, agentCode);
   await agent.page.goto(workbench.url);
   await agent.page.waitForSelector('huashu-assistant[data-ready]', { state: 'attached' });
 });

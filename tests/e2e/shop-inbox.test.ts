@@ -2,18 +2,21 @@
  * Feedback and statistics through a real shop server: two Chromium profiles with the built extension, the
  * shop's admin and an agent (小王), both joined to the server of server/ on an embedded database.
  */
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension } from '@/demo/browser.mjs';
 import { startWorkbench } from '@/demo/server.mjs';
-import { issueSetupCode } from '@/server/auth';
 import { axeBlockers } from '@/tests/e2e/axe';
-import { type ShopServer, startShopServer } from '@/tests/e2e/server-harness';
+import {
+  joinShop,
+  openShop,
+  openShopProfile,
+  type ShopProfile,
+  type ShopServer,
+  startShopServer,
+} from '@/tests/e2e/server-harness';
 import { demo, popup } from '@/tests/e2e/workbench';
 
 interface Chrome {
@@ -22,44 +25,15 @@ interface Chrome {
   };
 }
 
-interface Profile {
-  context: BrowserContext;
-  extensionId: string;
-  /** The chat workbench. */
-  page: Page;
-  /** The extension's options page. */
-  options: Page;
-}
-
 const SHOTS = join(process.cwd(), 'demo-output');
 
 let server: ShopServer;
 let workbench: Awaited<ReturnType<typeof startWorkbench>>;
-let admin: Profile;
-let agent: Profile;
-
-async function openProfile(): Promise<Profile> {
-  const { context, extensionId } = await launchWithExtension({
-    userDataDir: mkdtempSync(join(tmpdir(), 'huashu-shop-')),
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  return { context, extensionId, page, options };
-}
-
-/** Joins the shop with a one-time code on the options page's 店铺服务器 tab, as a person does. */
-async function joinShop(profile: Profile, code: string) {
-  const { options } = profile;
-  await options.getByRole('button', { name: '店铺服务器', exact: true }).click();
-  await options.locator('input[name="serverUrl"]').fill(server.url);
-  await options.locator('input[name="code"]').fill(code);
-  await options.getByRole('button', { name: '连接', exact: true }).click();
-  await options.locator('.server-state', { hasText: '已连接 · 小店' }).waitFor();
-}
+let admin: ShopProfile;
+let agent: ShopProfile;
 
 /** Sends one protocol request from the options page, as the page itself would. */
-function request(profile: Profile, type: string, payload: unknown) {
+function request(profile: ShopProfile, type: string, payload: unknown) {
   return profile.options.evaluate(
     ([type, payload]) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ huashu: 1, type, payload }),
     [type, payload] as const,
@@ -123,18 +97,12 @@ const storedWith = async (description: string) =>
 beforeAll(async () => {
   server = await startShopServer();
   workbench = await startWorkbench({ port: 0 });
-  // The shop and its people, made as the README shows; each browser then joins with its own one-time code.
-  const setup = await server.call(null, 'POST', '/api/setup', {
-    code: await issueSetupCode(server.db),
-    shopName: '小店',
-    adminName: '店长',
-  });
-  const adminCode = (await server.call(setup.token, 'POST', `/api/users/${setup.user.id}/invites`)).code;
-  const agentCode = (await server.call(setup.token, 'POST', '/api/invites', { name: '小王', role: 'agent' })).code;
-  admin = await openProfile();
-  agent = await openProfile();
-  await joinShop(admin, adminCode);
-  await joinShop(agent, agentCode);
+  // The shop and its people; each browser then joins with its own one-time code.
+  const { adminCode, agentCode } = await openShop(server);
+  admin = await openShopProfile();
+  agent = await openShopProfile();
+  await joinShop(admin, server, adminCode);
+  await joinShop(agent, server, agentCode);
   await loadWorkbench(agent.page);
 });
 
