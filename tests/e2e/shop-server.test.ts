@@ -96,7 +96,8 @@ let chat: Page;
 
 async function buyerAsks(text: string): Promise<string[]> {
   await demo.buyerSays(chat, await demo.currentId(chat), text);
-  await expect.poll(() => popup(chat).isVisible()).toBe(true);
+  // The popup of the question before may still show: wait for the one that answers this question.
+  await expect.poll(() => popup(chat).locator('.hs-quote').textContent()).toContain(text);
   return popup(chat).locator('.hs-reply-text').allTextContents();
 }
 
